@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import dotenv from 'dotenv';
+
+export type StoreEngine = 'embedded' | 'neo4j';
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  logLevel: string;
+  store: StoreEngine;
+  dataDir: string;
+  seedOnEmpty: boolean;
+  neo4j: { uri: string; username: string; password: string; database?: string };
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/**
+ * Reads the configuration from environment variables (and `.env` in the working directory, whose
+ * values never override the real environment). Every bad value is reported, not just the first.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvFile?: string } = {}): Config {
+  const file = opts.dotenvFile ?? path.resolve('.env');
+  const merged: NodeJS.ProcessEnv = { ...env };
+  if (env === process.env && existsSync(file)) {
+    const parsed = dotenv.parse(require('node:fs').readFileSync(file));
+    for (const [k, v] of Object.entries(parsed)) if (merged[k] === undefined) merged[k] = v;
+  }
+  const problems: string[] = [];
+  const get = (name: string) => {
+    const v = merged[name];
+    return v === undefined || v.trim() === '' ? undefined : v.trim();
+  };
+  const oneOf = <T extends string>(name: string, allowed: readonly T[], dflt: T): T => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    if (!(allowed as readonly string[]).includes(v)) {
+      problems.push(`${name}="${v}" is not one of ${allowed.join(', ')}`);
+      return dflt;
+    }
+    return v as T;
+  };
+  const bool = (name: string, dflt: boolean): boolean => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    if (['1', 'true', 'yes', 'on'].includes(v.toLowerCase())) return true;
+    if (['0', 'false', 'no', 'off'].includes(v.toLowerCase())) return false;
+    problems.push(`${name}="${v}" is not a boolean (true/false)`);
+    return dflt;
+  };
+
+  const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
+  const host = get('RAPPORT_HOST') ?? '127.0.0.1';
+  if (!/^[A-Za-z0-9.:_-]+$/.test(host)) problems.push(`RAPPORT_HOST="${host}" is not a host name or IP address`);
+  const portText = get('RAPPORT_PORT') ?? '4000';
+  const port = Number(portText);
+  if (!/^\d+$/.test(portText) || port < 0 || port > 65535) {
+    problems.push(`RAPPORT_PORT="${portText}" is not a port number (0-65535)`);
+  }
+  const logLevel = oneOf('RAPPORT_LOG_LEVEL', LOG_LEVELS, nodeEnv === 'test' ? 'silent' : 'info');
+  const store = oneOf('RAPPORT_STORE', ['embedded', 'neo4j'] as const, 'embedded');
+  const dataDir = path.resolve(get('RAPPORT_DATA_DIR') ?? './data');
+  const seedOnEmpty = bool('RAPPORT_SEED_ON_EMPTY', true);
+
+  const uri = get('NEO4J_URI') ?? '';
+  const username = get('NEO4J_USERNAME') ?? 'neo4j';
+  const password = get('NEO4J_PASSWORD') ?? '';
+  const database = get('NEO4J_DATABASE');
+  if (store === 'neo4j') {
+    if (!uri) problems.push('NEO4J_URI is required when RAPPORT_STORE=neo4j (e.g. neo4j://localhost:7687)');
+    else if (!/^(neo4j|bolt)(\+s|\+ssc)?:\/\/[^\s]+$/.test(uri)) {
+      problems.push(`NEO4J_URI="${uri}" must start with neo4j://, neo4j+s://, bolt:// or bolt+s://`);
+    }
+    if (!password) problems.push('NEO4J_PASSWORD is required when RAPPORT_STORE=neo4j');
+  }
+  if (problems.length) throw new ConfigError(problems);
+  return {
+    env: nodeEnv,
+    host,
+    port,
+    logLevel,
+    store,
+    dataDir,
+    seedOnEmpty,
+    neo4j: { uri, username, password, database },
+  };
+}

@@ -1,0 +1,63 @@
+import 'reflect-metadata';
+import { ConfigError, loadConfig } from './config';
+import { buildRapportSchema } from './build-schema';
+import { bootstrapSchema } from './graph/bootstrap';
+import { openStore } from './graph/open-store';
+import { createLogger } from './logger';
+import { createServer } from './server';
+import { seedIfEmpty } from '../seeds/seed-if-empty';
+
+async function main() {
+  let config;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      process.exit(2);
+    }
+    throw err;
+  }
+  const logger = createLogger(config.logLevel);
+  let store;
+  try {
+    store = await openStore(config);
+  } catch (err) {
+    logger.fatal({ store: config.store }, (err as Error).message);
+    process.stderr.write(`rapport: ${(err as Error).message}\n`);
+    process.exit(1);
+  }
+  await bootstrapSchema(store, logger);
+  if (config.seedOnEmpty) await seedIfEmpty(store, logger);
+  const schema = await buildRapportSchema();
+  const server = await createServer({ config, store, schema, logger });
+  const url = await server.listen();
+  logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined }, 'Rapport is listening');
+  process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine})\n`);
+
+  const shutdown = (signal: string) => {
+    logger.info({ signal }, 'shutting down: finishing in-flight requests');
+    const force = setTimeout(() => {
+      logger.error('shutdown took longer than 10 s; exiting');
+      process.exit(1);
+    }, 10_000);
+    force.unref();
+    server.stop().then(
+      () => {
+        logger.info('stopped cleanly');
+        process.exit(0);
+      },
+      (err) => {
+        logger.error({ err }, 'error while stopping');
+        process.exit(1);
+      },
+    );
+  };
+  process.once('SIGTERM', () => shutdown('SIGTERM'));
+  process.once('SIGINT', () => shutdown('SIGINT'));
+}
+
+main().catch((err) => {
+  process.stderr.write(`rapport: failed to start: ${(err as Error).stack ?? err}\n`);
+  process.exit(1);
+});

@@ -1,0 +1,46 @@
+import { EmbeddedStore } from '../../src/graph/embedded-store';
+import { Neo4jStore } from '../../src/graph/neo4j-store';
+import { bootstrapSchema } from '../../src/graph/bootstrap';
+import type { Store } from '../../src/graph/store';
+
+export interface TestEngine {
+  name: 'embedded' | 'neo4j';
+  /** A store with the schema bootstrapped and no data. */
+  open(): Promise<Store>;
+}
+
+const embedded: TestEngine = {
+  name: 'embedded',
+  async open() {
+    const store = EmbeddedStore.inMemory();
+    await bootstrapSchema(store);
+    return store;
+  },
+};
+
+const neo4jEngine: TestEngine = {
+  name: 'neo4j',
+  async open() {
+    const store = await Neo4jStore.connect({
+      uri: process.env.NEO4J_URI!,
+      username: process.env.NEO4J_USERNAME ?? 'neo4j',
+      password: process.env.NEO4J_PASSWORD ?? '',
+      database: process.env.NEO4J_DATABASE,
+    });
+    // Tests own this database: start each suite from an empty graph.
+    await store.write('MATCH (n) DETACH DELETE n');
+    await bootstrapSchema(store);
+    return store;
+  },
+};
+
+/** The embedded engine always; Neo4j too when NEO4J_URI is set. */
+export function testEngines(): TestEngine[] {
+  return process.env.NEO4J_URI ? [embedded, neo4jEngine] : [embedded];
+}
+
+export function coveredEnginesLine(): string {
+  return process.env.NEO4J_URI
+    ? `Store engines covered by this run: embedded, neo4j (${process.env.NEO4J_URI})`
+    : 'Store engines covered by this run: embedded (neo4j not covered: set NEO4J_URI to include it)';
+}
