@@ -32,7 +32,10 @@ export function createFormatError(logger: Logger, opts: { exposeStack: boolean }
       const app = original.toAppError();
       return { ...base, message: app.message, extensions: { code: app.code } };
     }
-    const code = formatted.extensions?.code as string | undefined;
+    let code = formatted.extensions?.code as string | undefined;
+    // A literal argument our scalar refused (e.g. at: "yesterday") is bad input, not a broken document.
+    const cause = (error as { originalError?: { extensions?: { code?: string } } }).originalError;
+    if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === 'BAD_USER_INPUT') code = 'BAD_USER_INPUT';
     if (code && CLIENT_CODES.has(code)) {
       const extensions: Record<string, unknown> = { code };
       const validation = (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors;

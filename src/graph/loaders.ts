@@ -1,8 +1,175 @@
-import type { Store } from './store';
+import type DataLoader from 'dataloader';
+import { ID_PREFIXES, type NodeLabel } from '../domain/ids';
+import { LoaderFamily, manyLoader, oneLoader } from './batch';
+import * as cov from './repositories/coverage.repo';
+import * as cus from './repositories/customer.repo';
+import * as ppl from './repositories/people.repo';
+import * as cas from './repositories/case.repo';
+import * as hof from './repositories/handoff.repo';
+import { nodesByIdCypher } from './repositories/node.repo';
+import type {
+  CaseRecord,
+  CommitmentRecord,
+  ContactRecord,
+  CoverageRecord,
+  CustomerRecord,
+  DeviceRecord,
+  EmploymentRecord,
+  EngineerRecord,
+  HandoffItemRecord,
+  HandoffRecord,
+  InteractionRecord,
+  OwnershipRecord,
+  PartnerRecord,
+  Props,
+  RegionRecord,
+} from './records';
+import type { Row, Store } from './store';
 
-/** DataLoaders for every relation field, created fresh for each request. */
-export interface Loaders {}
+const node = <T>(col: string) => (row: Row) => row[col] as unknown as T;
 
-export function createLoaders(_store: Store, _now: Date): Loaders {
-  return {};
+/** A record plus the label it was found under (for `node(id)`, search and item targets). */
+export interface Labelled {
+  label: NodeLabel;
+  record: Props;
 }
+
+type Many<T> = DataLoader<string, T[]>;
+type One<T> = DataLoader<string, T | null>;
+
+/**
+ * DataLoaders for every relation field, created fresh for each request (so nothing is cached across
+ * requests or callers). `now` is the request's clock: "current" means current at that instant.
+ */
+export function createLoaders(store: Store, now: Date) {
+  const nowIso = now.toISOString();
+  const byId = new Map<NodeLabel, One<Props>>();
+  const nodeById = (label: NodeLabel): One<Props> => {
+    let l = byId.get(label);
+    if (!l) byId.set(label, (l = oneLoader(store, nodesByIdCypher(label), node<Props>('n'))));
+    return l;
+  };
+  const typed = <T>(label: NodeLabel) => nodeById(label) as unknown as One<T>;
+
+  const toEmployment = (row: Row): EmploymentRecord => {
+    const w = (row.w ?? {}) as Props;
+    return {
+      contactId: row.contactId as string,
+      customerId: row.customerId as string,
+      from: (w.from as string) ?? null,
+      to: (w.to as string) ?? null,
+      title: (w.title as string) ?? null,
+    };
+  };
+
+  const loaders = {
+    now: nowIso,
+    nodeById,
+    region: typed<RegionRecord>('Region'),
+    customer: typed<CustomerRecord>('Customer'),
+    contact: typed<ContactRecord>('Contact'),
+    engineer: typed<EngineerRecord>('Engineer'),
+    partner: typed<PartnerRecord>('Partner'),
+    device: typed<DeviceRecord>('Device'),
+    case: typed<CaseRecord>('Case'),
+    interaction: typed<InteractionRecord>('Interaction'),
+    commitment: typed<CommitmentRecord>('Commitment'),
+    handoff: typed<HandoffRecord>('Handoff'),
+    handoffItem: typed<HandoffItemRecord>('HandoffItem'),
+    coverage: oneLoader(store, cov.COVERAGE_BY_ID, cov.toCoverage) as One<CoverageRecord>,
+
+    // Customer
+    regionOfCustomer: oneLoader(store, cus.REGION_OF_CUSTOMERS, node<RegionRecord>('r')),
+    parentOfCustomer: oneLoader(store, cus.PARENT_OF_CUSTOMERS, node<CustomerRecord>('p')),
+    branchesOfCustomer: manyLoader(store, cus.BRANCHES_OF_CUSTOMERS, node<CustomerRecord>('b')),
+    coverageOfCustomer: new LoaderFamily((a: { at: string; role: string | null }) =>
+      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (row) => primeEngineer(row, cov.toCoverage(row)), a),
+    ),
+    coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (row) => primeEngineer(row, cov.toCoverage(row))),
+    contactsOfCustomer: new LoaderFamily((a: { includeFormer: boolean }) =>
+      manyLoader(
+        store,
+        cus.CONTACTS_OF_CUSTOMERS,
+        (row) => ({ contact: row.p as unknown as ContactRecord, employment: toEmployment(row) }),
+        { ...a, at: nowIso },
+      ),
+    ),
+    devicesOfCustomer: manyLoader(store, cus.DEVICES_OF_CUSTOMERS, node<DeviceRecord>('d')),
+    casesOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
+      manyLoader(store, cus.CASES_OF_CUSTOMERS, node<CaseRecord>('k'), a),
+    ),
+    lastInteractionOfCustomer: oneLoader(store, cus.LAST_INTERACTION_OF_CUSTOMERS, node<InteractionRecord>('i')),
+    interactionsOfCustomer: manyLoader(store, cus.INTERACTIONS_OF_CUSTOMERS, node<InteractionRecord>('i')),
+    commitmentsOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
+      manyLoader(store, cus.COMMITMENTS_OF_CUSTOMERS, node<CommitmentRecord>('m'), a),
+    ),
+    lastHandoffOfCustomer: oneLoader(store, hof.LAST_HANDOFF_OF_CUSTOMERS, node<HandoffRecord>('h')),
+
+    // Contact
+    employmentsOfContact: manyLoader(store, ppl.EMPLOYMENTS_OF_CONTACTS, toEmployment),
+    managerOfContact: oneLoader(store, ppl.MANAGER_OF_CONTACTS, node<ContactRecord>('m')),
+    reportsOfContact: manyLoader(store, ppl.REPORTS_OF_CONTACTS, node<ContactRecord>('r')),
+    reportingLineOfContact: manyLoader(store, ppl.REPORTING_LINE_OF_CONTACTS, node<ContactRecord>('m')),
+
+    // Engineer and partner
+    partnerOfEngineer: oneLoader(store, ppl.PARTNER_OF_ENGINEERS, node<PartnerRecord>('p')),
+    engineersOfPartner: manyLoader(store, ppl.ENGINEERS_OF_PARTNERS, node<EngineerRecord>('e')),
+    regionOfEngineer: oneLoader(store, ppl.REGION_OF_ENGINEERS, node<RegionRecord>('r')),
+    portfolioOfEngineer: new LoaderFamily((a: { at: string; role: string | null }) =>
+      manyLoader(store, cov.PORTFOLIO_OF_ENGINEERS_AT, cov.toCoverage, a),
+    ),
+    ownedCasesOfEngineer: new LoaderFamily((a: { statuses: string[] | null }) =>
+      manyLoader(store, ppl.OWNED_CASES_OF_ENGINEERS, node<CaseRecord>('k'), a),
+    ),
+    outgoingHandoffsOfEngineer: manyLoader(store, hof.OUTGOING_HANDOFFS_OF_ENGINEERS, node<HandoffRecord>('h')),
+    incomingHandoffsOfEngineer: manyLoader(store, hof.INCOMING_HANDOFFS_OF_ENGINEERS, node<HandoffRecord>('h')),
+
+    // Case, device, interaction, commitment, region
+    customerOfCase: oneLoader(store, cas.CUSTOMER_OF_CASES, node<CustomerRecord>('c')),
+    deviceOfCase: oneLoader(store, cas.DEVICE_OF_CASES, node<DeviceRecord>('d')),
+    raisedByOfCase: oneLoader(store, cas.RAISED_BY_OF_CASES, node<ContactRecord>('p')),
+    ownershipsOfCase: manyLoader(store, cas.OWNERSHIPS_OF_CASES, (row): OwnershipRecord => {
+      const o = row.o as Props;
+      primeEngineer(row, null);
+      return { caseId: row.key as string, engineerId: row.engineerId as string, from: o.from as string, to: (o.to as string) ?? null };
+    }),
+    workersOfCase: manyLoader(store, cas.WORKERS_OF_CASES, node<EngineerRecord>('e')),
+    interactionsOfCase: manyLoader(store, cas.INTERACTIONS_OF_CASES, node<InteractionRecord>('i')),
+    customerOfDevice: oneLoader(store, cas.CUSTOMER_OF_DEVICES, node<CustomerRecord>('c')),
+    casesOfDevice: manyLoader(store, cas.CASES_OF_DEVICES, node<CaseRecord>('k')),
+    engineerOfInteraction: oneLoader(store, cas.ENGINEER_OF_INTERACTIONS, node<EngineerRecord>('e')),
+    contactsOfInteraction: manyLoader(store, cas.CONTACTS_OF_INTERACTIONS, node<ContactRecord>('p')),
+    caseOfInteraction: oneLoader(store, cas.CASE_OF_INTERACTIONS, node<CaseRecord>('k')),
+    customerOfInteraction: oneLoader(store, cas.CUSTOMER_OF_INTERACTIONS, node<CustomerRecord>('c')),
+    engineerOfCommitment: oneLoader(store, cas.ENGINEER_OF_COMMITMENTS, node<EngineerRecord>('e')),
+    customerOfCommitment: oneLoader(store, cas.CUSTOMER_OF_COMMITMENTS, node<CustomerRecord>('c')),
+    caseOfCommitment: oneLoader(store, cas.CASE_OF_COMMITMENTS, node<CaseRecord>('k')),
+    parentOfRegion: oneLoader(store, cas.PARENT_OF_REGIONS, node<RegionRecord>('p')),
+    childrenOfRegion: manyLoader(store, cas.CHILDREN_OF_REGIONS, node<RegionRecord>('s')),
+
+    // Handoff
+    fromOfHandoff: oneLoader(store, hof.FROM_OF_HANDOFFS, node<EngineerRecord>('e')),
+    toOfHandoff: manyLoader(store, hof.TO_OF_HANDOFFS, node<EngineerRecord>('e')),
+    itemsOfHandoff: manyLoader(store, hof.ITEMS_OF_HANDOFFS, node<HandoffItemRecord>('i')),
+    targetOfItem: oneLoader(store, hof.TARGET_OF_ITEMS, (row): Labelled => ({
+      label: (row.labels as string[])[0] as NodeLabel,
+      record: row.t as Props,
+    })),
+    customerOfItem: oneLoader(store, hof.CUSTOMER_OF_ITEMS, node<CustomerRecord>('c')),
+    assigneeOfItem: oneLoader(store, hof.ASSIGNEE_OF_ITEMS, node<EngineerRecord>('e')),
+    handoffOfItem: oneLoader(store, hof.HANDOFF_OF_ITEMS, node<HandoffRecord>('h')),
+  };
+
+  /** A row that already carries the engineer spares the engineer loader a round trip. */
+  function primeEngineer<T>(row: Row, value: T): T {
+    const e = row.e as Props | undefined;
+    if (e && typeof e.id === 'string') loaders.engineer.prime(e.id, e as unknown as EngineerRecord);
+    return value;
+  }
+
+  return loaders;
+}
+
+export type Loaders = ReturnType<typeof createLoaders>;
+
+export const ALL_LABELS = Object.values(ID_PREFIXES);

@@ -1,0 +1,146 @@
+import { OPEN_CASE_STATUSES } from '../../domain/enums';
+
+export { OPEN_CASE_STATUSES };
+
+/** Region ids at and below a region (sub-regions through PART_OF, any depth). */
+export const REGION_AND_BELOW = `
+MATCH (r:Region {id: $regionId})<-[:PART_OF*0..10]-(s:Region)
+RETURN DISTINCT s.id AS id`;
+
+const CUSTOMER_FILTER = `
+  ($tier IS NULL OR c.tier = $tier)
+  AND ($includeArchived OR c.status <> 'ARCHIVED')
+  AND ($text IS NULL OR toLower(c.name) CONTAINS $text OR toLower(coalesce(c.nameLatin, '')) CONTAINS $text)
+  AND ($regionIds IS NULL OR EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds })`;
+
+const AFTER = `($afterName IS NULL OR c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))`;
+
+/** A page of customers in name order (keyset pagination on name, id). */
+export const CUSTOMERS_PAGE = `
+MATCH (c:Customer)
+WHERE ${CUSTOMER_FILTER} AND ${AFTER}
+RETURN c ORDER BY c.name, c.id LIMIT $limit`;
+
+export const CUSTOMERS_COUNT = `
+MATCH (c:Customer)
+WHERE ${CUSTOMER_FILTER}
+RETURN count(c) AS n`;
+
+/** The same, starting from the covering engineer (the embedded planner does not reorder patterns). */
+const COVERED_BY = `
+MATCH (:Engineer {id: $engineerId})-[cv:COVERS]->(c:Customer)
+WHERE cv.from <= datetime($at) AND (cv.to IS NULL OR datetime($at) < cv.to)
+WITH DISTINCT c`;
+
+export const CUSTOMERS_PAGE_COVERED_BY = `${COVERED_BY}
+WHERE ${CUSTOMER_FILTER} AND ${AFTER}
+RETURN c ORDER BY c.name, c.id LIMIT $limit`;
+
+export const CUSTOMERS_COUNT_COVERED_BY = `${COVERED_BY}
+WHERE ${CUSTOMER_FILTER}
+RETURN count(c) AS n`;
+
+export const REGION_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})-[:LOCATED_IN]->(r:Region)
+RETURN id AS key, r`;
+
+export const PARENT_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})-[:BRANCH_OF]->(p:Customer)
+RETURN id AS key, p`;
+
+export const BRANCHES_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:BRANCH_OF]-(b:Customer)
+RETURN id AS key, b ORDER BY b.name`;
+
+/** Contacts with their employment; former ones (to <= now) only when asked. */
+export const CONTACTS_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[w:WORKS_AT]-(p:Contact)
+WHERE $includeFormer OR w.to IS NULL OR datetime($at) < w.to
+RETURN id AS key, p, w, p.id AS contactId, c.id AS customerId
+ORDER BY p.name, p.id`;
+
+export const DEVICES_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)
+RETURN id AS key, d ORDER BY d.serial`;
+
+export const CASES_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:FOR]-(k:\`Case\`)
+WHERE $statuses IS NULL OR k.status IN $statuses
+RETURN id AS key, k ORDER BY k.openedAt DESC, k.id`;
+
+export const LAST_INTERACTION_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:FOR]-(i:Interaction)
+WITH id, i ORDER BY i.at DESC
+WITH id, collect(i) AS xs
+RETURN id AS key, xs[0] AS i`;
+
+export const INTERACTIONS_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:FOR]-(i:Interaction)
+RETURN id AS key, i ORDER BY i.at DESC`;
+
+export const COMMITMENTS_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:TO]-(m:Commitment)
+WHERE $statuses IS NULL OR m.status IN $statuses
+RETURN id AS key, m ORDER BY m.dueAt, m.id`;
+
+import type { Store } from '../store';
+import type { CustomerRecord } from '../records';
+import { encodeCursor } from '../../domain/pagination';
+
+export interface CustomerListFilter {
+  regionId?: string | null;
+  tier?: string | null;
+  text?: string | null;
+  coveredBy?: string | null;
+  includeArchived?: boolean | null;
+}
+
+/** Region ids at and below `regionId` (empty when the region does not exist). */
+export async function regionAndBelow(store: Store, regionId: string): Promise<string[]> {
+  const rows = await store.read(REGION_AND_BELOW, { regionId });
+  return rows.map((r) => r.id as string);
+}
+
+/** A page of customers in (name, id) order with the total count: three statements at most. */
+export async function listCustomers(
+  store: Store,
+  filter: CustomerListFilter,
+  page: { limit: number; after: { name: string; id: string } | null },
+  at: string,
+) {
+  const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
+  const params = {
+    tier: filter.tier ?? null,
+    text: filter.text ? filter.text.toLowerCase() : null,
+    includeArchived: filter.includeArchived ?? false,
+    regionIds,
+    engineerId: filter.coveredBy ?? null,
+    at,
+    afterName: page.after?.name ?? null,
+    afterId: page.after?.id ?? null,
+    limit: page.limit + 1,
+  };
+  const covered = Boolean(filter.coveredBy);
+  const [rows, count] = await Promise.all([
+    page.limit === 0 ? Promise.resolve([]) : store.read(covered ? CUSTOMERS_PAGE_COVERED_BY : CUSTOMERS_PAGE, params),
+    store.read(covered ? CUSTOMERS_COUNT_COVERED_BY : CUSTOMERS_COUNT, params),
+  ]);
+  const nodes = rows.slice(0, page.limit).map((r) => r.c as unknown as CustomerRecord);
+  return {
+    totalCount: (count[0]?.n as number) ?? 0,
+    edges: nodes.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) })),
+    pageInfo: {
+      hasNextPage: rows.length > page.limit,
+      endCursor: nodes.length ? encodeCursor([nodes[nodes.length - 1].name, nodes[nodes.length - 1].id]) : null,
+    },
+  };
+}

@@ -1,0 +1,172 @@
+import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import type { Context } from '../context';
+import { labelOfId } from '../domain/ids';
+import { MAX_PAGE_SIZE, nameIdCursor, pageArgs } from '../domain/pagination';
+import { badInput } from '../errors';
+import { listCustomers } from '../graph/repositories/customer.repo';
+import { listEngineers, searchByName } from '../graph/repositories/people.repo';
+import { Case } from '../schema/case.type';
+import { Contact } from '../schema/contact.type';
+import { Coverage } from '../schema/coverage.type';
+import { Customer, CustomerConnection } from '../schema/customer.type';
+import { DateTimeScalar } from '../schema/date-time.scalar';
+import { Device } from '../schema/device.type';
+import { Engineer, EngineerConnection } from '../schema/engineer.type';
+import { CoverageRole, CustomerTier, EngineerKind, EngineerStatus } from '../schema/enums';
+import { Handoff } from '../schema/handoff.type';
+import { Node } from '../schema/node.interface';
+import { Region } from '../schema/region.type';
+import { SearchHit, SearchKind } from '../schema/search-hit.type';
+import { optionalId, requireId } from './args';
+
+@InputType({ description: 'All given conditions must hold.' })
+export class CustomerFilter {
+  @Field(() => ID, { nullable: true, description: 'In this region or any of its sub-regions.' })
+  region?: string | null;
+
+  @Field(() => CustomerTier, { nullable: true })
+  tier?: CustomerTier | null;
+
+  @Field(() => String, { nullable: true, description: 'Case-insensitive part of the name (or its pinyin/English form).' })
+  text?: string | null;
+
+  @Field(() => ID, { nullable: true, description: 'Currently covered (any role) by this engineer.' })
+  coveredBy?: string | null;
+
+  @Field(() => Boolean, { nullable: true, description: 'Include archived customers (default false).' })
+  includeArchived?: boolean | null;
+}
+
+@InputType()
+export class EngineerFilter {
+  @Field(() => ID, { nullable: true, description: 'Based in this region or any of its sub-regions.' })
+  region?: string | null;
+
+  @Field(() => EngineerStatus, { nullable: true })
+  status?: EngineerStatus | null;
+
+  @Field(() => EngineerKind, { nullable: true })
+  kind?: EngineerKind | null;
+
+  @Field(() => ID, { nullable: true })
+  partner?: string | null;
+
+  @Field(() => String, { nullable: true })
+  text?: string | null;
+}
+
+@ArgsType()
+export class PageArgs {
+  @Field(() => Int, { nullable: true, description: `Page size, 0..${MAX_PAGE_SIZE} (default 20).` })
+  first?: number | null;
+
+  @Field(() => String, { nullable: true })
+  after?: string | null;
+}
+
+@Resolver()
+export class QueryResolver {
+  @Query(() => Node, { nullable: true, description: 'Any node by its id.' })
+  async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    requireId(id, 'id');
+    const label = labelOfId(id)!;
+    if (label === 'Coverage') return null;
+    return ctx.loaders.nodeById(label).load(id);
+  }
+
+  @Query(() => Customer, { nullable: true })
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.customer.load(requireId(id, 'id', 'Customer'));
+  }
+
+  @Query(() => CustomerConnection, { description: 'Customers in name order, as a Relay connection.' })
+  customers(
+    @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
+    @Args() { first, after }: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const page = pageArgs(first, after, nameIdCursor);
+    optionalId(filter?.region, 'filter.region', 'Region');
+    optionalId(filter?.coveredBy, 'filter.coveredBy', 'Engineer');
+    return listCustomers(
+      ctx.store,
+      { regionId: filter?.region, tier: filter?.tier, text: filter?.text, coveredBy: filter?.coveredBy, includeArchived: filter?.includeArchived },
+      page,
+      ctx.now.toISOString(),
+    );
+  }
+
+  @Query(() => Engineer, { nullable: true })
+  engineer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.engineer.load(requireId(id, 'id', 'Engineer'));
+  }
+
+  @Query(() => EngineerConnection, { description: 'Engineers in name order, as a Relay connection.' })
+  engineers(
+    @Arg('filter', () => EngineerFilter, { nullable: true }) filter: EngineerFilter | null,
+    @Args() { first, after }: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const page = pageArgs(first, after, nameIdCursor);
+    optionalId(filter?.region, 'filter.region', 'Region');
+    optionalId(filter?.partner, 'filter.partner', 'Partner');
+    return listEngineers(
+      ctx.store,
+      { regionId: filter?.region, status: filter?.status, kind: filter?.kind, text: filter?.text, partnerId: filter?.partner },
+      page,
+    );
+  }
+
+  @Query(() => Contact, { nullable: true })
+  contact(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.contact.load(requireId(id, 'id', 'Contact'));
+  }
+
+  @Query(() => Region, { nullable: true })
+  region(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.region.load(requireId(id, 'id', 'Region'));
+  }
+
+  @Query(() => Device, { nullable: true })
+  device(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.device.load(requireId(id, 'id', 'Device'));
+  }
+
+  @Query(() => Case, { nullable: true })
+  case(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.case.load(requireId(id, 'id', 'Case'));
+  }
+
+  @Query(() => Handoff, { nullable: true })
+  handoff(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
+    return ctx.loaders.handoff.load(requireId(id, 'id', 'Handoff'));
+  }
+
+  @Query(() => [Coverage], { description: 'Who covers this customer at a moment (default now), optionally for one role.' })
+  async whoCovers(
+    @Arg('customerId', () => ID) customerId: string,
+    @Arg('role', () => CoverageRole, { nullable: true }) role: CoverageRole | null,
+    @Arg('at', () => DateTimeScalar, { nullable: true }) at: string | null,
+    @Ctx() ctx: Context,
+  ) {
+    requireId(customerId, 'customerId', 'Customer');
+    return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.now.toISOString(), role: role ?? null }).load(customerId);
+  }
+
+  @Query(() => [SearchHit], { description: 'Customers, contacts and engineers whose name contains the text (any case, any script).' })
+  async search(
+    @Arg('text') text: string,
+    @Arg('first', () => Int, { nullable: true }) first: number | null,
+    @Ctx() ctx: Context,
+  ): Promise<SearchHit[]> {
+    const needle = text.trim();
+    if (needle.length < 1 || needle.length > 100) throw badInput([{ field: 'text', reason: 'must be 1 to 100 characters' }]);
+    const { limit } = pageArgs(first, null, () => null);
+    const hits = await searchByName(ctx.store, needle, limit);
+    return hits.map((h) => ({
+      kind: h.kind as SearchKind,
+      node: h.record as unknown as Node,
+      matched: h.record.name.toLowerCase().includes(needle.toLowerCase()) ? h.record.name : (h.record.nameLatin ?? h.record.name),
+    }));
+  }
+}
