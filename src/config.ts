@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
+import { DEFAULT_POLICY, PolicyError, policyFromEnv, type SlaPolicy } from './domain/sla-policy';
 
 export type StoreEngine = 'embedded' | 'neo4j';
 
@@ -13,6 +14,8 @@ export interface Config {
   dataDir: string;
   seedOnEmpty: boolean;
   neo4j: { uri: string; username: string; password: string; database?: string };
+  /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
+  policy: SlaPolicy;
 }
 
 export class ConfigError extends Error {
@@ -82,6 +85,13 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     }
     if (!password) problems.push('NEO4J_PASSWORD is required when RAPPORT_STORE=neo4j');
   }
+  let policy: SlaPolicy = DEFAULT_POLICY;
+  try {
+    policy = policyFromEnv(merged);
+  } catch (err) {
+    if (!(err instanceof PolicyError)) throw err;
+    problems.push(`RAPPORT_POLICY_FILE: ${err.message}`);
+  }
   if (problems.length) throw new ConfigError(problems);
   return {
     env: nodeEnv,
@@ -92,5 +102,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     dataDir,
     seedOnEmpty,
     neo4j: { uri, username, password, database },
+    policy,
   };
 }

@@ -1,3 +1,4 @@
+import type { SlaPolicy } from './domain/sla-policy';
 import type { Logger } from './logger';
 import type { Store } from './graph/store';
 import { createLoaders, type Loaders } from './graph/loaders';
@@ -12,6 +13,8 @@ export interface Context {
   actor: string;
   /** The moment the request started: "now" for every rule evaluated in this request. */
   now: Date;
+  /** SLA times and attention thresholds. */
+  policy: SlaPolicy;
 }
 
 export function createContext(parts: Omit<Context, 'loaders' | 'now'> & { now?: Date }): Context {

@@ -30,7 +30,7 @@ async function main() {
   await bootstrapSchema(store, logger);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
   const schema = await buildRapportSchema();
-  const server = await createServer({ config, store, schema, logger });
+  const server = await createServer({ config, store, schema, logger, policy: config.policy });
   const url = await server.listen();
   logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined }, 'Rapport is listening');
   process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine})\n`);

@@ -12,6 +12,7 @@ import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
 import type { Store } from './graph/store';
 import type { Logger } from './logger';
+import { DEFAULT_POLICY, type SlaPolicy } from './domain/sla-policy';
 
 export interface RapportServer {
   app: Express;
@@ -28,8 +29,10 @@ export async function createServer(deps: {
   store: Store;
   schema: GraphQLSchema;
   logger: Logger;
+  policy?: SlaPolicy;
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
+  const policy = deps.policy ?? DEFAULT_POLICY;
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -74,7 +77,7 @@ export async function createServer(deps: {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, {
       context: async ({ res }) =>
-        createContext({ store, requestId: res.locals.requestId, logger: res.locals.logger, actor: 'anonymous' }),
+        createContext({ store, requestId: res.locals.requestId, logger: res.locals.logger, actor: 'anonymous', policy }),
     }),
   );
 

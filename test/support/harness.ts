@@ -7,6 +7,7 @@ import { createServer, type RapportServer } from '../../src/server';
 import { createContext } from '../../src/context';
 import { CountingStore, type Store } from '../../src/graph/store';
 import type { TestEngine } from './engines';
+import { DEFAULT_POLICY, type SlaPolicy } from '../../src/domain/sla-policy';
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 export const testSchema = () => (schemaPromise ??= buildRapportSchema());
@@ -26,17 +27,20 @@ export class Harness {
   private constructor(
     readonly server: RapportServer,
     readonly store: CountingStore,
+    readonly policy: SlaPolicy,
   ) {}
 
-  static async start(engine: TestEngine, opts: { store?: Store } = {}): Promise<Harness> {
+  static async start(engine: TestEngine, opts: { store?: Store; policy?: SlaPolicy } = {}): Promise<Harness> {
+    const policy = opts.policy ?? DEFAULT_POLICY;
     const store = new CountingStore(opts.store ?? (await engine.open()));
     const server = await createServer({
       config: { host: '127.0.0.1', port: 0, env: 'test' },
       store,
       schema: await testSchema(),
       logger: silentLogger,
+      policy,
     });
-    return new Harness(server, store);
+    return new Harness(server, store, policy);
   }
 
   /** Runs an operation; `now` fixes the request's clock. */
@@ -54,6 +58,7 @@ export class Harness {
           logger: silentLogger,
           actor: opts.actor ?? 'tester',
           now: opts.now,
+          policy: this.policy,
         }),
       },
     );
