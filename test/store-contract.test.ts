@@ -1,5 +1,6 @@
 import type { Store } from '../src/graph/store';
 import { StoreError } from '../src/graph/store-errors';
+import { AppError, notFound } from '../src/errors';
 import { testEngines } from './support/engines';
 
 // One contract, every engine: the embedded engine always, Neo4j when NEO4J_URI is set.
@@ -88,6 +89,18 @@ describe.each(testEngines())('storage port contract on $name', (engine) => {
     expect(err.toAppError().code).toBe('CONFLICT');
     const rows = await store.read('MATCH (c:Customer) RETURN c.id AS id ORDER BY id');
     expect(rows.map((r) => r.id)).toEqual(['dup']);
+  });
+
+  it('a refusal thrown by the work rolls back and reaches the caller unchanged (not as a store error)', async () => {
+    const err = await store
+      .transaction(async (tx) => {
+        await tx.run('CREATE (:Customer {id: "refused"})');
+        throw notFound('Customer', 'cus_x');
+      })
+      .catch((e) => e);
+    expect(err).toBeInstanceOf(AppError);
+    expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'Customer cus_x not found' });
+    expect(await store.read('MATCH (c:Customer {id: "refused"}) RETURN c.id AS id')).toEqual([]);
   });
 
   it('maps a syntax error to an internal error that keeps the Cypher for the log only', async () => {

@@ -102,7 +102,10 @@ export class Neo4jStore implements Store {
     try {
       return mode === 'READ' ? await session.executeRead(work) : await session.executeWrite(work);
     } catch (err) {
-      throw fromNeo4jError(err);
+      // Our own refusals (NOT_FOUND, CONFLICT, ...) thrown by the work pass through unchanged;
+      // only the driver's errors are mapped.
+      if (!(err instanceof neo4j.Neo4jError)) throw err;
+      throw fromNeo4jError(err, (err as { rapportCypher?: string }).rapportCypher);
     } finally {
       await session.close();
     }
@@ -115,7 +118,10 @@ export class Neo4jStore implements Store {
           const res = await tx.run(cypher, neo4jParams(params));
           return Neo4jStore.rows(res.records);
         } catch (err) {
-          throw fromNeo4jError(err, cypher);
+          // Left as the driver's error so that executeWrite can retry transient ones; the
+          // statement is remembered for the log and mapped once, in runIn.
+          if (err && typeof err === 'object') (err as { rapportCypher?: string }).rapportCypher = cypher;
+          throw err;
         }
       },
     };
