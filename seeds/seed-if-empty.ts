@@ -1,17 +1,23 @@
 import type { Store } from '../src/graph/store';
 import type { Logger } from '../src/logger';
+import { loadDemo } from './load-demo';
 
-/** True when the store holds no Rapport data yet. */
+/** True when the store holds no data at all (any node counts: a store with only history is not empty). */
 export async function isEmpty(store: Store): Promise<boolean> {
-  const rows = await store.read('MATCH (n:Customer) RETURN n.id AS id LIMIT 1');
+  const rows = await store.read('MATCH (n) RETURN n.id AS id LIMIT 1');
   return rows.length === 0;
 }
 
-/** Loads the demo data into an empty store; leaves a store with data alone. */
-export async function seedIfEmpty(store: Store, logger: Logger): Promise<void> {
+/**
+ * At start (RAPPORT_SEED_ON_EMPTY): loads the demo data into an empty store and says so; never
+ * touches a store that holds data. Returns the number of records loaded (0 when left alone).
+ */
+export async function seedIfEmpty(store: Store, logger: Logger): Promise<number> {
   if (!(await isEmpty(store))) {
-    logger.info('store has data: demo data not loaded');
-    return;
+    logger.info('store has data: left untouched (demo data not loaded)');
+    return 0;
   }
-  logger.info('store is empty: the demo data arrives with the writes issue (#4)');
+  const { total, counts } = await loadDemo(store);
+  logger.info({ records: total, counts }, `store is empty: loaded the demo data (${total} records)`);
+  return total;
 }

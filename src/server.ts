@@ -10,6 +10,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
+import { registerChecklistRoute } from './http/checklist.route';
 import type { Store } from './graph/store';
 import type { Logger } from './logger';
 import { DEFAULT_POLICY, type SlaPolicy } from './domain/sla-policy';
@@ -71,6 +72,8 @@ export async function createServer(deps: {
     }
   });
 
+  registerChecklistRoute(app, store);
+
   app.use(
     '/graphql',
     cors<cors.CorsRequest>({ origin: false }),
@@ -80,6 +83,15 @@ export async function createServer(deps: {
         createContext({ store, requestId: res.locals.requestId, logger: res.locals.logger, actor: 'anonymous', policy }),
     }),
   );
+
+  // Errors outside GraphQL (bad JSON, a body over the limit, a route failing) answer JSON with a
+  // code, never a stack trace.
+  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+    if (status === 500) res.locals.logger?.error({ err }, 'request failed');
+    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error' : (err.message ?? 'Bad request'), extensions: { code } }] });
+  });
 
   let stopping: Promise<void> | undefined;
   return {

@@ -169,7 +169,23 @@ export const NODE_KINDS: NodeKind[] = [
   {
     kind: 'handoffs',
     label: 'Handoff',
-    fields: [id, enm('reason', E.HandoffReason), dt('effectiveAt', true), enm('status', E.HandoffStatus), dt('createdAt'), dt('completedAt'), { name: 'note', type: 'text', max: 2000 }],
+    fields: [
+      id,
+      enm('reason', E.HandoffReason),
+      dt('effectiveAt', true),
+      // VACATION cover ends here; the original coverage was never touched.
+      dt('until'),
+      enm('status', E.HandoffStatus),
+      dt('createdAt'),
+      str('createdBy', 120),
+      dt('completedAt'),
+      str('completedBy', 120),
+      { name: 'forced', type: 'boolean' },
+      { name: 'closeReason', type: 'text', max: 2000 },
+      { name: 'note', type: 'text', max: 2000 },
+      // Which successor takes which customer in which roles (JSON), fixed when the handoff starts.
+      { name: 'assignments', type: 'text', max: 1_000_000 },
+    ],
     links: [
       { field: 'fromId', rel: 'FROM', target: 'Engineer', direction: 'out', required: true },
       { field: 'toIds', rel: 'TO', target: 'Engineer', direction: 'out', many: true },
@@ -178,7 +194,16 @@ export const NODE_KINDS: NodeKind[] = [
   {
     kind: 'handoff-items',
     label: 'HandoffItem',
-    fields: [id, enm('kind', E.HandoffItemKind), enm('status', E.HandoffItemStatus, false, E.HandoffItemStatus.OPEN), { name: 'seq', type: 'int' }, dt('doneAt'), str('doneBy', 120), { name: 'note', type: 'text', max: 2000 }],
+    fields: [
+      id,
+      enm('kind', E.HandoffItemKind),
+      enm('status', E.HandoffItemStatus, false, E.HandoffItemStatus.OPEN),
+      { name: 'seq', type: 'int' },
+      dt('createdAt'),
+      dt('doneAt'),
+      str('doneBy', 120),
+      { name: 'note', type: 'text', max: 2000 },
+    ],
     links: [
       { field: 'handoffId', rel: 'INCLUDES', target: 'Handoff', direction: 'in', required: true },
       { field: 'customerId', rel: 'FOR', target: 'Customer', direction: 'out', required: true },

@@ -1,10 +1,11 @@
-import { Arg, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root } from 'type-graphql';
+import { requireId } from './args';
 import type { Context } from '../context';
-import type { HandoffItemRecord, HandoffRecord } from '../graph/records';
+import type { CustomerRecord, HandoffItemRecord, HandoffRecord } from '../graph/records';
 import { Customer } from '../schema/customer.type';
 import { Engineer } from '../schema/engineer.type';
 import { HandoffItemStatus } from '../schema/enums';
-import { Handoff, HandoffItem } from '../schema/handoff.type';
+import { Handoff, HandoffItem, HandoffSummary } from '../schema/handoff.type';
 import { Node } from '../schema/node.interface';
 
 @Resolver(() => Handoff)
@@ -19,20 +20,59 @@ export class HandoffResolver {
     return ctx.loaders.toOfHandoff.load(h.id);
   }
 
-  @FieldResolver(() => [HandoffItem])
+  @FieldResolver(() => [HandoffItem], { description: 'The checklist, optionally only some statuses or one customer.' })
   async items(
     @Root() h: HandoffRecord,
     @Arg('status', () => [HandoffItemStatus], { nullable: true }) status: HandoffItemStatus[] | null,
+    @Arg('customer', () => ID, { nullable: true }) customer: string | null,
     @Ctx() ctx: Context,
   ) {
-    const items = await ctx.loaders.itemsOfHandoff.load(h.id);
-    return status?.length ? items.filter((i) => status.includes(i.status as HandoffItemStatus)) : items;
+    return this.filtered(h, ctx, status?.length ? status : null, customer);
   }
 
-  @FieldResolver(() => [HandoffItem], { description: 'Items neither done nor waived: what this handoff left open.' })
-  async openItems(@Root() h: HandoffRecord, @Ctx() ctx: Context) {
+  private async filtered(h: HandoffRecord, ctx: Context, status: HandoffItemStatus[] | null, customer: string | null) {
     const items = await ctx.loaders.itemsOfHandoff.load(h.id);
-    return items.filter((i) => i.status === HandoffItemStatus.OPEN);
+    const byStatus = status ? items.filter((i) => status.includes(i.status as HandoffItemStatus)) : items;
+    if (!customer) return byStatus;
+    requireId(customer, 'customer', 'Customer');
+    const owners = await ctx.loaders.customerOfItem.loadMany(byStatus.map((i) => i.id));
+    return byStatus.filter((_, i) => {
+      const c = owners[i];
+      return c && !(c instanceof Error) && c.id === customer;
+    });
+  }
+
+  @FieldResolver(() => Boolean)
+  forced(@Root() h: HandoffRecord & { forced?: boolean | null }) {
+    return h.forced ?? false;
+  }
+
+  @FieldResolver(() => HandoffSummary, { description: 'Items by status, and which customers are fully handed over.' })
+  async summary(@Root() h: HandoffRecord, @Ctx() ctx: Context) {
+    const items = await ctx.loaders.itemsOfHandoff.load(h.id);
+    const customers = await ctx.loaders.customerOfItem.loadMany(items.map((i) => i.id));
+    const open = new Set<string>();
+    const all = new Map<string, CustomerRecord>();
+    items.forEach((item, i) => {
+      const c = customers[i];
+      if (!c || c instanceof Error) return;
+      all.set(c.id, c);
+      if (item.status === HandoffItemStatus.OPEN) open.add(c.id);
+    });
+    const count = (s: HandoffItemStatus) => items.filter((i) => i.status === s).length;
+    return {
+      total: items.length,
+      open: count(HandoffItemStatus.OPEN),
+      done: count(HandoffItemStatus.DONE),
+      waived: count(HandoffItemStatus.WAIVED),
+      customersFullyHandedOver: [...all.values()].filter((c) => !open.has(c.id)),
+      customersWithOpenItems: [...all.values()].filter((c) => open.has(c.id)),
+    };
+  }
+
+  @FieldResolver(() => [HandoffItem], { description: 'Items neither done nor waived: what this handoff left open (optionally for one customer).' })
+  openItems(@Root() h: HandoffRecord, @Arg('customer', () => ID, { nullable: true }) customer: string | null, @Ctx() ctx: Context) {
+    return this.filtered(h, ctx, [HandoffItemStatus.OPEN], customer);
   }
 }
 

@@ -1,9 +1,16 @@
 import type { NonEmptyArray } from 'type-graphql';
 import '../schema/enums';
+import { AttentionQueryResolver, CaseSlaResolver, CustomerAttentionResolver, CustomerFlagResolver, EngineerAttentionResolver } from './attention.resolver';
 import { CaseOwnershipResolver, CaseResolver, CommitmentResolver, DeviceResolver, InteractionResolver, RegionResolver } from './case.resolver';
+import { ChangeResolver } from './change.resolver';
 import { CustomerResolver } from './customer.resolver';
 import { HandoffItemResolver, HandoffResolver } from './handoff.resolver';
+import { HandoffWorkflowResolver } from './handoff-workflow.resolver';
 import { HealthResolver } from './health.resolver';
+import { ImportResolver } from './import.resolver';
+import { CommitmentResolutionResolver, MutationCaseResolver } from './mutation-case.resolver';
+import { MutationEntityResolver, RegionStatusResolver } from './mutation-entity.resolver';
+import { MutationRelationshipResolver } from './mutation-relationship.resolver';
 import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver, PartnerResolver } from './people.resolver';
 import { QueryResolver } from './query.resolver';
 
@@ -25,4 +32,17 @@ export const resolvers: NonEmptyArray<Function> = [
   RegionResolver,
   HandoffResolver,
   HandoffItemResolver,
+  HandoffWorkflowResolver,
+  AttentionQueryResolver,
+  CustomerAttentionResolver,
+  EngineerAttentionResolver,
+  CustomerFlagResolver,
+  CaseSlaResolver,
+  MutationEntityResolver,
+  MutationRelationshipResolver,
+  MutationCaseResolver,
+  RegionStatusResolver,
+  CommitmentResolutionResolver,
+  ChangeResolver,
+  ImportResolver,
 ];

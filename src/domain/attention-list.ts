@@ -1,0 +1,71 @@
+import type { CustomerTier } from './enums';
+import { evaluateFlags, severityScore, type CustomerSnapshot, type Flag, type FlagCode } from './flags';
+import { encodeCursor, pageArgs } from './pagination';
+import type { SlaPolicy } from './sla-policy';
+
+/**
+ * The attention list (issue 6): every candidate customer is assessed (flags + score), those with at
+ * least one flag are ranked by score (highest first), then name, then id, and paged with a keyset
+ * cursor (score, name, id), so a page boundary stays put when customers above it change.
+ */
+
+export interface RankedCustomer {
+  id: string;
+  name: string;
+  tier: string;
+}
+
+export interface Assessment<C extends RankedCustomer = RankedCustomer> {
+  customer: C;
+  flags: Flag[];
+  score: number;
+}
+
+export function assess<C extends RankedCustomer>(customer: C, snapshot: CustomerSnapshot, policy: SlaPolicy, now: Date): Assessment<C> {
+  const flags = evaluateFlags(snapshot, policy, now);
+  return { customer, flags, score: severityScore(flags, customer.tier as CustomerTier) };
+}
+
+type Key = [score: number, name: string, id: string];
+const keyOf = (a: Assessment): Key => [a.score, a.customer.name, a.customer.id];
+
+/** Code-point order, as Cypher's ORDER BY on strings (the customers list uses it too). */
+const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Negative when `a` ranks before `b`. */
+function compareKeys(a: Key, b: Key): number {
+  return b[0] - a[0] || cmpStr(a[1], b[1]) || cmpStr(a[2], b[2]);
+}
+
+/** The customers that need attention, best first; with `flag`, only those that have that flag. */
+export function rankAttention<C extends RankedCustomer>(all: Assessment<C>[], flag?: FlagCode | null): Assessment<C>[] {
+  return all
+    .filter((a) => a.flags.length > 0 && (!flag || a.flags.some((f) => f.code === flag)))
+    .sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+}
+
+export const attentionCursor = (a: Assessment): string => encodeCursor(keyOf(a));
+
+const decodeKey = (raw: unknown): Key | null =>
+  Array.isArray(raw) && raw.length === 3 && typeof raw[0] === 'number' && Number.isFinite(raw[0]) && typeof raw[1] === 'string' && typeof raw[2] === 'string'
+    ? [raw[0], raw[1], raw[2]]
+    : null;
+
+/** Validates `first` (0..200, default 20) and decodes `after`; errors name the argument. */
+export const attentionPageArgs = (first: number | null | undefined, after: string | null | undefined) => pageArgs(first, after, decodeKey);
+
+/** A Relay page of a ranked list (`page` from attentionPageArgs): the rows after the cursor, `limit` of them. */
+export function pageAttention<C extends RankedCustomer>(ranked: Assessment<C>[], page: { limit: number; after: Key | null }) {
+  const { limit, after } = page;
+  const start = after ? ranked.findIndex((a) => compareKeys(keyOf(a), after) > 0) : 0;
+  const rest = start < 0 ? [] : ranked.slice(start);
+  const slice = rest.slice(0, limit);
+  return {
+    totalCount: ranked.length,
+    edges: slice.map((node) => ({ node, cursor: attentionCursor(node) })),
+    pageInfo: {
+      hasNextPage: rest.length > limit,
+      endCursor: slice.length ? attentionCursor(slice[slice.length - 1]) : null,
+    },
+  };
+}

@@ -1,0 +1,119 @@
+import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
+import type { Context } from '../context';
+import { attentionPageArgs, pageAttention, rankAttention } from '../domain/attention-list';
+import { FLAG_WEIGHTS, type Flag } from '../domain/flags';
+import { pageArgs } from '../domain/pagination';
+import { caseSla } from '../domain/sla-clock';
+import { attentionLoaders, type CustomerAssessment } from '../graph/attention-loaders';
+import type { CaseRecord, CustomerRecord, EngineerRecord } from '../graph/records';
+import { attentionCandidates } from '../graph/repositories/attention.repo';
+import { AttentionFilter } from '../schema/attention.input';
+import { AttentionConnection, AttentionRow, CustomerFlag } from '../schema/attention.type';
+import { Case } from '../schema/case.type';
+import { CaseSla } from '../schema/case-sla.type';
+import { Customer } from '../schema/customer.type';
+import { Engineer } from '../schema/engineer.type';
+import { CaseKind, CaseSeverity, CaseStatus, CustomerTier, RecordStatus } from '../schema/enums';
+import { optionalId } from './args';
+import { PageArgs } from './query.resolver';
+
+/** DataLoader.loadMany answers errors in place: surface the first one. */
+function settled<T>(results: (T | Error)[]): T[] {
+  const error = results.find((r): r is Error => r instanceof Error);
+  if (error) throw error;
+  return results as T[];
+}
+
+@Resolver()
+export class AttentionQueryResolver {
+  @Query(() => AttentionConnection, {
+    description:
+      'Customers that need attention, ranked by severity score (highest first), then name; each row with its flags and evidence. ' +
+      'Only customers with at least one flag are listed.',
+  })
+  async attention(
+    @Arg('filter', () => AttentionFilter, { nullable: true }) filter: AttentionFilter | null,
+    @Args() { first, after }: PageArgs,
+    @Ctx() ctx: Context,
+  ) {
+    const page = attentionPageArgs(first, after);
+    const regionId = optionalId(filter?.region, 'filter.region', 'Region');
+    const engineerId = optionalId(filter?.engineer, 'filter.engineer', 'Engineer');
+    const candidates = await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now);
+    const assessed = settled(await attentionLoaders(ctx).assessment.loadMany(candidates.map((c) => c.id)));
+    const ranked = rankAttention(
+      assessed.filter((a): a is CustomerAssessment => a !== null),
+      filter?.flag ?? null,
+    );
+    return pageAttention(ranked, page);
+  }
+}
+
+@Resolver(() => Customer)
+export class CustomerAttentionResolver {
+  @FieldResolver(() => [CustomerFlag], { description: 'Why this customer needs attention now, heaviest first (empty: nothing to look at).' })
+  async flags(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
+    const a = await attentionLoaders(ctx).assessment.load(c.id);
+    return a?.flags ?? [];
+  }
+}
+
+@Resolver(() => Engineer)
+export class EngineerAttentionResolver {
+  @FieldResolver(() => [AttentionRow], {
+    description: "The attention list of this engineer's current portfolio (customers covered now in any role), ranked like `attention`.",
+  })
+  async attention(
+    @Root() e: EngineerRecord,
+    @Arg('first', () => Int, { nullable: true, description: 'At most this many rows, 0..200 (default 20).' }) first: number | null,
+    @Ctx() ctx: Context,
+  ) {
+    const { limit } = pageArgs(first, null, () => null);
+    const portfolio = await ctx.loaders.portfolioOfEngineer.get({ at: ctx.loaders.now, role: null }).load(e.id);
+    const ids = [...new Set(portfolio.map((c) => c.customerId))];
+    const assessed = settled(await attentionLoaders(ctx).assessment.loadMany(ids));
+    const live = assessed.filter((a): a is CustomerAssessment => a !== null && a.customer.status !== RecordStatus.ARCHIVED);
+    return rankAttention(live).slice(0, limit);
+  }
+}
+
+@Resolver(() => CustomerFlag)
+export class CustomerFlagResolver {
+  @FieldResolver(() => Int)
+  weight(@Root() f: Flag) {
+    return FLAG_WEIGHTS[f.code];
+  }
+}
+
+@Resolver(() => Case)
+export class CaseSlaResolver {
+  @FieldResolver(() => CaseSla, { description: "The SLA clock at the request's time (the customer's tier decides the limits)." })
+  async sla(@Root() k: CaseRecord, @Ctx() ctx: Context): Promise<CaseSla> {
+    const customer = await ctx.loaders.customerOfCase.load(k.id);
+    const tier = (customer?.tier as CustomerTier | undefined) ?? CustomerTier.STANDARD;
+    const s = caseSla(
+      {
+        kind: k.kind as CaseKind,
+        severity: k.severity as CaseSeverity,
+        status: k.status as CaseStatus,
+        openedAt: k.openedAt,
+        respondedAt: k.respondedAt,
+        resolvedAt: k.resolvedAt,
+        lastCustomerUpdateAt: k.lastCustomerUpdateAt,
+      },
+      tier,
+      ctx.policy,
+      ctx.now,
+    );
+    return {
+      responseDueAt: s.responseDueAt,
+      resolveDueAt: s.resolveDueAt,
+      responseBreached: s.responseBreached,
+      resolveBreached: s.resolveBreached,
+      remaining: s.remainingHours,
+      silentForHours: s.silentForHours,
+      silenceLimitHours: s.silenceLimitHours,
+      silenceBreached: s.silenceBreached,
+    };
+  }
+}

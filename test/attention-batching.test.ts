@@ -1,0 +1,86 @@
+import { AttentionDocument, AttentionWithCustomerFlagsDocument, CustomersWithFlagsDocument, EngineersWithAttentionDocument } from './generated/graphql';
+import { SNAPSHOT_STATEMENTS } from '../src/graph/repositories/attention.repo';
+import { testEngines } from './support/engines';
+import { GraphBuilder } from './support/fixtures';
+import { Harness } from './support/harness';
+import { NOW, bulkAttentionGraph } from './support/attention-fixture';
+
+/**
+ * The attention list costs a fixed number of statements whatever the size of the graph: one for the
+ * candidates, then SNAPSHOT_STATEMENTS for all their snapshots together. customer.flags on a list is
+ * batched the same way.
+ */
+describe.each(testEngines())('attention batching on $name', (engine) => {
+  let h: Harness;
+  const at = { now: NOW };
+  beforeAll(async () => {
+    h = await Harness.start(engine);
+  });
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  const statementsOf = async (run: () => Promise<unknown>) => {
+    h.store.reset();
+    await run();
+    return h.store.calls;
+  };
+
+  it('attention(first: 50) costs the same statements for 5 and for 50 customers', async () => {
+    await bulkAttentionGraph(new GraphBuilder(), 0, 5).write(h.store);
+    let small = 0;
+    const smallCalls = await statementsOf(async () => {
+      small = (await h.data(AttentionDocument, { first: 50 }, at)).attention.totalCount;
+    });
+    expect(small).toBe(5);
+
+    await bulkAttentionGraph(new GraphBuilder(), 5, 50).write(h.store);
+    let large = 0;
+    const largeCalls = await statementsOf(async () => {
+      large = (await h.data(AttentionDocument, { first: 50 }, at)).attention.totalCount;
+    });
+    expect(large).toBe(50);
+
+    expect(largeCalls).toBe(smallCalls);
+    expect(largeCalls).toBe(1 + SNAPSHOT_STATEMENTS);
+  });
+
+  it('filters add no statements, and the rows’ customer.flags come from the same batch', async () => {
+    const region = await statementsOf(() => h.data(AttentionDocument, { first: 50, filter: { region: 'reg_blk', flag: 'NO_BACKUP' } }, at));
+    const engineer = await statementsOf(() => h.data(AttentionDocument, { first: 50, filter: { engineer: 'eng_blk-p1' } }, at));
+    let rows = 0;
+    const nested = await statementsOf(async () => {
+      const { attention } = await h.data(AttentionWithCustomerFlagsDocument, { first: 50 }, at);
+      rows = attention.edges.length;
+      for (const e of attention.edges) expect(e.node.customer.flags.map((f) => f.code)).toEqual(e.node.flags.map((f) => f.code));
+    });
+    expect(rows).toBe(50);
+    expect([region, engineer, nested]).toEqual([1 + SNAPSHOT_STATEMENTS, 1 + SNAPSHOT_STATEMENTS, 1 + SNAPSHOT_STATEMENTS]);
+  });
+
+  it('customers { flags } costs the same for a page of 5 and of 50', async () => {
+    const five = await statementsOf(() => h.data(CustomersWithFlagsDocument, { first: 5 }, at));
+    const fifty = await statementsOf(async () => {
+      const { customers } = await h.data(CustomersWithFlagsDocument, { first: 50 }, at);
+      expect(customers.edges).toHaveLength(50);
+      expect(customers.edges.every((e) => e.node.flags.length > 0)).toBe(true);
+    });
+    expect(fifty).toBe(five);
+    // the page, its count, then one snapshot batch
+    expect(fifty).toBeLessThanOrEqual(2 + SNAPSHOT_STATEMENTS);
+  });
+
+  it('engineers { attention } costs the same for a page of 5 and of 50 engineers', async () => {
+    const five = await statementsOf(() => h.data(EngineersWithAttentionDocument, { first: 5 }, at));
+    let listed = 0;
+    const fifty = await statementsOf(async () => {
+      const { engineers } = await h.data(EngineersWithAttentionDocument, { first: 50 }, at);
+      expect(engineers.edges).toHaveLength(50);
+      listed = engineers.edges.filter((e) => e.node.attention.length > 0).length;
+    });
+    expect(listed).toBeGreaterThan(40);
+    expect(fifty).toBe(five);
+    // the page, its count, the portfolios, one snapshot batch
+    expect(fifty).toBeLessThanOrEqual(3 + SNAPSHOT_STATEMENTS);
+  });
+});

@@ -1,0 +1,49 @@
+import { AttentionDocument } from './generated/graphql';
+import { SNAPSHOT_STATEMENTS } from '../src/graph/repositories/attention.repo';
+import { testEngines } from './support/engines';
+import { GraphBuilder } from './support/fixtures';
+import { Harness } from './support/harness';
+import { NOW, bulkAttentionGraph } from './support/attention-fixture';
+
+const CUSTOMERS = 2000;
+
+/**
+ * The attention list over a generated graph of 2,000 customers (about 30,000 nodes and relationships):
+ * still 1 + SNAPSHOT_STATEMENTS statements. The wall time is printed for the README's performance
+ * note, never asserted (it depends on the machine).
+ */
+describe.each(testEngines())('attention at scale on $name', (engine) => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await Harness.start(engine);
+    const started = Date.now();
+    for (let from = 0; from < CUSTOMERS; from += 500) {
+      await bulkAttentionGraph(new GraphBuilder(), from, from + 500).write(h.store);
+    }
+    process.stdout.write(`attention-scale: wrote ${CUSTOMERS} customers in ${Date.now() - started} ms\n`);
+  }, 240_000);
+  afterAll(async () => {
+    await h.stop();
+  });
+
+  it(`attention(first: 50) over ${CUSTOMERS} customers: fixed statements, time printed`, async () => {
+    const times: number[] = [];
+    let calls = 0;
+    let total = 0;
+    for (let run = 0; run < 3; run++) {
+      h.store.reset();
+      const t = process.hrtime.bigint();
+      const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
+      times.push(Number(process.hrtime.bigint() - t) / 1e6);
+      calls = h.store.calls;
+      total = attention.totalCount;
+      expect(attention.edges).toHaveLength(50);
+    }
+    process.stdout.write(
+      `attention-scale (${engine.name}): attention(first: 50) over ${CUSTOMERS} customers, ${total} listed, ` +
+        `${calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
+    );
+    expect(calls).toBe(1 + SNAPSHOT_STATEMENTS);
+    expect(total).toBe(CUSTOMERS);
+  }, 120_000);
+});
