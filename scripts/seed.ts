@@ -1,7 +1,6 @@
 import 'reflect-metadata';
-import { ConfigError, loadConfig, type Config } from '../src/config';
-import { bootstrapSchema } from '../src/graph/bootstrap';
-import { openStore } from '../src/graph/open-store';
+import type { Config } from '../src/config';
+import { CliStartError, openConfiguredStore } from './cli-store';
 import type { Store } from '../src/graph/store';
 import { DemoDataError, loadDemo } from '../seeds/load-demo';
 import { isEmpty } from '../seeds/seed-if-empty';
@@ -34,26 +33,16 @@ async function main(argv: string[]): Promise<number> {
   const reset = argv.includes('--reset');
 
   let config: Config;
-  try {
-    config = loadConfig();
-  } catch (err) {
-    if (err instanceof ConfigError) {
-      process.stderr.write(`${err.message}\n`);
-      return 2;
-    }
-    throw err;
-  }
-
   let store: Store;
   try {
-    store = await openStore(config);
+    ({ config, store } = await openConfiguredStore());
   } catch (err) {
+    if (!(err instanceof CliStartError)) throw err;
     // e.g. "The data directory ... is in use by another Rapport process": stop the server first.
-    process.stderr.write(`rapport seed: ${(err as Error).message}\n`);
-    return 1;
+    process.stderr.write(err.stage === 'config' ? `${err.message}\n` : `rapport seed: ${err.message}\n`);
+    return err.stage === 'config' ? 2 : 1;
   }
   try {
-    await bootstrapSchema(store);
     if (!reset && !(await isEmpty(store))) {
       process.stderr.write(
         `rapport seed: ${where(config)} already holds data; nothing was changed.\n` +

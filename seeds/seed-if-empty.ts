@@ -4,7 +4,8 @@ import { loadDemo } from './load-demo';
 
 /** True when the store holds no data at all (any node counts: a store with only history is not empty). */
 export async function isEmpty(store: Store): Promise<boolean> {
-  const rows = await store.read('MATCH (n) RETURN n.id AS id LIMIT 1');
+  // API keys are credentials, not data: creating the first admin key does not make a store "used".
+  const rows = await store.read('MATCH (n) WHERE NOT n:ApiKey RETURN n.id AS id LIMIT 1');
   return rows.length === 0;
 }
 

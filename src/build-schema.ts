@@ -3,6 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from './paths';
 import { resolvers } from './resolvers';
+import { Guard } from './auth/guard.middleware';
 
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema.graphql');
 
@@ -11,6 +12,7 @@ export function buildRapportSchema(opts: { emitTo?: string } = {}): Promise<Grap
   return buildSchema({
     resolvers,
     emitSchemaFile: opts.emitTo ? { path: opts.emitTo, sortedSchema: false } : false,
+    globalMiddlewares: [Guard],
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { DEFAULT_POLICY, PolicyError, policyFromEnv, type SlaPolicy } from './domain/sla-policy';
+import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
+import { limitsFromEnv, type Limits } from './limits-config'; // limits and hardening (issue 7)
 
 export type StoreEngine = 'embedded' | 'neo4j';
 
@@ -16,6 +18,10 @@ export interface Config {
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
   policy: SlaPolicy;
+  /** Authentication: on unless bound to loopback (RAPPORT_AUTH), and the JWT key. */
+  auth: AuthConfig;
+  /** Query limits, body size, rate limit and CORS origins (RAPPORT_MAX_*, RAPPORT_BODY_LIMIT, …). */
+  limits: Limits;
 }
 
 export class ConfigError extends Error {
@@ -61,6 +67,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     return dflt;
   };
 
+  const readSecretFile = (name: string): string | undefined => {
+    const file = get(name);
+    if (!file) return undefined;
+    try {
+      return require('node:fs').readFileSync(file, 'utf8').trim();
+    } catch {
+      problems.push(`${name}: cannot read ${file}`);
+      return undefined;
+    }
+  };
   const nodeEnv = oneOf('NODE_ENV', ['development', 'production', 'test'] as const, 'development');
   const host = get('RAPPORT_HOST') ?? '127.0.0.1';
   if (!/^[A-Za-z0-9.:_-]+$/.test(host)) problems.push(`RAPPORT_HOST="${host}" is not a host name or IP address`);
@@ -76,7 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
 
   const uri = get('NEO4J_URI') ?? '';
   const username = get('NEO4J_USERNAME') ?? 'neo4j';
-  const password = get('NEO4J_PASSWORD') ?? '';
+  const password = get('NEO4J_PASSWORD') ?? readSecretFile('NEO4J_PASSWORD_FILE') ?? '';
   const database = get('NEO4J_DATABASE');
   if (store === 'neo4j') {
     if (!uri) problems.push('NEO4J_URI is required when RAPPORT_STORE=neo4j (e.g. neo4j://localhost:7687)');
@@ -85,6 +101,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     }
     if (!password) problems.push('NEO4J_PASSWORD is required when RAPPORT_STORE=neo4j');
   }
+  const auth = loadAuthConfig(get, host, problems);
+  const limits = limitsFromEnv(get, problems); // limits and hardening (issue 7): src/limits-config.ts
   let policy: SlaPolicy = DEFAULT_POLICY;
   try {
     policy = policyFromEnv(merged);
@@ -103,5 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     seedOnEmpty,
     neo4j: { uri, username, password, database },
     policy,
+    auth,
+    limits,
   };
 }

@@ -19,6 +19,9 @@ async function main() {
     throw err;
   }
   const logger = createLogger(config.logLevel);
+  if (config.auth.enabled && config.env !== 'production') {
+    logger.warn({ env: config.env }, 'serving beyond loopback without NODE_ENV=production: internal errors carry stack traces and introspection is on');
+  }
   let store;
   try {
     store = await openStore(config);
@@ -30,10 +33,10 @@ async function main() {
   await bootstrapSchema(store, logger);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
   const schema = await buildRapportSchema();
-  const server = await createServer({ config, store, schema, logger, policy: config.policy });
+  const server = await createServer({ config, store, schema, logger, policy: config.policy, auth: config.auth });
   const url = await server.listen();
-  logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined }, 'Rapport is listening');
-  process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine})\n`);
+  logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined, auth: config.auth.enabled, authReason: config.auth.reason }, 'Rapport is listening');
+  process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine}; authentication ${config.auth.enabled ? 'on' : 'OFF, local development mode'})\n`);
 
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');

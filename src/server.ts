@@ -11,9 +11,17 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
 import { registerChecklistRoute } from './http/checklist.route';
+import { accessLogPlugin } from './auth/access-log.plugin';
+import type { AuthConfig } from './auth/auth-config';
+import { authenticate } from './auth/authenticate';
 import type { Store } from './graph/store';
 import type { Logger } from './logger';
 import { DEFAULT_POLICY, type SlaPolicy } from './domain/sla-policy';
+// --- limits and hardening (issue 7): src/graphql-limits.ts, src/http/limits.ts, src/limits-config.ts ---
+import { withQueryLimits } from './graphql-limits';
+import { corsOptions, rateLimit } from './http/limits';
+import { DEFAULT_LIMITS, type Limits } from './limits-config';
+// --- end limits ---
 
 export interface RapportServer {
   app: Express;
@@ -26,24 +34,30 @@ export interface RapportServer {
 }
 
 export async function createServer(deps: {
-  config: Pick<Config, 'host' | 'port' | 'env'>;
+  /** `limits`: query limits, body size, rate limit, CORS (default DEFAULT_LIMITS). */
+  config: Pick<Config, 'host' | 'port' | 'env'> & { limits?: Limits };
   store: Store;
   schema: GraphQLSchema;
   logger: Logger;
   policy?: SlaPolicy;
+  /** Authentication; default off (local development), as when bound to loopback. */
+  auth?: AuthConfig;
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
   const policy = deps.policy ?? DEFAULT_POLICY;
+  const auth: AuthConfig = deps.auth ?? { enabled: false, reason: 'not configured', jwt: null };
+  const limits = config.limits ?? DEFAULT_LIMITS; // limits and hardening (issue 7)
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
-  const apollo = new ApolloServer<Context>({
+  // withQueryLimits (issue 7): token, depth, alias, directive and cost limits; no suggestions in production.
+  const apollo = new ApolloServer<Context>(withQueryLimits({
     schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), accessLogPlugin()],
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: false,
     introspection: config.env !== 'production',
-  });
+  }, limits.query, config.env));
   await apollo.start();
 
   app.use((req, res, next) => {
@@ -63,6 +77,13 @@ export async function createServer(deps: {
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  // --- limits (issue 7): CORS before authentication, so that a browser's preflight (which never
+  // carries credentials) is answered, and a refusal carries the headers the browser needs to read it.
+  app.use('/graphql', cors<cors.CorsRequest>(corsOptions(limits.corsOrigins)));
+  // --- end limits ---
+  // Everything below needs a credential when auth is on.
+  app.use(authenticate(auth, store, logger));
+
   app.get('/ready', async (_req, res) => {
     try {
       await store.ping();
@@ -72,15 +93,17 @@ export async function createServer(deps: {
     }
   });
 
+  // limits (issue 7): per caller, known by now; the checklist counts like a query.
+  app.use(['/graphql', '/handoffs'], rateLimit({ perMinute: limits.rateLimitPerMinute }));
+
   registerChecklistRoute(app, store);
 
   app.use(
     '/graphql',
-    cors<cors.CorsRequest>({ origin: false }),
-    express.json({ limit: '1mb' }),
+    express.json({ limit: limits.bodyLimitBytes }), // limits (issue 7): RAPPORT_BODY_LIMIT
     expressMiddleware(apollo, {
       context: async ({ res }) =>
-        createContext({ store, requestId: res.locals.requestId, logger: res.locals.logger, actor: 'anonymous', policy }),
+        createContext({ store, requestId: res.locals.requestId, logger: res.locals.logger, principal: res.locals.principal, policy }),
     }),
   );
 

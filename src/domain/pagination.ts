@@ -59,3 +59,17 @@ export function pageOfList<T>(list: T[], first: number | null | undefined, after
     },
   };
 }
+
+/**
+ * A Relay page over (name, id) keyset order from `limit + 1` fetched nodes: the extra one only
+ * says that there is a next page.
+ */
+export function nameIdPage<T extends { name: string; id: string }>(fetched: T[], limit: number, totalCount: number) {
+  const nodes = fetched.slice(0, limit);
+  const cursor = (n: T) => encodeCursor([n.name, n.id]);
+  return {
+    totalCount,
+    edges: nodes.map((node) => ({ node, cursor: cursor(node) })),
+    pageInfo: { hasNextPage: fetched.length > limit, endCursor: nodes.length ? cursor(nodes[nodes.length - 1]) : null },
+  };
+}

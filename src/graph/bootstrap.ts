@@ -16,6 +16,8 @@ export const LABELS = [
   'Handoff',
   'HandoffItem',
   'Change',
+  'ApiKey',
+  'AccessLog',
 ] as const;
 
 /** Property indexes the queries filter or sort on (besides `id`). */
@@ -28,6 +30,8 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
   ['Commitment', 'status'],
   ['HandoffItem', 'status'],
   ['Change', 'entityId'],
+  ['AccessLog', 'entityId'],
+  ['AccessLog', 'actor'],
 ];
 
 /**

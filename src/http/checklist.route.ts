@@ -1,13 +1,20 @@
+import { createScope } from '../auth/scope';
 import type { Express } from 'express';
+import { PersonalDataAccess, type PersonLabel } from '../auth/personal-data';
+import { LOCAL_DEV, type Principal } from '../auth/roles';
 import { checklistCsv, checklistMarkdown, type ChecklistData } from '../domain/checklist';
 import { labelOfId } from '../domain/ids';
+import { recordAccess } from '../graph/repositories/access-log.repo';
 import { CHECKLIST } from '../graph/repositories/handoff-write.repo';
 import type { Store } from '../graph/store';
 
 type P = Record<string, unknown>;
 
+/** How a person's phone is printed: by default as stored; the route passes the caller's gate. */
+export type PhoneOf = (label: PersonLabel, id: string, phone: string | null) => string | null;
+
 /** Reads a handoff's checklist in one statement and groups it by customer, in checklist order. */
-export async function loadChecklist(store: Store, id: string): Promise<ChecklistData | null> {
+export async function loadChecklist(store: Store, id: string, phoneOf: PhoneOf = (_l, _id, phone) => phone): Promise<ChecklistData | null> {
   const [row] = await store.read(CHECKLIST, { id });
   if (!row) return null;
   const h = row.h as P;
@@ -27,7 +34,7 @@ export async function loadChecklist(store: Store, id: string): Promise<Checklist
       status: item.status as string,
       note: item.note as string,
       doneAt: item.doneAt as string,
-      assignee: a ? { name: a.name as string, phone: a.phone as string } : null,
+      assignee: a ? { name: a.name as string, phone: phoneOf('Engineer', a.id as string, (a.phone as string) ?? null) } : null,
       subject: t
         ? {
             label: labelOfId(t.id as string) ?? 'Unknown',
@@ -35,7 +42,7 @@ export async function loadChecklist(store: Store, id: string): Promise<Checklist
             name: (t.name ?? t.title) as string,
             role: t.role as string,
             title: t.title as string,
-            phone: t.phone as string,
+            phone: labelOfId(t.id as string) === 'Contact' ? phoneOf('Contact', t.id as string, (t.phone as string) ?? null) : null,
             number: t.number as string,
             text: t.text as string,
             dueAt: t.dueAt as string,
@@ -50,7 +57,7 @@ export async function loadChecklist(store: Store, id: string): Promise<Checklist
     status: h.status as string,
     effectiveAt: h.effectiveAt as string,
     until: h.until as string,
-    from: { name: from.name as string, phone: from.phone as string },
+    from: { name: from.name as string, phone: phoneOf('Engineer', from.id as string, (from.phone as string) ?? null) },
     customers: [...customers.values()],
   };
 }
@@ -69,9 +76,28 @@ export function registerChecklistRoute(app: Express, store: Store): void {
         res.status(400).json({ error: { code: 'BAD_USER_INPUT', message: 'format must be md or csv' } });
         return;
       }
-      const data = await loadChecklist(store, id);
+      // Phones are personal data: masked unless the caller may see them; unmasked ones are logged
+      // (in one statement) before the checklist is sent.
+      const principal: Principal = res.locals.principal ?? LOCAL_DEV;
+      // A handoff outside the caller's regions does not exist for him.
+      if (!(await createScope(store, principal).visible('Handoff', id))) {
+        res.status(404).json({ error: { code: 'NOT_FOUND', message: `Handoff ${id} not found` } });
+        return;
+      }
+      const access = new PersonalDataAccess(principal, String(res.locals.requestId ?? 'none'));
+      const operation = `GET /handoffs/${id}/checklist`;
+      const data = await loadChecklist(store, id, (entityLabel, entityId, phone) =>
+        access.show({ entityLabel, entityId, field: 'phone', operation }, phone),
+      );
       if (!data) {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: `Handoff ${id} not found` } });
+        return;
+      }
+      try {
+        await recordAccess(store, access.drain());
+      } catch (err) {
+        res.locals.logger?.error({ err }, 'access log not written: checklist withheld');
+        res.status(503).json({ error: { code: 'STORE_UNAVAILABLE', message: 'The access log is unavailable: personal data cannot be shown now' } });
         return;
       }
       if (format === 'csv') {

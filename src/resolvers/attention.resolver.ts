@@ -39,7 +39,7 @@ export class AttentionQueryResolver {
     const page = attentionPageArgs(first, after);
     const regionId = optionalId(filter?.region, 'filter.region', 'Region');
     const engineerId = optionalId(filter?.engineer, 'filter.engineer', 'Engineer');
-    const candidates = await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now);
+    const candidates = await ctx.scope.filter('Customer', await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now));
     const assessed = settled(await attentionLoaders(ctx).assessment.loadMany(candidates.map((c) => c.id)));
     const ranked = rankAttention(
       assessed.filter((a): a is CustomerAssessment => a !== null),

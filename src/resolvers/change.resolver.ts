@@ -1,4 +1,7 @@
-import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { showRecordField } from '../auth/personal-data';
+import { labelOfId } from '../domain/ids';
+import { Args, ArgsType, Ctx, Field, FieldResolver, ID, Query, Resolver, Root, Info } from 'type-graphql';
 import type { Context } from '../context';
 import type { FieldChange as FieldChangeValue } from '../domain/changes';
 import { pageArgs } from '../domain/pagination';
@@ -17,13 +20,17 @@ class ChangesArgs extends PageArgs {
 @Resolver(() => Change)
 export class ChangeResolver {
   @Query(() => ChangeConnection, { description: 'The recorded changes of one entity, newest first, as a Relay connection.' })
-  changes(@Args(() => ChangesArgs) { entityId, first, after }: ChangesArgs, @Ctx() ctx: Context) {
+  async changes(@Args(() => ChangesArgs) { entityId, first, after }: ChangesArgs, @Ctx() ctx: Context) {
     requireId(entityId, 'entityId');
-    return listChanges(ctx.store, entityId, pageArgs(first, after, changeCursor));
+    const page = pageArgs(first, after, changeCursor);
+    // The history of something outside the caller's regions is as invisible as the thing itself.
+    const label = labelOfId(entityId);
+    if (label && !(await ctx.scope.visible(label, entityId))) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    return listChanges(ctx.store, entityId, page);
   }
 
   @FieldResolver(() => [FieldChange])
-  fields(@Root() c: ChangeRecord): FieldChange[] {
+  fields(@Root() c: ChangeRecord, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo): FieldChange[] {
     let parsed: Record<string, FieldChangeValue> = {};
     try {
       parsed = JSON.parse(c.changes) as Record<string, FieldChangeValue>;
@@ -32,8 +39,9 @@ export class ChangeResolver {
     }
     return Object.entries(parsed).map(([field, v]) => ({
       field,
-      before: JSON.stringify(v?.before ?? null),
-      after: JSON.stringify(v?.after ?? null),
+      // A phone or e-mail in the history is personal data like the field itself: masked or logged.
+      before: JSON.stringify(showRecordField(ctx, info, c.entityLabel, c.entityId, field, v?.before) ?? null),
+      after: JSON.stringify(showRecordField(ctx, info, c.entityLabel, c.entityId, field, v?.after) ?? null),
     }));
   }
 }

@@ -4,7 +4,7 @@ import { labelOfId } from '../domain/ids';
 import { pageOfList } from '../domain/pagination';
 import { badInput } from '../errors';
 import * as handoffs from '../graph/handoffs';
-import { regionAndBelow } from '../graph/repositories/customer.repo';
+import { intersect, regionAndBelow } from '../graph/repositories/customer.repo';
 import { HandoffItemStatus } from '../schema/enums';
 import { Handoff, HandoffItem, HandoffItemConnection } from '../schema/handoff.type';
 import { HandoffPlan, HandoffWarningCode, OpenHandoffItemsFilter, PlanHandoffInput } from '../schema/handoff-plan.type';
@@ -110,7 +110,7 @@ export class HandoffWorkflowResolver {
     }
     const items = await handoffs.openItems(
       ctx.store,
-      { regionIds: region ? await regionAndBelow(ctx.store, region) : null, engineerId, kind: filter?.kind ?? null, olderThanDays: filter?.olderThanDays ?? null },
+      { regionIds: intersect(region ? await regionAndBelow(ctx.store, region) : null, await ctx.scope.regionIds()), engineerId, kind: filter?.kind ?? null, olderThanDays: filter?.olderThanDays ?? null },
       ctx.now,
     );
     return pageOfList(items, first, after);

@@ -1,4 +1,5 @@
 import type { NonEmptyArray } from 'type-graphql';
+import { ApiKeyResolver } from './api-key.resolver';
 import '../schema/enums';
 import { AttentionQueryResolver, CaseSlaResolver, CustomerAttentionResolver, CustomerFlagResolver, EngineerAttentionResolver } from './attention.resolver';
 import { CaseOwnershipResolver, CaseResolver, CommitmentResolver, DeviceResolver, InteractionResolver, RegionResolver } from './case.resolver';
@@ -12,11 +13,13 @@ import { CommitmentResolutionResolver, MutationCaseResolver } from './mutation-c
 import { MutationEntityResolver, RegionStatusResolver } from './mutation-entity.resolver';
 import { MutationRelationshipResolver } from './mutation-relationship.resolver';
 import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver, PartnerResolver } from './people.resolver';
+import { AccessLogResolver, ContactPersonalDataResolver, EngineerPersonalDataResolver, EscalationStepPersonalDataResolver } from './personal-data.resolver';
 import { QueryResolver } from './query.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
   HealthResolver,
+  ApiKeyResolver,
   QueryResolver,
   CustomerResolver,
   ContactResolver,
@@ -45,4 +48,8 @@ export const resolvers: NonEmptyArray<Function> = [
   CommitmentResolutionResolver,
   ChangeResolver,
   ImportResolver,
+  ContactPersonalDataResolver,
+  EngineerPersonalDataResolver,
+  EscalationStepPersonalDataResolver,
+  AccessLogResolver,
 ];

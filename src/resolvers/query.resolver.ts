@@ -70,7 +70,7 @@ export class QueryResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     requireId(id, 'id');
     const label = labelOfId(id)!;
-    if (label === 'Coverage' || label === 'Change') return null;
+    if (label === 'Coverage' || label === 'Change' || label === 'AccessLog') return null;
     return ctx.loaders.nodeById(label).load(id);
   }
 
@@ -80,7 +80,7 @@ export class QueryResolver {
   }
 
   @Query(() => CustomerConnection, { description: 'Customers in name order, as a Relay connection.' })
-  customers(
+  async customers(
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
@@ -93,6 +93,7 @@ export class QueryResolver {
       { regionId: filter?.region, tier: filter?.tier, text: filter?.text, coveredBy: filter?.coveredBy, includeArchived: filter?.includeArchived },
       page,
       ctx.now.toISOString(),
+      await ctx.scope.regionIds(),
     );
   }
 
@@ -102,7 +103,7 @@ export class QueryResolver {
   }
 
   @Query(() => EngineerConnection, { description: 'Engineers in name order, as a Relay connection.' })
-  engineers(
+  async engineers(
     @Arg('filter', () => EngineerFilter, { nullable: true }) filter: EngineerFilter | null,
     @Args() { first, after }: PageArgs,
     @Ctx() ctx: Context,
@@ -114,6 +115,7 @@ export class QueryResolver {
       ctx.store,
       { regionId: filter?.region, status: filter?.status, kind: filter?.kind, text: filter?.text, partnerId: filter?.partner },
       page,
+      await ctx.scope.regionIds(),
     );
   }
 
@@ -162,7 +164,10 @@ export class QueryResolver {
     const needle = text.trim();
     if (needle.length < 1 || needle.length > 100) throw badInput([{ field: 'text', reason: 'must be 1 to 100 characters' }]);
     const { limit } = pageArgs(first, null, () => null);
-    const hits = await searchByName(ctx.store, needle, limit);
+    // Hits outside the caller's regions are dropped before the page is cut.
+    const all = await searchByName(ctx.store, needle, ctx.scope.limited ? Number.MAX_SAFE_INTEGER : limit);
+    const visible = await Promise.all(all.map((h) => ctx.scope.visible(h.kind, h.record.id)));
+    const hits = all.filter((_, i) => visible[i]).slice(0, limit);
     return hits.map((h) => ({
       kind: h.kind as SearchKind,
       node: h.record as unknown as Node,

@@ -7,7 +7,15 @@ import { createServer, type RapportServer } from '../../src/server';
 import { createContext } from '../../src/context';
 import { CountingStore, type Store } from '../../src/graph/store';
 import type { TestEngine } from './engines';
+import type { Principal } from '../../src/auth/roles';
 import { DEFAULT_POLICY, type SlaPolicy } from '../../src/domain/sla-policy';
+
+/** `principal` runs the operation as that caller (roles, regions); default: local development (admin). */
+export interface RunOptions {
+  actor?: string;
+  now?: Date;
+  principal?: Principal;
+}
 
 let schemaPromise: Promise<GraphQLSchema> | undefined;
 export const testSchema = () => (schemaPromise ??= buildRapportSchema());
@@ -47,7 +55,7 @@ export class Harness {
   async run<T, V extends Record<string, unknown>>(
     doc: TypedDocumentNode<T, V>,
     variables?: V,
-    opts: { actor?: string; now?: Date } = {},
+    opts: RunOptions = {},
   ): Promise<GqlResult<T>> {
     const res = await this.server.apollo.executeOperation<T, V>(
       { query: doc, variables },
@@ -56,7 +64,8 @@ export class Harness {
           store: this.store,
           requestId: 'test',
           logger: silentLogger,
-          actor: opts.actor ?? 'tester',
+          actor: opts.principal ? undefined : (opts.actor ?? 'tester'),
+          principal: opts.principal,
           now: opts.now,
           policy: this.policy,
         }),
@@ -67,7 +76,7 @@ export class Harness {
   }
 
   /** Runs an operation that must succeed and returns its data. */
-  async data<T, V extends Record<string, unknown>>(doc: TypedDocumentNode<T, V>, variables?: V, opts?: { actor?: string; now?: Date }): Promise<T> {
+  async data<T, V extends Record<string, unknown>>(doc: TypedDocumentNode<T, V>, variables?: V, opts?: RunOptions): Promise<T> {
     const res = await this.run(doc, variables, opts);
     if (res.errors?.length) throw new Error(`GraphQL errors: ${JSON.stringify(res.errors, null, 2)}`);
     return res.data as T;

@@ -94,7 +94,7 @@ RETURN id AS key, m ORDER BY m.dueAt, m.id`;
 
 import type { Store } from '../store';
 import type { CustomerRecord } from '../records';
-import { encodeCursor } from '../../domain/pagination';
+import { nameIdPage } from '../../domain/pagination';
 
 export interface CustomerListFilter {
   regionId?: string | null;
@@ -103,6 +103,10 @@ export interface CustomerListFilter {
   coveredBy?: string | null;
   includeArchived?: boolean | null;
 }
+
+/** Both region limits at once (null = no limit). */
+export const intersect = (a: string[] | null, b: string[] | null): string[] | null =>
+  a === null ? b : b === null ? a : a.filter((x) => b.includes(x));
 
 /** Region ids at and below `regionId` (empty when the region does not exist). */
 export async function regionAndBelow(store: Store, regionId: string): Promise<string[]> {
@@ -116,8 +120,10 @@ export async function listCustomers(
   filter: CustomerListFilter,
   page: { limit: number; after: { name: string; id: string } | null },
   at: string,
+  /** The caller's regions (null = unlimited): the list never leaves them. */
+  within: string[] | null = null,
 ) {
-  const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
+  const regionIds = intersect(filter.regionId ? await regionAndBelow(store, filter.regionId) : null, within);
   const params = {
     tier: filter.tier ?? null,
     text: filter.text ? filter.text.toLowerCase() : null,
@@ -134,13 +140,5 @@ export async function listCustomers(
     page.limit === 0 ? Promise.resolve([]) : store.read(covered ? CUSTOMERS_PAGE_COVERED_BY : CUSTOMERS_PAGE, params),
     store.read(covered ? CUSTOMERS_COUNT_COVERED_BY : CUSTOMERS_COUNT, params),
   ]);
-  const nodes = rows.slice(0, page.limit).map((r) => r.c as unknown as CustomerRecord);
-  return {
-    totalCount: (count[0]?.n as number) ?? 0,
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) })),
-    pageInfo: {
-      hasNextPage: rows.length > page.limit,
-      endCursor: nodes.length ? encodeCursor([nodes[nodes.length - 1].name, nodes[nodes.length - 1].id]) : null,
-    },
-  };
+  return nameIdPage(rows.map((r) => r.c as unknown as CustomerRecord), page.limit, (count[0]?.n as number) ?? 0);
 }

@@ -49,7 +49,10 @@ const ENGINEER_FILTER = `
   AND ($kind IS NULL OR e.kind = $kind)
   AND ($text IS NULL OR toLower(e.name) CONTAINS $text OR toLower(coalesce(e.nameLatin, '')) CONTAINS $text)
   AND ($regionIds IS NULL OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $regionIds })
-  AND ($partnerId IS NULL OR EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) })`;
+  AND ($partnerId IS NULL OR EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) })
+  AND ($within IS NULL
+    OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $within }
+    OR EXISTS { MATCH (e)-[:COVERS]->(:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $within })`;
 
 export const ENGINEERS_PAGE = `
 MATCH (e:Engineer)
@@ -78,7 +81,7 @@ RETURN n, kind`;
 
 import type { Store } from '../store';
 import type { EngineerRecord } from '../records';
-import { encodeCursor } from '../../domain/pagination';
+import { nameIdPage } from '../../domain/pagination';
 import { regionAndBelow } from './customer.repo';
 
 export interface EngineerListFilter {
@@ -93,6 +96,8 @@ export async function listEngineers(
   store: Store,
   filter: EngineerListFilter,
   page: { limit: number; after: { name: string; id: string } | null },
+  /** The caller's regions (null = unlimited): engineers based there or covering a customer there. */
+  within: string[] | null = null,
 ) {
   const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
   const params = {
@@ -101,6 +106,7 @@ export async function listEngineers(
     text: filter.text ? filter.text.toLowerCase() : null,
     partnerId: filter.partnerId ?? null,
     regionIds,
+    within,
     afterName: page.after?.name ?? null,
     afterId: page.after?.id ?? null,
     limit: page.limit + 1,
@@ -109,15 +115,7 @@ export async function listEngineers(
     page.limit === 0 ? Promise.resolve([]) : store.read(ENGINEERS_PAGE, params),
     store.read(ENGINEERS_COUNT, params),
   ]);
-  const nodes = rows.slice(0, page.limit).map((r) => r.e as unknown as EngineerRecord);
-  return {
-    totalCount: (count[0]?.n as number) ?? 0,
-    edges: nodes.map((node) => ({ node, cursor: encodeCursor([node.name, node.id]) })),
-    pageInfo: {
-      hasNextPage: rows.length > page.limit,
-      endCursor: nodes.length ? encodeCursor([nodes[nodes.length - 1].name, nodes[nodes.length - 1].id]) : null,
-    },
-  };
+  return nameIdPage(rows.map((r) => r.e as unknown as EngineerRecord), page.limit, (count[0]?.n as number) ?? 0);
 }
 
 export interface SearchRow {
