@@ -1,0 +1,261 @@
+import { rankAttention, assess, pageAttention, attentionPageArgs } from '../src/domain/attention-list';
+import { escalationPath } from '../src/domain/coverage';
+import { HandoffReason, OPEN_CASE_STATUSES } from '../src/domain/enums';
+import { labelOfId, type NodeLabel } from '../src/domain/ids';
+import type { SlaPolicy } from '../src/domain/sla-policy';
+import { preparePlan } from '../src/graph/handoffs';
+import type { CustomerRecord, Props } from '../src/graph/records';
+import { attentionCandidates, loadSnapshots } from '../src/graph/repositories/attention.repo';
+import * as cas from '../src/graph/repositories/case.repo';
+import * as cov from '../src/graph/repositories/coverage.repo';
+import * as cus from '../src/graph/repositories/customer.repo';
+import * as hof from '../src/graph/repositories/handoff.repo';
+import { nodesByIdCypher } from '../src/graph/repositories/node.repo';
+import type { Row, Store } from '../src/graph/store';
+
+/**
+ * The five operations the benchmark drives, each as (a) the GraphQL document sent over HTTP and
+ * (b) a "direct" version that fetches the same data by calling the storage port with the same
+ * repository Cypher, in the same dependency order as the resolvers (the floor of the API-layer
+ * ratio). Where the answer is computed (attention, planHandoff, escalation path) the direct version
+ * calls the same pure domain functions, so only the GraphQL machinery differs.
+ */
+
+export type OpKey = 'card' | 'whoCovers' | 'customers' | 'attention' | 'planHandoff';
+export const OP_KEYS: OpKey[] = ['card', 'whoCovers', 'customers', 'attention', 'planHandoff'];
+
+export interface Samples {
+  cardCustomerIds: string[];
+  busiestEngineerId: string;
+  successorEngineerId: string;
+  /** ISO instant: the effective time of the planned handoff (fixed for the run). */
+  effectiveAt: string;
+}
+
+export interface Operation {
+  key: OpKey;
+  title: string;
+  query: string;
+  /** Variables of the n-th request (customer ids rotate through the samples). */
+  variables(n: number, s: Samples): Record<string, unknown>;
+  direct(store: Store, vars: Record<string, unknown>, ctx: { now: Date; policy: SlaPolicy }): Promise<unknown>;
+}
+
+export const CARD_QUERY = `query CustomerCard($id: ID!) {
+  customer(id: $id) {
+    id name tier status
+    coverage { id role from engineer { id name status phone } }
+    escalationPath { order role phone skippedBecause engineer { id name } }
+    contacts { id name title role phone }
+    openCases { id number title severity status openedAt owner { id name } }
+    lastHandoff { id reason status effectiveAt openItems(customer: $id) { id kind status } }
+  }
+}`;
+
+export const WHO_COVERS_QUERY = `query WhoCovers($id: ID!) {
+  whoCovers(customerId: $id) { id role from to engineer { id name phone } }
+}`;
+
+export const CUSTOMERS_QUERY = `query Customers($first: Int!) {
+  customers(first: $first) {
+    totalCount
+    edges { cursor node { id name tier coverage { role engineer { id name } } contacts { id name role } } }
+  }
+}`;
+
+export const ATTENTION_QUERY = `query Attention($first: Int!) {
+  attention(first: $first) {
+    totalCount
+    edges { node { score customer { id name tier } flags { code message weight } } }
+  }
+}`;
+
+export const PLAN_HANDOFF_MUTATION = `mutation PlanHandoff($input: PlanHandoffInput!) {
+  planHandoff(input: $input) {
+    outgoing { id name }
+    successors { id name }
+    assignments { customer { id name } successor { id } roles }
+    items { seq kind status customer { id } refersTo { id } assignee { id } }
+    warnings { code message customer { id } }
+  }
+}`;
+
+const byKey = (rows: Row[]) => {
+  const m = new Map<string, Row[]>();
+  for (const r of rows) {
+    const k = r.key as string;
+    let list = m.get(k);
+    if (!list) m.set(k, (list = []));
+    list.push(r);
+  }
+  return m;
+};
+const read = (store: Store, cypher: string, ids: string[], params: Record<string, unknown> = {}) =>
+  ids.length ? store.read(cypher, { ...params, ids }) : Promise.resolve([] as Row[]);
+
+/** The customer card, statement for statement what the resolvers issue. */
+async function directCard(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
+  const id = vars.id as string;
+  const at = now.toISOString();
+  const [customer] = await read(store, nodesByIdCypher('Customer'), [id]);
+  if (!customer) return null;
+  const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null });
+  const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at });
+  const casesP = read(store, cus.CASES_OF_CUSTOMERS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then(async (rows) => {
+    const cases = rows.map((r) => r.k as Props);
+    const owners = byKey(await read(store, cas.OWNERSHIPS_OF_CASES, cases.map((k) => k.id as string)));
+    return cases.map((k) => {
+      const current = (owners.get(k.id as string) ?? []).find((o) => (o.o as Props).to == null);
+      return { ...k, owner: current ? current.e : null };
+    });
+  });
+  const handoffP = read(store, hof.LAST_HANDOFF_OF_CUSTOMERS, [id]).then(async (rows) => {
+    const h = rows[0]?.h as Props | undefined;
+    if (!h) return null;
+    const items = (await read(store, hof.ITEMS_OF_HANDOFFS, [h.id as string])).map((r) => r.i as Props).filter((i) => i.status === 'OPEN');
+    const owners = byKey(await read(store, hof.CUSTOMER_OF_ITEMS, items.map((i) => i.id as string)));
+    return { ...h, openItems: items.filter((i) => (owners.get(i.id as string)?.[0]?.c as Props | undefined)?.id === id) };
+  });
+  const [coverage, contacts, openCases, lastHandoff] = await Promise.all([coverageP, contactsP, casesP, handoffP]);
+  const current = coverage.map((r) => ({ ...cov.toCoverage(r), engineer: r.e as Props }));
+  const path = escalationPath(current.map((c) => ({ role: c.role, engineer: c.engineer as never })));
+  return {
+    ...(customer.n as Props),
+    coverage: current,
+    escalationPath: path,
+    contacts: contacts.map((r) => r.p),
+    openCases,
+    lastHandoff,
+  };
+}
+
+async function directWhoCovers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
+  const rows = await store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [vars.id as string], at: now.toISOString(), role: null });
+  return rows.map((r) => ({ ...cov.toCoverage(r), engineer: r.e }));
+}
+
+/** customers(first) with coverage and contacts: page + count, then one batched statement per relation. */
+export async function directCustomers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
+  const at = now.toISOString();
+  const page = await cus.listCustomers(store, {}, { limit: vars.first as number, after: null }, at);
+  const ids = page.edges.map((e) => e.node.id);
+  const [coverage, contacts] = await Promise.all([
+    read(store, cov.COVERAGE_OF_CUSTOMERS_AT, ids, { at, role: null }),
+    read(store, cus.CONTACTS_OF_CUSTOMERS, ids, { includeFormer: false, at }),
+  ]);
+  const covBy = byKey(coverage);
+  const conBy = byKey(contacts);
+  return {
+    totalCount: page.totalCount,
+    edges: page.edges.map((e) => ({ ...e, node: { ...e.node, coverage: covBy.get(e.node.id) ?? [], contacts: (conBy.get(e.node.id) ?? []).map((r) => r.p) } })),
+  };
+}
+
+/**
+ * The naive variant of the same query: what resolvers without DataLoader do — one statement per
+ * parent and relation (the same Cypher with a one-element `$ids`), all issued concurrently as
+ * GraphQL would resolve the list items.
+ */
+export async function naiveCustomers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
+  const at = now.toISOString();
+  const page = await cus.listCustomers(store, {}, { limit: vars.first as number, after: null }, at);
+  const edges = await Promise.all(
+    page.edges.map(async (e) => {
+      const [coverage, contacts] = await Promise.all([
+        store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [e.node.id], at, role: null }),
+        store.read(cus.CONTACTS_OF_CUSTOMERS, { ids: [e.node.id], includeFormer: false, at }),
+      ]);
+      return { ...e, node: { ...e.node, coverage, contacts: contacts.map((r) => r.p) } };
+    }),
+  );
+  return { totalCount: page.totalCount, edges };
+}
+
+async function directAttention(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
+  const candidates = await attentionCandidates(store, {}, now);
+  const snapshots = await loadSnapshots(store, candidates.map((c) => c.id), now, policy);
+  const assessed = candidates.flatMap((c) => {
+    const s = snapshots.get(c.id);
+    return s ? [assess(s.customer as CustomerRecord, s.snapshot, policy, now)] : [];
+  });
+  return pageAttention(rankAttention(assessed), attentionPageArgs(vars.first as number, null));
+}
+
+async function directPlanHandoff(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
+  const input = vars.input as { outgoingEngineerId: string; successors: { engineerId: string }[]; reason: HandoffReason; effectiveAt: string };
+  const plan = await preparePlan({ run: (c, p) => store.read(c, p) }, input, policy, now);
+  // The records the plan's fields name, one batched statement per label (as the loaders do).
+  const wanted = new Map<NodeLabel, Set<string>>();
+  const want = (id: string) => {
+    const label = labelOfId(id)!;
+    let set = wanted.get(label);
+    if (!set) wanted.set(label, (set = new Set()));
+    set.add(id);
+  };
+  want(plan.outgoingId);
+  input.successors.forEach((s) => want(s.engineerId));
+  plan.assignments.forEach((a) => (want(a.customerId), want(a.successorId)));
+  plan.items.forEach((i) => (want(i.customerId), want(i.refersToId), want(i.assigneeId)));
+  plan.warnings.forEach((w) => (w.customerId && want(w.customerId), w.engineerId && want(w.engineerId), w.caseId && want(w.caseId)));
+  const found = new Map<string, Props>();
+  await Promise.all(
+    [...wanted].map(async ([label, set]) => {
+      for (const r of await read(store, nodesByIdCypher(label), [...set])) found.set(r.key as string, r.n as Props);
+    }),
+  );
+  return {
+    outgoing: found.get(plan.outgoingId),
+    assignments: plan.assignments.map((a) => ({ customer: found.get(a.customerId), successor: found.get(a.successorId), roles: a.roles })),
+    items: plan.items.map((i) => ({ ...i, customer: found.get(i.customerId), refersTo: found.get(i.refersToId), assignee: found.get(i.assigneeId) })),
+    warnings: plan.warnings.map((w) => ({ ...w, customer: w.customerId ? found.get(w.customerId) : null })),
+  };
+}
+
+export const planInput = (s: Samples) => ({
+  outgoingEngineerId: s.busiestEngineerId,
+  successors: [{ engineerId: s.successorEngineerId }],
+  reason: HandoffReason.ROTATION,
+  effectiveAt: s.effectiveAt,
+});
+
+export const OPERATIONS: Record<OpKey, Operation> = {
+  card: {
+    key: 'card',
+    title: 'customer card',
+    query: CARD_QUERY,
+    variables: (n, s) => ({ id: s.cardCustomerIds[n % s.cardCustomerIds.length] }),
+    direct: directCard,
+  },
+  whoCovers: {
+    key: 'whoCovers',
+    title: 'whoCovers',
+    query: WHO_COVERS_QUERY,
+    variables: (n, s) => ({ id: s.cardCustomerIds[n % s.cardCustomerIds.length] }),
+    direct: directWhoCovers,
+  },
+  customers: {
+    key: 'customers',
+    title: 'customers(first: 100) + coverage + contacts',
+    query: CUSTOMERS_QUERY,
+    variables: () => ({ first: 100 }),
+    direct: directCustomers,
+  },
+  attention: {
+    key: 'attention',
+    title: 'attention(first: 50)',
+    query: ATTENTION_QUERY,
+    variables: () => ({ first: 50 }),
+    direct: directAttention,
+  },
+  planHandoff: {
+    key: 'planHandoff',
+    title: 'planHandoff (busiest engineer)',
+    query: PLAN_HANDOFF_MUTATION,
+    variables: (_n, s) => ({ input: planInput(s) }),
+    direct: directPlanHandoff,
+  },
+};
+
+/** The GraphQL request body of the n-th request of an operation. */
+export const requestBody = (op: Operation, n: number, s: Samples, override?: Record<string, unknown>) =>
+  JSON.stringify({ query: op.query, variables: { ...op.variables(n, s), ...override } });
