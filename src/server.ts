@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -53,7 +54,8 @@ export async function createServer(deps: {
   // withQueryLimits (issue 7): token, depth, alias, directive and cost limits; no suggestions in production.
   const apollo = new ApolloServer<Context>(withQueryLimits({
     schema,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), accessLogPlugin()],
+    // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), accessLogPlugin()],
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: false,
     introspection: config.env !== 'production',
