@@ -38,21 +38,23 @@ async function main() {
   logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined, auth: config.auth.enabled, authReason: config.auth.reason }, 'Rapport is listening');
   process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine}; authentication ${config.auth.enabled ? 'on' : 'OFF, local development mode'})\n`);
 
+  // Logs are written asynchronously: flush them before the process ends.
+  const exit = (code: number) => logger.flush(() => process.exit(code));
   const shutdown = (signal: string) => {
     logger.info({ signal }, 'shutting down: finishing in-flight requests');
     const force = setTimeout(() => {
       logger.error('shutdown took longer than 10 s; exiting');
-      process.exit(1);
+      exit(1);
     }, 10_000);
     force.unref();
     server.stop().then(
       () => {
         logger.info('stopped cleanly');
-        process.exit(0);
+        exit(0);
       },
       (err) => {
         logger.error({ err }, 'error while stopping');
-        process.exit(1);
+        exit(1);
       },
     );
   };

@@ -58,6 +58,8 @@ export async function createServer(deps: {
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), accessLogPlugin()],
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: false,
+    // main.ts owns SIGTERM/SIGINT: it drains, closes the store, flushes the logs, then exits 0.
+    stopOnTerminationSignals: false,
     introspection: config.env !== 'production',
   }, limits.query, config.env));
   await apollo.start();

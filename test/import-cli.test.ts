@@ -1,4 +1,5 @@
-import { execSync, spawnSync } from 'node:child_process';
+import { buildOnce } from './support/build';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -24,7 +25,7 @@ describe('npm run import (the CLI, end to end on a temporary data directory)', (
   };
 
   beforeAll(() => {
-    execSync('npm run build --silent', { cwd: REPO_ROOT, stdio: 'pipe' });
+    buildOnce();
     work = mkdtempSync(path.join(os.tmpdir(), 'rapport-import-cli-'));
     dataDir = path.join(work, 'data');
     input = path.join(work, 'input');
