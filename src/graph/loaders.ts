@@ -1,5 +1,5 @@
 import type DataLoader from 'dataloader';
-import { ID_PREFIXES, type NodeLabel } from '../domain/ids';
+import type { NodeLabel } from '../domain/ids';
 import { LoaderFamily, manyLoader, oneLoader } from './batch';
 import * as cov from './repositories/coverage.repo';
 import * as cus from './repositories/customer.repo';
@@ -172,4 +172,3 @@ export function createLoaders(store: Store, now: Date) {
 
 export type Loaders = ReturnType<typeof createLoaders>;
 
-export const ALL_LABELS = Object.values(ID_PREFIXES);

@@ -1,6 +1,6 @@
-import { OPEN_CASE_STATUSES } from '../../domain/enums';
-
-export { OPEN_CASE_STATUSES };
+import type { Store } from '../store';
+import type { CustomerRecord } from '../records';
+import { nameIdPage } from '../../domain/pagination';
 
 /** Region ids at and below a region (sub-regions through PART_OF, any depth). */
 export const REGION_AND_BELOW = `
@@ -91,10 +91,6 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:TO]-(m:Commitment)
 WHERE $statuses IS NULL OR m.status IN $statuses
 RETURN id AS key, m ORDER BY m.dueAt, m.id`;
-
-import type { Store } from '../store';
-import type { CustomerRecord } from '../records';
-import { nameIdPage } from '../../domain/pagination';
 
 export interface CustomerListFilter {
   regionId?: string | null;

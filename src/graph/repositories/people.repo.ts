@@ -1,3 +1,8 @@
+import type { Store } from '../store';
+import type { EngineerRecord } from '../records';
+import { nameIdPage } from '../../domain/pagination';
+import { regionAndBelow } from './customer.repo';
+
 /** Contacts (the customer's people), engineers (ours) and partners. */
 
 export const EMPLOYMENTS_OF_CONTACTS = `
@@ -78,11 +83,6 @@ CALL {
   RETURN n, 'Engineer' AS kind
 }
 RETURN n, kind`;
-
-import type { Store } from '../store';
-import type { EngineerRecord } from '../records';
-import { nameIdPage } from '../../domain/pagination';
-import { regionAndBelow } from './customer.repo';
 
 export interface EngineerListFilter {
   regionId?: string | null;
