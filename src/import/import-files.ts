@@ -606,6 +606,7 @@ class FileRun {
       const at = new Date().toISOString();
       const changes: ChangeEntry[] = [];
       const toWrite: PlainRow[] = [];
+      const newIds = new Set<string>();
       let created = 0;
       let updated = 0;
       let unchanged = 0;
@@ -618,11 +619,14 @@ class FileRun {
           continue;
         }
         if (before) updated++;
-        else created++;
+        else {
+          created++;
+          if (isNodeKind(kind)) newIds.add(String(e.row.id));
+        }
         toWrite.push(e.row);
         changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
       }
-      await upsertKind(tx, kind.kind, toWrite);
+      await upsertKind(tx, kind.kind, toWrite, newIds);
       await recordChanges(tx, changes);
       return { created, updated, unchanged, ...resolved };
     });

@@ -68,8 +68,12 @@ export const edgeKey = (kind: EdgeKind, row: PlainRow): string =>
 
 const targetsOf = (link: LinkSpec): NodeLabel[] => (Array.isArray(link.target) ? link.target : [link.target]);
 
-/** Writes a batch of node rows and their links inside the caller's transaction. */
-export async function upsertNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]): Promise<void> {
+/**
+ * Writes a batch of node rows and their links inside the caller's transaction. `newIds` names rows
+ * the caller knows were not stored before: a new node has no links to remove, so the unlink
+ * statement is skipped for them (a first import writes no unlink at all).
+ */
+export async function upsertNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
   if (!rows.length) return;
   await tx.run(nodeUpsertCypher(kind), { rows });
   for (const link of kind.links) {
@@ -77,8 +81,9 @@ export async function upsertNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]
     if (!withLink.length) continue;
     const targets = targetsOf(link);
     const linkRows = withLink.map((r) => ({ id: r.id, [link.field]: r[link.field] }));
+    const stored = newIds ? linkRows.filter((r) => !newIds.has(String(r.id))) : linkRows;
     for (const target of targets) {
-      await tx.run(unlinkCypher(kind, link, target), { rows: linkRows });
+      if (stored.length) await tx.run(unlinkCypher(kind, link, target), { rows: stored });
       // A link whose target label is decided by the id prefix: each label gets its own statement.
       const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
       if (subset.length) await tx.run(linkCypher(kind, link, target), { rows: subset });
@@ -91,9 +96,9 @@ export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[]
   await tx.run(edgeUpsertCypher(kind), { rows: rows.map((r) => ({ ...r, key: edgeKey(kind, r) })) });
 }
 
-export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[]): Promise<void> {
+export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
   const node = NODE_KINDS.find((k) => k.kind === kindName);
-  if (node) return upsertNodes(tx, node, rows);
+  if (node) return upsertNodes(tx, node, rows, newIds);
   const edge = EDGE_KINDS.find((k) => k.kind === kindName);
   if (edge) return upsertEdges(tx, edge, rows);
   throw new Error(`unknown record kind ${kindName}`);
