@@ -17,11 +17,10 @@ import {
   type StartHandoffMutation,
 } from './generated/graphql';
 import { loadPolicy } from '../src/domain/sla-policy';
-import type { Store, TxRunner } from '../src/graph/store';
 import { EmbeddedStore } from '../src/graph/embedded-store';
 import { bootstrapSchema } from '../src/graph/bootstrap';
 import { testEngines } from './support/engines';
-import { exportGraph } from './support/export';
+import { FailingStore, dumpGraph } from './support/graph-dump';
 import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
 import { Harness } from './support/harness';
 
@@ -48,9 +47,9 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     (await h.data(WhoCoversDocument, { customerId, role: 'PRIMARY', at: when }, at)).whoCovers.map((c) => c.engineer.id);
 
   it('planHandoff generates the checklist from the graph and writes nothing', async () => {
-    const before = await exportGraph(h.store);
+    const before = await dumpGraph(h.store);
     const { planHandoff: plan } = await h.data(PlanHandoffDocument, { input: rotation() }, at);
-    expect(await exportGraph(h.store)).toBe(before);
+    expect(await dumpGraph(h.store)).toBe(before);
     expect(plan.assignments.map((a) => [a.customer.id, a.successor.id, a.roles])).toEqual([
       ['cus_big1', 'eng_c', ['PRIMARY']],
       ['cus_big2', 'eng_c', ['PRIMARY']],
@@ -263,41 +262,25 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
 });
 
 describe('completeHandoff is atomic', () => {
-  it('a failure midway changes nothing', async () => {
+  it('a failure at its last statement leaves nothing of the earlier ones behind', async () => {
     const inner = EmbeddedStore.inMemory();
     await bootstrapSchema(inner);
-    // Fails the Nth statement of the next transaction, after the earlier ones have run.
-    let failAt = 0;
-    const failing: Store = {
-      engine: inner.engine,
-      read: (c, p) => inner.read(c, p),
-      write: (c, p) => inner.write(c, p),
-      ping: () => inner.ping(),
-      close: () => inner.close(),
-      transaction: (work) =>
-        inner.transaction((tx) => {
-          let n = 0;
-          const runner: TxRunner = {
-            run: async (c, p) => {
-              if (failAt && ++n === failAt) throw new Error('disk full (simulated)');
-              return tx.run(c, p);
-            },
-          };
-          return work(runner);
-        }),
-    };
+    // Fails the statement that marks the handoff COMPLETED: coverage, case ownership and the
+    // promise have all been moved by then, inside the same transaction.
+    const failing = new FailingStore(inner, /SET h\.status = 'COMPLETED'/);
     const h = await Harness.start(testEngines()[0], { store: failing });
     await handoffFixture().write(h.store);
     const handoff = (await h.data(StartHandoffDocument, { input: rotation() }, at)).startHandoff;
-    const before = await exportGraph(inner);
-    failAt = 8; // after coverage of two customers has been moved
+    const before = await dumpGraph(inner);
+    failing.armed = true;
     const res = await h.run(CompleteHandoffDocument, { id: handoff.id, force: true, reason: 'go' }, at);
     expect(res.errors![0].extensions!.code).toBe('INTERNAL_SERVER_ERROR');
-    expect(await exportGraph(inner)).toBe(before);
-    failAt = 0;
+    expect(await dumpGraph(inner)).toBe(before);
+    failing.armed = false;
     await h.data(CompleteHandoffDocument, { id: handoff.id, force: true, reason: 'go' }, at);
-    expect(await exportGraph(inner)).not.toBe(before);
+    expect(await dumpGraph(inner)).not.toBe(before);
     await h.stop();
+    await inner.close();
   });
 });
 

@@ -8,7 +8,7 @@ import type { Store } from '../src/graph/store';
 import { DEMO_DIR, DemoDataError, loadDemo, readDemo } from '../seeds/load-demo';
 import { isEmpty, seedIfEmpty } from '../seeds/seed-if-empty';
 import { testEngines } from './support/engines';
-import { exportGraph } from './support/export';
+import { dumpGraph } from './support/graph-dump';
 import { Harness } from './support/harness';
 
 /** The demo dataset's "today" (2026-11-23 14:00 in China): every story is told relative to it. */
@@ -349,11 +349,11 @@ describe.each(testEngines())('loading the demo data on $name', (engine) => {
       // Someone edits the data; a restart must not reload or overwrite anything.
       await store.write(`MATCH (c:Customer {id: 'cus_cm-urumqi'}) SET c.segment = 'edited by a user'`);
       await store.write(`MATCH (c:Customer {id: 'cus_gz-metro'}) DETACH DELETE c`);
-      const before = await exportGraph(store);
+      const before = await dumpGraph(store);
       const second = capturingLogger();
       expect(await seedIfEmpty(store, second.logger)).toBe(0);
       expect(second.lines.map((l) => l.msg)).toEqual(['store has data: left untouched (demo data not loaded)']);
-      expect(await exportGraph(store)).toBe(before);
+      expect(await dumpGraph(store)).toBe(before);
     } finally {
       await store.close();
     }
@@ -363,17 +363,17 @@ describe.each(testEngines())('loading the demo data on $name', (engine) => {
     const store = await engine.open();
     try {
       await loadDemo(store);
-      const once = await exportGraph(store);
+      const once = await dumpGraph(store);
       const nodes = await countNodes(store);
       await loadDemo(store);
       expect(await countNodes(store)).toBe(nodes);
-      expect(await exportGraph(store)).toBe(once);
+      expect(await dumpGraph(store)).toBe(once);
 
       await store.write(`CREATE (:Customer {id: 'cus_stray', name: 'Stray'})`);
       await store.write(`MATCH (c:Customer {id: 'cus_cm-urumqi'}) SET c.segment = 'edited'`);
       const result = await loadDemo(store, { reset: true });
       expect(result.deleted).toBe(nodes + 1);
-      expect(await exportGraph(store)).toBe(once);
+      expect(await dumpGraph(store)).toBe(once);
     } finally {
       await store.close();
     }
