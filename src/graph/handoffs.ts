@@ -7,6 +7,7 @@ import type { SlaPolicy } from '../domain/sla-policy';
 import type { CaseKind, CaseSeverity, CaseStatus, CustomerTier } from '../domain/enums';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../errors';
 import type { HandoffItemRecord, HandoffRecord } from './records';
+import { moveOwnership } from './repositories/case-write.repo';
 import { recordChanges } from './repositories/change.repo';
 import * as Q from './repositories/handoff-write.repo';
 import type { Row, Store, TxRunner } from './store';
@@ -191,8 +192,7 @@ const itemChange = (s: ItemState, after: Partial<HandoffItemRecord>, who: Actor,
 async function transferCase(tx: TxRunner, caseId: string, toId: string, at: string, who: Actor): Promise<ChangeEntry | null> {
   const row = await Q.one(tx, Q.CURRENT_OWNER, { caseId });
   if (!row || !OPEN_CASE_STATUSES.includes(row.status as CaseStatus) || row.ownerId === toId) return null;
-  await tx.run(Q.END_OWNERSHIP, { caseId, at });
-  await tx.run(Q.START_OWNERSHIP, { caseId, toId, at, actor: who.actor, key: `${caseId}|${toId}|${at}` });
+  await moveOwnership(tx, caseId, toId, at, { actor: who.actor, now: who.now.toISOString() });
   return { entityId: caseId, entityLabel: 'Case', op: 'UPDATE', actor: who.actor, at: who.now.toISOString(), changes: { owner: { before: row.ownerId ?? null, after: toId } }, summary: 'owner changed by handoff' };
 }
 

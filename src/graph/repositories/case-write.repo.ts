@@ -112,6 +112,12 @@ async function startOwnership(tx: TxRunner, caseId: string, engineerId: string, 
   await tx.run(CREATE_OWNERSHIP, { caseId, engineerId, from, key, assignedBy: meta.actor });
 }
 
+/** Inside the caller's transaction: the current ownership ends at `at` and `engineerId`'s begins. */
+export async function moveOwnership(tx: TxRunner, caseId: string, engineerId: string, at: string, meta: WriteMeta) {
+  await tx.run(END_OWNERSHIPS, { caseId, at });
+  await startOwnership(tx, caseId, engineerId, at, meta);
+}
+
 // ---------------------------------------------------------------------------------------------
 
 export interface OpenCaseCommand {
@@ -274,8 +280,7 @@ export async function assignCaseOwner(store: Store, cmd: { caseId: string; engin
       if (new Date(at) <= new Date(o.from)) checks.push({ field: 'at', reason: `must be after the current ownership began (${o.from})` });
     }
     throwIfProblems(checks);
-    await tx.run(END_OWNERSHIPS, { caseId: cmd.caseId, at });
-    await startOwnership(tx, cmd.caseId, cmd.engineerId, at, meta);
+    await moveOwnership(tx, cmd.caseId, cmd.engineerId, at, meta);
     const before = owners.length === 0 ? null : owners.length === 1 ? owners[0].engineerId : owners.map((o) => o.engineerId);
     await recordChanges(tx, [
       changeEntry(meta, { id: cmd.caseId, label: 'Case' }, 'LINK', { ownerId: { before, after: cmd.engineerId } },

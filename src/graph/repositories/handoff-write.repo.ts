@@ -1,4 +1,4 @@
-import type { Row, Store, TxRunner } from '../store';
+import type { Row, TxRunner } from '../store';
 
 /**
  * Handoff planning reads and the transitions of a handoff. Every transition runs inside the
@@ -121,18 +121,6 @@ OPTIONAL MATCH (k)-[o:OWNED_BY]->(e:Engineer)
 WHERE o.to IS NULL
 RETURN k.status AS status, e.id AS ownerId`;
 
-export const END_OWNERSHIP = `
-MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(:Engineer)
-WHERE o.to IS NULL
-SET o.to = datetime($at)`;
-
-export const START_OWNERSHIP = `
-MATCH (k:\`Case\` {id: $caseId})
-MATCH (to:Engineer {id: $toId})
-CREATE (k)-[:OWNED_BY {key: $key, from: datetime($at), assignedBy: $actor}]->(to)
-MERGE (to)-[:WORKED_ON]->(k)
-RETURN k.id AS id`;
-
 export const OPEN_COMMITMENTS_FOR_CUSTOMERS = `
 MATCH (e:Engineer {id: $engineerId})-[:PROMISED]->(m:Commitment)-[:TO]->(c:Customer)
 WHERE m.status = 'OPEN' AND c.id IN $customerIds
@@ -193,7 +181,6 @@ OPTIONAL MATCH (i)-[:ASSIGNED_TO]->(a:Engineer)
 WITH h, from, i, c, t, a ORDER BY i.seq
 RETURN h, from, collect({item: i, customer: c, target: t, assignee: a}) AS rows`;
 
-export async function one(tx: TxRunner | Store, cypher: string, params: Record<string, unknown>): Promise<Row | undefined> {
-  const rows = 'run' in tx ? await tx.run(cypher, params) : await tx.read(cypher, params);
-  return rows[0];
+export async function one(tx: TxRunner, cypher: string, params: Record<string, unknown>): Promise<Row | undefined> {
+  return (await tx.run(cypher, params))[0];
 }
