@@ -16,7 +16,7 @@ import {
 } from '../src/import/import-files';
 
 /**
- * npm run import -- <file-or-directory> [--strict] [--batch-size N] [--report errors.csv]
+ * npm run import -- <file-or-directory> [--strict] [--replace-current] [--batch-size N] [--report errors.csv]
  *
  * Exit status: 0 everything loaded; 1 some rows (or files) were rejected, the rest loaded;
  * 2 --strict found errors and loaded nothing; 3 nothing was imported because the import could not
@@ -24,10 +24,12 @@ import {
  * 4 the import failed part way (e.g. the store went away); 130 interrupted. After 4 or 130 the
  * batches written before stay written: run the same import again to finish it (it is idempotent).
  */
-const USAGE = `usage: npm run import -- <file-or-directory> [--strict] [--batch-size N] [--report errors.csv]
+const USAGE = `usage: npm run import -- <file-or-directory> [--strict] [--replace-current] [--batch-size N] [--report errors.csv]
 
   <file-or-directory>  a file named <kind>.csv, <kind>.json or <kind>.jsonl, or a directory of them
   --strict             load nothing if any row is bad (the input is validated first, then written)
+  --replace-current    a coverage row that clashes with a current coverage (a second PRIMARY...) ends
+                       the old one at the row's from instead of being rejected (docs/rules.md)
   --batch-size N       rows per transaction (default ${DEFAULT_BATCH_SIZE})
   --report FILE        write the row-level errors (file,line,field,reason) to FILE instead of stderr
 
@@ -47,6 +49,7 @@ function parseCommandLine() {
       allowPositionals: true,
       options: {
         strict: { type: 'boolean', default: false },
+        'replace-current': { type: 'boolean', default: false },
         'batch-size': { type: 'string' },
         report: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
@@ -66,7 +69,7 @@ function parseCommandLine() {
     batchSize = Number(values['batch-size']);
     if (!/^\d+$/.test(values['batch-size']) || batchSize < 1 || batchSize > 100_000) fail(`--batch-size must be a whole number from 1 to 100000, got "${values['batch-size']}"`);
   }
-  return { input: positionals[0], strict: values.strict, batchSize, reportFile: values.report };
+  return { input: positionals[0], strict: values.strict, replaceCurrent: values['replace-current'], batchSize, reportFile: values.report };
 }
 
 const csvCell = (v: string | number) => {
@@ -158,6 +161,7 @@ async function main() {
     process.stdout.write(`Importing ${args.input} into the ${store.engine} store${config.store === 'embedded' ? ` at ${config.dataDir}` : ''}${args.strict ? ' (strict)' : ''}\n`);
     const report = await importPath(store, args.input, {
       strict: args.strict,
+      replaceCurrent: args.replaceCurrent,
       batchSize: args.batchSize,
       onProgress: progressPrinter(Boolean(process.stdout.isTTY)),
       onError,

@@ -2,6 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { validateRecord } from '../src/domain/record-validation';
 import { labelOfId } from '../src/domain/ids';
+import { findViolations } from '../src/domain/invariants';
 import { EDGE_KINDS, NODE_KINDS, type EdgeKind, type NodeKind } from '../src/graph/kinds';
 import { upsertKind, type PlainRow } from '../src/graph/repositories/upsert.repo';
 import type { Store } from '../src/graph/store';
@@ -91,6 +92,11 @@ export function readDemo(dir = DEMO_DIR): DemoData {
       }
     });
   }
+
+  // The rules every write path keeps (docs/rules.md): the seed is a write path too.
+  const coverages = (rows.get('coverage') ?? []).map((r) => ({ id: String(r.id), engineerId: String(r.engineerId), customerId: String(r.customerId), role: String(r.role), from: String(r.from), to: (r.to as string | null) ?? null }));
+  const ownerships = (rows.get('case-ownerships') ?? []).map((r) => ({ caseId: String(r.caseId), engineerId: String(r.engineerId), from: String(r.from), to: (r.to as string | null) ?? null }));
+  for (const v of findViolations({ coverages, ownerships })) problems.push(`rule ${v.rule} broken at ${v.subject}: ${v.message}`);
 
   if (problems.length) {
     const listed = problems.slice(0, MAX_LISTED);

@@ -49,12 +49,14 @@ export function planCoverage(existing: CoverageSpan[], next: Omit<CoverageSpan, 
 const period = (c: CoverageSpan) => `from ${c.from}${c.to ? ` to ${c.to}` : ', still current'}`;
 
 /** The CONFLICT message for a clash, naming the coverage that is in the way. */
-export function describeClash(c: CoverageSpan, next: Omit<CoverageSpan, 'id'>, customerId: string): string {
+export function describeClash(c: CoverageSpan, next: Omit<CoverageSpan, 'id'>, customerId: string, replaceCurrent = false): string {
   if (next.role === CoverageRole.PRIMARY && c.engineerId !== next.engineerId) {
-    return (
-      `Customer ${customerId} already has a PRIMARY in that period: coverage ${c.id} (${c.engineerId}, ${period(c)}). ` +
-      'End it first, or pass replaceCurrent: true to end it at the new coverage\'s start.'
-    );
+    const head = `Customer ${customerId} already has a PRIMARY in that period: coverage ${c.id} (${c.engineerId}, ${period(c)}). `;
+    // replaceCurrent only ends a coverage that began before the new one: say so rather than ask for it again.
+    if (replaceCurrent) {
+      return head + `replaceCurrent cannot end it at ${next.from} because it begins at or after that time: end or change it first, or start the new coverage after ${c.from}.`;
+    }
+    return head + 'End it first, or pass replaceCurrent: true to end it at the new coverage\'s start.';
   }
   return `${c.engineerId} already covers ${customerId} as ${c.role} in an overlapping period: coverage ${c.id} (${period(c)})`;
 }

@@ -42,12 +42,26 @@ const SKIP_REASON: Record<string, string> = {
   [EngineerStatus.ARCHIVED]: 'archived',
 };
 
+/** An absence current at the request's time, with whoever covers it. */
+export interface CurrentAbsence {
+  id: string;
+  reason: string;
+  from: string;
+  to?: string | null;
+  covers: EscalationCandidate['engineer'][];
+}
+
+const describeAbsence = (a: CurrentAbsence) =>
+  `${a.reason} (absence ${a.id}) from ${a.from}${a.to ? ` until ${a.to}` : ''}` +
+  (a.covers.length ? `, covered by ${a.covers.map((c) => `${c.name} (${c.id})`).join(', ')}` : ', no cover named');
+
 /**
  * Our side of the escalation path: current coverage in the fixed role order, each engineer once per
- * role. Engineers who are not ACTIVE stay in the list (so the gap is visible) with `skippedBecause`;
+ * role. Engineers who are not ACTIVE, or absent now (vacation, leave...), stay in the list (so the
+ * gap is visible) with `skippedBecause`; an absent engineer's cover is put in his place, in his role.
  * `order` numbers only the steps one can actually call.
  */
-export function escalationPath(candidates: EscalationCandidate[]): EscalationStepRecord[] {
+export function escalationPath(candidates: EscalationCandidate[], absent: ReadonlyMap<string, CurrentAbsence> = new Map()): EscalationStepRecord[] {
   const rank = (role: string) => {
     const i = ESCALATION_ORDER.indexOf(role as CoverageRole);
     return i < 0 ? ESCALATION_ORDER.length : i;
@@ -56,20 +70,32 @@ export function escalationPath(candidates: EscalationCandidate[]): EscalationSte
   const seen = new Set<string>();
   let order = 0;
   const steps: EscalationStepRecord[] = [];
-  for (const c of sorted) {
-    const key = `${c.role}|${c.engineer.id}`;
-    if (seen.has(key)) continue;
+  const push = (role: string, e: EscalationCandidate['engineer'], skippedBecause: string | null) => {
+    const key = `${role}|${e.id}`;
+    if (seen.has(key)) return;
     seen.add(key);
-    const active = c.engineer.status === EngineerStatus.ACTIVE;
     steps.push({
-      order: active ? ++order : 0,
-      role: c.role as CoverageRole,
-      engineerId: c.engineer.id,
-      name: c.engineer.name,
-      phone: c.engineer.phone ?? null,
-      email: c.engineer.email ?? null,
-      skippedBecause: active ? null : (SKIP_REASON[c.engineer.status] ?? `status ${c.engineer.status}`),
+      order: skippedBecause ? 0 : ++order,
+      role: role as CoverageRole,
+      engineerId: e.id,
+      name: e.name,
+      phone: e.phone ?? null,
+      email: e.email ?? null,
+      skippedBecause,
     });
+  };
+  for (const c of sorted) {
+    const away = absent.get(c.engineer.id);
+    if (c.engineer.status !== EngineerStatus.ACTIVE) {
+      push(c.role, c.engineer, SKIP_REASON[c.engineer.status] ?? `status ${c.engineer.status}`);
+    } else if (away) {
+      push(c.role, c.engineer, `absent: ${describeAbsence(away)}`);
+      for (const cover of away.covers) {
+        if (cover.status === EngineerStatus.ACTIVE && !absent.has(cover.id)) push(c.role, cover, null);
+      }
+    } else {
+      push(c.role, c.engineer, null);
+    }
   }
   return steps;
 }

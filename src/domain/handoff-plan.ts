@@ -76,7 +76,7 @@ export class PlanInputError extends Error {
 }
 
 /** Who takes which customer; every problem with the split is reported at once. */
-export function assignCustomers(inputs: Pick<HandoffInputs, 'outgoing' | 'successors' | 'portfolio'>): Assignment[] {
+export function assignCustomers(inputs: Pick<HandoffInputs, 'outgoing' | 'successors' | 'portfolio' | 'reason'>): Assignment[] {
   const problems: { field: string; reason: string }[] = [];
   const inPortfolio = new Map(inputs.portfolio.map((p) => [p.customerId, p]));
   const taken = new Map<string, string>();
@@ -99,7 +99,7 @@ export function assignCustomers(inputs: Pick<HandoffInputs, 'outgoing' | 'succes
   const out: Assignment[] = [];
   for (const p of inputs.portfolio) {
     const successorId = taken.get(p.customerId) ?? restTaker;
-    if (successorId) out.push({ customerId: p.customerId, successorId, roles: [...p.roles].sort() });
+    if (successorId) out.push({ customerId: p.customerId, successorId, roles: successorRoles(inputs.reason, [...p.roles].sort()) });
   }
   return out;
 }

@@ -19,6 +19,7 @@ export const ID_PREFIXES = {
   cov: 'Coverage',
   chg: 'Change',
   acc: 'AccessLog',
+  abs: 'Absence',
 } as const;
 
 export type IdPrefix = keyof typeof ID_PREFIXES;

@@ -6,10 +6,14 @@ import { caseSla } from '../domain/sla-clock';
 import type { SlaPolicy } from '../domain/sla-policy';
 import type { CaseKind, CaseSeverity, CaseStatus, CustomerTier } from '../domain/enums';
 import { AppError, ErrorCode, badInput, conflict, notFound } from '../errors';
+import { isCurrentAt } from '../domain/coverage';
+import { canonicalTime as canonical } from './repositories/write.repo';
 import type { HandoffItemRecord, HandoffRecord } from './records';
 import { moveOwnership } from './repositories/case-write.repo';
 import { recordChanges } from './repositories/change.repo';
 import * as Q from './repositories/handoff-write.repo';
+import { writeAbsence } from './repositories/absence.repo';
+import { checkCoverage, coveragesOf, lock, refuseOverlappingHandoff, spansOf } from './invariants';
 import type { Row, Store, TxRunner } from './store';
 
 /** The handoff workflow: plan (writes nothing), start, work the items, complete or cancel. */
@@ -55,7 +59,7 @@ export async function preparePlan(db: Reader, args: PlanHandoffArgs, policy: Sla
   const outgoingRows = await db.run(Q.SUCCESSORS, { ids: [args.outgoingEngineerId], at });
   const successorRows = await db.run(Q.SUCCESSORS, { ids: successorIds, at });
   const portfolioRows = await db.run(Q.PORTFOLIO_AT, { engineerId: args.outgoingEngineerId, at });
-  const caseRows = await db.run(Q.OPEN_CASES_OWNED, { engineerId: args.outgoingEngineerId, open: OPEN_CASE_STATUSES });
+  const caseRows = await db.run(Q.OPEN_CASES_OWNED, { engineerId: args.outgoingEngineerId, open: OPEN_CASE_STATUSES, at });
   const commitmentRows = await db.run(Q.OPEN_COMMITMENTS_MADE, { engineerId: args.outgoingEngineerId });
   const outgoing = outgoingRows[0]?.e as Record<string, string> | undefined;
   if (!outgoing) throw notFound('Engineer', args.outgoingEngineerId);
@@ -109,7 +113,11 @@ export async function preparePlan(db: Reader, args: PlanHandoffArgs, policy: Sla
 /** Creates the handoff and its OPEN items exactly as planned, in one transaction. */
 export async function startHandoff(store: Store, args: PlanHandoffArgs, policy: SlaPolicy, who: Actor): Promise<string> {
   return store.transaction(async (tx) => {
+    // One handoff at a time per outgoing engineer and customer (docs/rules.md): the lock makes a
+    // concurrent second startHandoff wait, then see this one.
+    await lock(tx, 'Engineer', [args.outgoingEngineerId]);
     const plan = await preparePlan(tx, args, policy, who.now);
+    await refuseOverlappingHandoff(tx, plan.outgoingId, plan.assignments.map((a) => a.customerId));
     const id = newId('hof');
     const nowIso = who.now.toISOString();
     await tx.run(Q.CREATE_HANDOFF, {
@@ -190,6 +198,7 @@ const itemChange = (s: ItemState, after: Partial<HandoffItemRecord>, who: Actor,
 
 /** Ends the current ownership of a case and gives it to `toId` (no-op when already theirs or closed). */
 async function transferCase(tx: TxRunner, caseId: string, toId: string, at: string, who: Actor): Promise<ChangeEntry | null> {
+  await lock(tx, 'Case', [caseId]);
   const row = await Q.one(tx, Q.CURRENT_OWNER, { caseId });
   if (!row || !OPEN_CASE_STATUSES.includes(row.status as CaseStatus) || row.ownerId === toId) return null;
   await moveOwnership(tx, caseId, toId, at, { actor: who.actor, now: who.now.toISOString() });
@@ -215,6 +224,7 @@ function refuseCancelled(s: ItemState) {
 /** Marks an item done. TRANSFER_CASE reassigns the case owner; TRANSFER_COMMITMENT moves the promise. */
 export async function completeItem(store: Store, id: string, note: string | null, who: Actor): Promise<void> {
   await store.transaction(async (tx) => {
+    await lock(tx, 'HandoffItem', [id]);
     const s = await loadItem(tx, id);
     refuseCancelled(s);
     if (s.item.status === HandoffItemStatus.DONE) return;
@@ -242,6 +252,7 @@ const requireReason = (reason: string | null | undefined, field = 'reason') => {
 export async function waiveItem(store: Store, id: string, reason: string, who: Actor): Promise<void> {
   const why = requireReason(reason);
   await store.transaction(async (tx) => {
+    await lock(tx, 'HandoffItem', [id]);
     const s = await loadItem(tx, id);
     refuseCancelled(s);
     if (s.item.status !== HandoffItemStatus.OPEN) throw conflict(`item ${id} is ${s.item.status}: only an OPEN item can be waived`);
@@ -255,6 +266,7 @@ export async function waiveItem(store: Store, id: string, reason: string, who: A
 export async function reopenItem(store: Store, id: string, reason: string, who: Actor): Promise<void> {
   const why = requireReason(reason);
   await store.transaction(async (tx) => {
+    await lock(tx, 'HandoffItem', [id]);
     const s = await loadItem(tx, id);
     refuseCancelled(s);
     if (s.item.status === HandoffItemStatus.OPEN) throw conflict(`item ${id} is already OPEN`);
@@ -303,22 +315,39 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
       );
     }
     const assignments = JSON.parse(s.handoff.assignments ?? '[]') as Assignment[];
-    const at = s.handoff.effectiveAt;
+    const at = canonical(s.handoff.effectiveAt);
     const reasonKind = s.handoff.reason as HandoffReason;
     const changes: (ChangeEntry | null)[] = [];
     const nowIso = who.now.toISOString();
+    await lock(tx, 'Customer', assignments.map((a) => a.customerId));
+    const until = reasonKind === HandoffReason.VACATION && s.handoff.until ? canonical(s.handoff.until) : null;
     for (const a of assignments) {
       if (reasonKind !== HandoffReason.VACATION) {
         const ended = await tx.run(Q.END_COVERAGE_AT, { engineerId: s.fromId, customerId: a.customerId, at, actor: who.actor });
         changes.push({ entityId: a.customerId, entityLabel: 'Customer', op: 'UNLINK', actor: who.actor, at: nowIso, changes: { coverage: { before: ended.map((e) => `${s.fromId}:${e.role}`), after: null } }, summary: `coverage of ${s.fromId} ended at ${at} by handoff ${id}` });
       }
-      const until = reasonKind === HandoffReason.VACATION ? (s.handoff.until ?? null) : null;
       const opened: string[] = [];
       for (const role of successorRoles(reasonKind, a.roles)) {
+        // The rules are checked again here, at effectiveAt, against what the customer has now:
+        // a PRIMARY assigned meanwhile (assignCoverage replaceCurrent) makes completion a CONFLICT.
+        const spans = spansOf(await coveragesOf(tx, a.customerId));
+        const already = spans.some((c) => c.engineerId === a.successorId && c.role === role && isCurrentAt(c, at) && (c.to == null || (until != null && c.to >= until)));
+        if (already) continue;
+        try {
+          checkCoverage(spans, { engineerId: a.successorId, role, from: at, to: until }, a.customerId, false);
+        } catch (err) {
+          if (err instanceof AppError) throw conflict(`handoff ${id} cannot complete: ${err.message}`, { ...(err.details ?? {}), handoffId: id, customerId: a.customerId });
+          throw err;
+        }
         const rows = await tx.run(Q.OPEN_COVERAGE, { engineerId: a.successorId, customerId: a.customerId, role, from: at, to: until, id: newId('cov'), actor: who.actor, handoffId: id });
         if (rows.length) opened.push(role);
       }
       changes.push({ entityId: a.customerId, entityLabel: 'Customer', op: 'LINK', actor: who.actor, at: nowIso, changes: { coverage: { before: null, after: opened.map((r) => `${a.successorId}:${r}`) } }, summary: `${a.successorId} covers from ${at}${until ? ` until ${until}` : ''} (handoff ${id})` });
+    }
+    if (reasonKind === HandoffReason.VACATION) {
+      // The vacation itself is a dated period of the engineer: the escalation path skips him during it.
+      const coverIds = [...new Set(assignments.map((a) => a.successorId))];
+      await writeAbsence(tx, { engineerId: s.fromId, from: at, to: until, reason: 'VACATION', coverIds, handoffId: id }, { actor: who.actor, now: nowIso });
     }
     if (reasonKind !== HandoffReason.VACATION && assignments.length) {
       const successorOf = new Map(assignments.map((a) => [a.customerId, a.successorId]));

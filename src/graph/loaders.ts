@@ -1,3 +1,4 @@
+import * as abs from './repositories/absence.repo';
 import type DataLoader from 'dataloader';
 import type { NodeLabel } from '../domain/ids';
 import { LoaderFamily, manyLoader, oneLoader } from './batch';
@@ -119,8 +120,9 @@ export function createLoaders(store: Store, now: Date) {
       manyLoader(store, cov.PORTFOLIO_OF_ENGINEERS_AT, cov.toCoverage, a),
     ),
     ownedCasesOfEngineer: new LoaderFamily((a: { statuses: string[] | null }) =>
-      manyLoader(store, ppl.OWNED_CASES_OF_ENGINEERS, node<CaseRecord>('k'), a),
+      manyLoader(store, ppl.OWNED_CASES_OF_ENGINEERS, node<CaseRecord>('k'), { ...a, at: nowIso }),
     ),
+    absencesOfEngineer: manyLoader(store, abs.ABSENCES_OF_ENGINEERS, abs.toAbsence),
     outgoingHandoffsOfEngineer: manyLoader(store, hof.OUTGOING_HANDOFFS_OF_ENGINEERS, node<HandoffRecord>('h')),
     incomingHandoffsOfEngineer: manyLoader(store, hof.INCOMING_HANDOFFS_OF_ENGINEERS, node<HandoffRecord>('h')),
 

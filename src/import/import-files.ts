@@ -10,6 +10,9 @@ import { recordChanges } from '../graph/repositories/change.repo';
 import { readExistingEdges, readExistingNodes, readStoredSelfLinks, type StoredRecord } from '../graph/repositories/import-read.repo';
 import { edgeKey, existingIds, upsertKind, type PlainRow } from '../graph/repositories/upsert.repo';
 import type { Store, TxRunner } from '../graph/store';
+import type { CoverageSpan } from '../domain/coverage-rules';
+import { checkCoverage, coveragesOf, lock, spansOf } from '../graph/invariants';
+import { END_COVERAGE } from '../graph/repositories/coverage-write.repo';
 import { readRecords, type ImportFormat } from './record-sources';
 
 /**
@@ -87,6 +90,12 @@ export interface ImportOptions {
   maxReportedErrors?: number;
   /** Stops after the batch in progress (batches already written stay written). */
   signal?: AbortSignal;
+  /**
+   * Coverage rows that clash with a current coverage (a second PRIMARY, an overlapping period of the
+   * same engineer and role): end the old one at the row's `from` instead of rejecting the row
+   * (`npm run import -- --replace-current`; importRecords(replaceCurrent: true)). See docs/rules.md.
+   */
+  replaceCurrent?: boolean;
 }
 
 export interface ImportSource {
@@ -583,7 +592,14 @@ class FileRun {
       for (const id of await existingIds(reader, label, rest)) known.add(id);
       return known;
     };
-    const { accepted, deferred, rejected } = await this.checkEntries(entries, lookup, (link, ids) => readStoredSelfLinks(reader, this.kind as NodeKind, link, ids), !final);
+    const checked = await this.checkEntries(entries, lookup, (link, ids) => readStoredSelfLinks(reader, this.kind as NodeKind, link, ids), !final);
+    const { deferred, rejected } = checked;
+    let { accepted } = checked;
+    if (this.kind.kind === 'coverage') {
+      const rules = await coverageRowRules(reader, accepted, Boolean(this.ctx.opts.replaceCurrent));
+      accepted = rules.accepted;
+      rejected.push(...rules.rejected);
+    }
     this.reportRejected(rejected);
     this.pending.push(...deferred);
     if (isNodeKind(this.kind)) {
@@ -601,6 +617,14 @@ class FileRun {
     const { actor, origin } = this.ctx.opts;
     const outcome = await this.ctx.store.transaction(async (tx: TxRunner) => {
       const resolved = await this.checkEntries(entries, (label, ids) => existingIds(tx, label, ids), (link, ids) => readStoredSelfLinks(tx, kind as NodeKind, link, ids), !final);
+      const ended: ChangeEntry[] = [];
+      if (kind.kind === 'coverage') {
+        // The same rules as assignCoverage, in this transaction, under the customers' locks.
+        const rules = await coverageRowRules(tx, resolved.accepted, Boolean(this.ctx.opts.replaceCurrent), { actor, origin });
+        resolved.accepted = rules.accepted;
+        resolved.rejected.push(...rules.rejected);
+        ended.push(...rules.changes);
+      }
       const rows = resolved.accepted.map((e) => e.row);
       const stored = isNodeKind(kind) ? await readExistingNodes(tx, kind, rows) : await readExistingEdges(tx, kind, rows);
       const at = new Date().toISOString();
@@ -627,7 +651,7 @@ class FileRun {
         changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
       }
       await upsertKind(tx, kind.kind, toWrite, newIds);
-      await recordChanges(tx, changes);
+      await recordChanges(tx, [...ended, ...changes]);
       return { created, updated, unchanged, ...resolved };
     });
     this.created += outcome.created;
@@ -733,4 +757,61 @@ class FileRun {
     const what = isNodeKind(kind) ? `${kind.label} ${e.key}` : `${kind.kind} ${e.row.id ?? ''}${e.row.id ? ' ' : ''}(${e.row[kind.from.field]} → ${e.row[kind.to.field]})`;
     return `${what} imported from ${this.source.file} line ${e.line}${origin ? ` (${origin})` : ''}`;
   }
+}
+
+/**
+ * The coverage rules (docs/rules.md) for import rows, in file order: each row is checked against the
+ * customer's stored coverages and the rows accepted before it. A clash rejects the row (its physical
+ * line), or with `replaceCurrent` ends the clashing coverage at the row's `from` — only when `write`
+ * is given (the write pass; strict mode's validation pass only predicts).
+ */
+async function coverageRowRules(
+  tx: Pick<TxRunner, 'run'>,
+  entries: Entry[],
+  replaceCurrent: boolean,
+  write?: { actor: string; origin?: string },
+): Promise<{ accepted: Entry[]; rejected: { entry: Entry; problems: { field: string; reason: string }[] }[]; changes: ChangeEntry[] }> {
+  const customers = [...new Set(entries.map((e) => String(e.row.customerId)))];
+  if (write) await lock(tx, 'Customer', customers);
+  const spans = new Map<string, CoverageSpan[]>();
+  for (const id of customers) spans.set(id, spansOf(await coveragesOf(tx, id)));
+  const accepted: Entry[] = [];
+  const rejected: { entry: Entry; problems: { field: string; reason: string }[] }[] = [];
+  const changes: ChangeEntry[] = [];
+  const at = new Date().toISOString();
+  for (const e of entries) {
+    const customerId = String(e.row.customerId);
+    const next = { id: String(e.row.id), engineerId: String(e.row.engineerId), role: String(e.row.role), from: String(e.row.from), to: (e.row.to as string | null) ?? null };
+    const list = spans.get(customerId)!;
+    let plan;
+    try {
+      plan = checkCoverage(list, next, customerId, replaceCurrent);
+    } catch (err) {
+      rejected.push({ entry: e, problems: [{ field: 'role', reason: (err as Error).message }] });
+      continue;
+    }
+    for (const old of plan.toEnd) {
+      const i = list.findIndex((c) => c.id === old.id);
+      list[i] = { ...old, to: next.from };
+      // A row of this file not written yet: it is written already ended.
+      const earlier = accepted.find((a) => String(a.row.id) === old.id);
+      if (earlier) {
+        earlier.row = { ...earlier.row, to: next.from };
+        continue;
+      }
+      if (write) {
+        await tx.run(END_COVERAGE, { customerId, id: old.id, to: next.from });
+        changes.push({
+          entityId: customerId, entityLabel: 'Customer', op: 'UNLINK', actor: write.actor, at,
+          changes: { coverage: { before: old, after: { ...old, to: next.from } } },
+          summary: `${old.role} coverage ${old.id} (${old.engineerId}) ended at ${next.from}, replaced by ${next.id}${write.origin ? ` (${write.origin})` : ''}`,
+        });
+      }
+    }
+    const same = list.findIndex((c) => c.id === next.id);
+    if (same >= 0) list[same] = next;
+    else list.push(next);
+    accepted.push(e);
+  }
+  return { accepted, rejected, changes };
 }

@@ -1,3 +1,5 @@
+import { isCurrentAt } from '../domain/coverage';
+import { periodState } from '../domain/invariants';
 import { Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { maintenanceStatus } from '../domain/maintenance';
@@ -31,11 +33,11 @@ export class CaseResolver {
   @FieldResolver(() => Engineer, { nullable: true, description: 'The one engineer who owns the case now (null = nobody: a problem for an open case).' })
   async owner(@Root() k: CaseRecord, @Ctx() ctx: Context) {
     const owners = await ctx.loaders.ownershipsOfCase.load(k.id);
-    const current = owners.find((o) => o.to == null);
+    const current = owners.find((o) => isCurrentAt(o, ctx.now));
     return current ? ctx.loaders.engineer.load(current.engineerId) : null;
   }
 
-  @FieldResolver(() => [CaseOwnership], { description: 'Every ownership, newest first.' })
+  @FieldResolver(() => [CaseOwnership], { description: 'Every ownership, newest first (a scheduled one, starting later, comes first with scheduled: true).' })
   ownershipHistory(@Root() k: CaseRecord, @Ctx() ctx: Context) {
     return ctx.loaders.ownershipsOfCase.load(k.id);
   }
@@ -53,6 +55,16 @@ export class CaseResolver {
 
 @Resolver(() => CaseOwnership)
 export class CaseOwnershipResolver {
+  @FieldResolver(() => Boolean, { description: 'Whether this is the ownership at the request\'s time.' })
+  current(@Root() o: OwnershipRecord, @Ctx() ctx: Context) {
+    return periodState(o, ctx.now) === 'CURRENT';
+  }
+
+  @FieldResolver(() => Boolean, { description: 'Whether it starts later (e.g. a handoff effective in the future): not the owner yet.' })
+  scheduled(@Root() o: OwnershipRecord, @Ctx() ctx: Context) {
+    return periodState(o, ctx.now) === 'SCHEDULED';
+  }
+
   @FieldResolver(() => Engineer)
   engineer(@Root() o: OwnershipRecord, @Ctx() ctx: Context) {
     return ctx.loaders.engineer.load(o.engineerId);

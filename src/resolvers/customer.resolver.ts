@@ -1,6 +1,7 @@
+import type { EngineerRecord } from '../graph/records';
 import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
-import { escalationPath } from '../domain/coverage';
+import { escalationPath, isCurrentAt } from '../domain/coverage';
 import { pageOfList } from '../domain/pagination';
 import type { CustomerRecord } from '../graph/records';
 import { Case } from '../schema/case.type';
@@ -74,7 +75,16 @@ export class CustomerResolver {
       const e = engineers[i];
       return e && !(e instanceof Error) ? [{ role: cv.role, engineer: e }] : [];
     });
-    return escalationPath(candidates).map((s) => ({ ...s, engineer: engineers.find((e) => e && !(e instanceof Error) && e.id === s.engineerId) }));
+    // Absences current now, and their covers (who steps into the absent engineer's place).
+    const ids = [...new Set(candidates.map((c) => c.engineer.id))];
+    const absences = (await ctx.loaders.absencesOfEngineer.loadMany(ids)).flatMap((list) => (Array.isArray(list) ? list : []));
+    const current = absences.filter((a) => isCurrentAt(a, ctx.now));
+    const covers = await ctx.loaders.engineer.loadMany([...new Set(current.flatMap((a) => a.coverIds))]);
+    const known = [...engineers, ...covers].filter((e): e is EngineerRecord => Boolean(e) && !(e instanceof Error));
+    const absent = new Map(
+      current.map((a) => [a.engineerId, { id: a.id, reason: a.reason, from: a.from, to: a.to, covers: known.filter((e) => a.coverIds.includes(e.id)) }] as const),
+    );
+    return escalationPath(candidates, absent).map((s) => ({ ...s, engineer: known.find((e) => e.id === s.engineerId) }));
   }
 
   @FieldResolver(() => [Device])

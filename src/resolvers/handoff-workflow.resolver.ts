@@ -32,7 +32,7 @@ export class HandoffWorkflowResolver {
       reason: input.reason,
       effectiveAt: input.effectiveAt,
       until: input.until ?? null,
-      assignments: plan.assignments.map((a) => ({ customer: L.customer.load(a.customerId), successor: L.engineer.load(a.successorId), roles: a.roles })),
+      assignments: plan.assignments.map((a) => ({ customer: L.customer.load(a.customerId), successor: L.engineer.load(a.successorId), roles: a.roles, from: plan.args.effectiveAt, until: plan.args.reason === 'VACATION' ? (plan.args.until ?? null) : null })),
       items: plan.items.map((i) => ({
         seq: i.seq,
         kind: i.kind,

@@ -1,3 +1,4 @@
+import { AbsenceResolver, EngineerAbsenceResolver } from './absence.resolver';
 import type { NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from './api-key.resolver';
 import '../schema/enums';
@@ -18,6 +19,8 @@ import { QueryResolver } from './query.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
+  AbsenceResolver,
+  EngineerAbsenceResolver,
   HealthResolver,
   ApiKeyResolver,
   QueryResolver,

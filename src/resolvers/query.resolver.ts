@@ -70,7 +70,7 @@ export class QueryResolver {
   async node(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
     requireId(id, 'id');
     const label = labelOfId(id)!;
-    if (label === 'Coverage' || label === 'Change' || label === 'AccessLog') return null;
+    if (label === 'Coverage' || label === 'Change' || label === 'AccessLog' || label === 'Absence') return null;
     return ctx.loaders.nodeById(label).load(id);
   }
 

@@ -1,3 +1,4 @@
+import { currentAt } from '../current';
 import type { CaseKind, CaseSeverity, CaseStatus, CommitmentStatus, ContactRole, CoverageRole, CustomerTier, EngineerKind, EngineerStatus, HandoffItemKind, InteractionChannel } from '../../domain/enums';
 import { OPEN_CASE_STATUSES } from '../../domain/enums';
 import type { CustomerSnapshot, EngineerLoad, SnapshotCase } from '../../domain/flags';
@@ -66,13 +67,13 @@ RETURN id AS key, contactId, last.id AS id, last.at AS at, last.channel AS chann
 /** The case filter: open, or closed and resolved on or after $resolvedSince (late resolutions still count). */
 const CASE_FILTER = `(k.status IN $openStatuses OR k.resolvedAt >= datetime($resolvedSince))`;
 
-/** Open and recently resolved cases with their current owner (OWNED_BY with no `to`) and everyone who worked on them. */
+/** Open and recently resolved cases with their owner current at $at and everyone who worked on them. */
 export const SNAPSHOT_CASES = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:FOR]-(k:\`Case\`)
 WHERE ${CASE_FILTER}
 OPTIONAL MATCH (k)-[o:OWNED_BY]->(owner:Engineer)
-WHERE o.to IS NULL
+WHERE ${currentAt('o')}
 WITH id, k, collect(owner.id) AS owners
 OPTIONAL MATCH (k)<-[:WORKED_ON]-(w:Engineer)
 WITH id, k, owners, collect(w.id) AS workers

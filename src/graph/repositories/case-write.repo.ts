@@ -11,6 +11,7 @@ import { CUSTOMER_OF_CASES, CUSTOMER_OF_DEVICES } from './case.repo';
 import { recordChanges } from './change.repo';
 import { COVERAGE_OF_CUSTOMERS_AT } from './coverage.repo';
 import { edgeKey } from './upsert.repo';
+import { lock } from '../invariants';
 import {
   assertIdFree,
   canonicalTime,
@@ -264,6 +265,7 @@ export function archiveCase(store: Store, id: string, meta: WriteMeta): Promise<
 export async function assignCaseOwner(store: Store, cmd: { caseId: string; engineerId: string; at?: string | null }, meta: WriteMeta): Promise<Props> {
   const at = cmd.at ?? meta.now;
   return store.transaction(async (tx) => {
+    await lock(tx, 'Case', [cmd.caseId]);
     const kase = await requireNode(tx, 'Case', cmd.caseId);
     if (kase.status === CaseStatus.ARCHIVED) throw conflict(`Case ${cmd.caseId} is ARCHIVED and cannot be changed`, { id: cmd.caseId });
     const engineer = await requireNode(tx, 'Engineer', cmd.engineerId);
@@ -276,10 +278,18 @@ export async function assignCaseOwner(store: Store, cmd: { caseId: string; engin
       throwIfProblems(checks);
       return kase;
     }
-    for (const o of owners) {
-      if (new Date(at) <= new Date(o.from)) checks.push({ field: 'at', reason: `must be after the current ownership began (${o.from})` });
-    }
     throwIfProblems(checks);
+    // One owner at a time (docs/rules.md): the new ownership must begin after the open one did.
+    for (const o of owners) {
+      if (new Date(at) > new Date(o.from)) continue;
+      if (cmd.at != null) throw badInput([{ field: 'at', reason: `must be after the current ownership began (${o.from})` }]);
+      // No `at` was sent: another change of owner committed meanwhile (or one is scheduled), so say that.
+      throw conflict(
+        `Case ${cmd.caseId} was given to ${o.engineerId} from ${o.from}, not before this request's time (${at}): ` +
+          'another change of owner was written meanwhile or is scheduled. Read the case again and retry.',
+        { caseId: cmd.caseId, ownerId: o.engineerId, from: o.from },
+      );
+    }
     await moveOwnership(tx, cmd.caseId, cmd.engineerId, at, meta);
     const before = owners.length === 0 ? null : owners.length === 1 ? owners[0].engineerId : owners.map((o) => o.engineerId);
     await recordChanges(tx, [

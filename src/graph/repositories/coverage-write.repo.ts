@@ -1,4 +1,5 @@
-import { describeClash, endProblem, planCoverage, type CoverageSpan } from '../../domain/coverage-rules';
+import { endProblem } from '../../domain/coverage-rules';
+import { checkCoverage, coveragesOf, lock, spansOf } from '../invariants';
 import { newId } from '../../domain/ids';
 import { validateRecord } from '../../domain/record-validation';
 import { archivedProblem, engineerUnavailable } from '../../domain/write-rules';
@@ -15,10 +16,6 @@ import { canonicalTime, changeEntry, requireNode, throwIfProblems, type WriteMet
  * new COVERS relationship. Change entries go on the customer, whose card this is.
  */
 
-/** All coverage of one customer, for the overlap rules (a customer has a handful, not thousands). */
-export const COVERAGES_OF_CUSTOMER = `
-MATCH (c:Customer {id: $customerId})<-[r:COVERS]-(e:Engineer)
-RETURN r, e.id AS engineerId, c.id AS customerId`;
 
 // `key` = id: the bulk import merges coverage on `key`, so re-importing an export never duplicates it.
 export const CREATE_COVERAGE = `
@@ -73,6 +70,7 @@ export async function assignCoverage(store: Store, cmd: AssignCoverageCommand, m
   const next = { engineerId: cmd.engineerId, role: cmd.role, from: row.from as string, to: (row.to as string | null) ?? null };
 
   return store.transaction(async (tx) => {
+    await lock(tx, 'Customer', [cmd.customerId]);
     const engineer = await requireNode(tx, 'Engineer', cmd.engineerId);
     const customer = await requireNode(tx, 'Customer', cmd.customerId);
     throwIfProblems([
@@ -81,17 +79,8 @@ export async function assignCoverage(store: Store, cmd: AssignCoverageCommand, m
     ]);
     if (cmd.id && (await coverageById(tx, cmd.id))) throw conflict(`Coverage ${cmd.id} already exists`, { id: cmd.id });
 
-    const existing = (await tx.run(COVERAGES_OF_CUSTOMER, { customerId: cmd.customerId })).map(toCoverage);
-    const spans: CoverageSpan[] = existing.map(asValue);
-    const plan = planCoverage(spans, next, Boolean(cmd.replaceCurrent));
-    if (plan.conflicts.length) {
-      const first = plan.conflicts[0];
-      throw conflict(describeClash(first, next, cmd.customerId), {
-        coverageId: first.id,
-        engineerId: first.engineerId,
-        conflicts: plan.conflicts.map((c) => c.id),
-      });
-    }
+    const existing = await coveragesOf(tx, cmd.customerId);
+    const plan = checkCoverage(spansOf(existing), next, cmd.customerId, Boolean(cmd.replaceCurrent));
 
     const entries = [];
     for (const span of plan.toEnd) {
@@ -117,6 +106,7 @@ export async function endCoverage(store: Store, cmd: { coverageId: string; at?: 
   const at = cmd.at ?? meta.now;
   return store.transaction(async (tx) => {
     const coverage = await coverageById(tx, cmd.coverageId);
+    if (coverage) await lock(tx, 'Customer', [coverage.customerId]);
     if (!coverage) throw notFound('Coverage', cmd.coverageId);
     const problem = endProblem(asValue(coverage), at);
     if (problem && 'field' in problem) throw badInput([problem.field]);

@@ -1,3 +1,4 @@
+import { currentAt } from '../current';
 import type { Row, TxRunner } from '../store';
 
 /**
@@ -19,10 +20,10 @@ WHERE (w.to IS NULL OR datetime($at) < w.to) AND p.role IN $roles AND coalesce(p
 RETURN cid AS customerId, p.id AS contactId, p.name AS name, p.phone AS phone, p.role AS role
 ORDER BY p.name, p.id`;
 
-/** Open cases the engineer owns now, with their customer. */
+/** Open cases the engineer owns at the effective time (or from then on), with their customer. */
 export const OPEN_CASES_OWNED = `
 MATCH (e:Engineer {id: $engineerId})<-[o:OWNED_BY]-(k:\`Case\`)-[:FOR]->(c:Customer)
-WHERE o.to IS NULL AND k.status IN $open
+WHERE (${currentAt('o')} OR (o.to IS NULL AND o.from > datetime($at))) AND k.status IN $open
 RETURN c.id AS customerId, c.tier AS tier, k
 ORDER BY k.openedAt`;
 

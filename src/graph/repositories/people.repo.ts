@@ -1,3 +1,4 @@
+import { currentAt } from '../current';
 import type { Store } from '../store';
 import type { EngineerRecord } from '../records';
 import { nameIdPage } from '../../domain/pagination';
@@ -46,7 +47,7 @@ RETURN id AS key, r`;
 export const OWNED_CASES_OF_ENGINEERS = `
 UNWIND $ids AS id
 MATCH (e:Engineer {id: id})<-[o:OWNED_BY]-(k:\`Case\`)
-WHERE o.to IS NULL AND ($statuses IS NULL OR k.status IN $statuses)
+WHERE ${currentAt('o')} AND ($statuses IS NULL OR k.status IN $statuses)
 RETURN id AS key, k ORDER BY k.openedAt DESC`;
 
 const ENGINEER_FILTER = `
