@@ -40,10 +40,17 @@ MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(e:Engineer)
 WHERE o.to IS NULL
 RETURN e.id AS engineerId, o.from AS from`;
 
+/** Ends the ownership that holds at $at (begun before it, not ended by then) at $at. */
 export const END_OWNERSHIPS = `
 MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(e:Engineer)
-WHERE o.to IS NULL
+WHERE o.from < datetime($at) AND (o.to IS NULL OR datetime($at) < o.to)
 SET o.to = datetime($at)`;
+
+/** Ownerships that begin at or after $at and would overlap a new one starting then. */
+export const LATER_OWNERSHIPS = `
+MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(e:Engineer)
+WHERE o.from >= datetime($at) AND (o.to IS NULL OR datetime($at) < o.to)
+RETURN e.id AS engineerId, o.from AS from`;
 
 // The owner has worked on the case by definition; `key` as the import computes it.
 export const CREATE_OWNERSHIP = `
@@ -115,6 +122,17 @@ async function startOwnership(tx: TxRunner, caseId: string, engineerId: string, 
 
 /** Inside the caller's transaction: the current ownership ends at `at` and `engineerId`'s begins. */
 export async function moveOwnership(tx: TxRunner, caseId: string, engineerId: string, at: string, meta: WriteMeta) {
+  // Rule 3 (docs/rules.md): one owner at a time. An ownership that begins at or after `at` (a
+  // scheduled change) cannot be ended there: refuse rather than overlap it.
+  await lock(tx, 'Case', [caseId]);
+  const [later] = await tx.run(LATER_OWNERSHIPS, { caseId, at });
+  if (later) {
+    throw conflict(
+      `Case ${caseId} passes to ${later.engineerId as string} from ${canonicalTime(later.from as string)}, not before ${at}: ` +
+        'another change of owner was written meanwhile or is scheduled. Read the case again and retry.',
+      { caseId, ownerId: later.engineerId as string, from: canonicalTime(later.from as string) },
+    );
+  }
   await tx.run(END_OWNERSHIPS, { caseId, at });
   await startOwnership(tx, caseId, engineerId, at, meta);
 }
