@@ -102,6 +102,18 @@ describe.each(testEngines())('the rules on every write path ($name)', (engine) =
     });
   });
 
+  it('the import refuses a case ownership that overlaps the current one (one owner at a time)', async () => {
+    const OWNERSHIPS = gql(`mutation($content: String!) { importRecords(kind: "case-ownerships", format: CSV, content: $content) { errors { line field reason } files { created rejected } } }`);
+    const csv = 'caseId,engineerId,from\ncas_small-board,eng_d,2026-06-10T00:00:00Z\n';
+    const report = (await h.data(OWNERSHIPS, { content: csv }, now)).importRecords;
+    expect(report.errors).toEqual([{ line: 2, field: 'from', reason: expect.stringContaining('already has an owner in that period: eng_a') }]);
+    expect((await h.data(CASE, { id: 'cas_small-board' }, now)).node.owner).toEqual({ id: 'eng_a' });
+    // Ending A's period in the same file first makes room for D.
+    const ok = 'caseId,engineerId,from,to\ncas_small-board,eng_a,2026-06-01T08:00:00Z,2026-06-10T00:00:00Z\ncas_small-board,eng_d,2026-06-10T00:00:00Z,\n';
+    expect((await h.data(OWNERSHIPS, { content: ok }, now)).importRecords.errors).toEqual([]);
+    expect((await h.data(CASE, { id: 'cas_small-board' }, now)).node.owner).toEqual({ id: 'eng_d' });
+  });
+
   describe('item 2: one "now" everywhere', () => {
     it('a TRANSFER effective in two days: today A owns, covers and is listed; from then on C', async () => {
       const id = (await h.data(START, handoff('eng_c', { reason: 'TRANSFER', effectiveAt: inDays(2).toISOString() }), now)).startHandoff.id;

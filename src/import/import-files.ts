@@ -11,6 +11,7 @@ import { readExistingEdges, readExistingNodes, readStoredSelfLinks, type StoredR
 import { edgeKey, existingIds, upsertKind, type PlainRow } from '../graph/repositories/upsert.repo';
 import type { Store, TxRunner } from '../graph/store';
 import type { CoverageSpan } from '../domain/coverage-rules';
+import { overlaps } from '../domain/coverage';
 import { checkCoverage, coveragesOf, lock, spansOf } from '../graph/invariants';
 import { END_COVERAGE } from '../graph/repositories/coverage-write.repo';
 import { readRecords, type ImportFormat } from './record-sources';
@@ -595,8 +596,8 @@ class FileRun {
     const checked = await this.checkEntries(entries, lookup, (link, ids) => readStoredSelfLinks(reader, this.kind as NodeKind, link, ids), !final);
     const { deferred, rejected } = checked;
     let { accepted } = checked;
-    if (this.kind.kind === 'coverage') {
-      const rules = await coverageRowRules(reader, accepted, Boolean(this.ctx.opts.replaceCurrent));
+    if (this.kind.kind === 'coverage' || this.kind.kind === 'case-ownerships') {
+      const rules = this.kind.kind === 'coverage' ? await coverageRowRules(reader, accepted, Boolean(this.ctx.opts.replaceCurrent)) : await ownershipRowRules(reader, accepted, false);
       accepted = rules.accepted;
       rejected.push(...rules.rejected);
     }
@@ -624,6 +625,11 @@ class FileRun {
         resolved.accepted = rules.accepted;
         resolved.rejected.push(...rules.rejected);
         ended.push(...rules.changes);
+      }
+      if (kind.kind === 'case-ownerships') {
+        const rules = await ownershipRowRules(tx, resolved.accepted, true);
+        resolved.accepted = rules.accepted;
+        resolved.rejected.push(...rules.rejected);
       }
       const rows = resolved.accepted.map((e) => e.row);
       const stored = isNodeKind(kind) ? await readExistingNodes(tx, kind, rows) : await readExistingEdges(tx, kind, rows);
@@ -814,4 +820,39 @@ async function coverageRowRules(
     accepted.push(e);
   }
   return { accepted, rejected, changes };
+}
+
+const OWNERSHIPS_OF_CASE = `
+MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(e:Engineer)
+RETURN e.id AS engineerId, o.from AS from, o.to AS to`;
+
+/**
+ * Rule 3 for import rows: a case's ownership periods never overlap (one owner at a time). A row
+ * that overlaps a stored ownership or an earlier row is rejected on its line; the same ownership
+ * again (same engineer and start) is the one being re-imported.
+ */
+async function ownershipRowRules(tx: Pick<TxRunner, 'run'>, entries: Entry[], write: boolean) {
+  const cases = [...new Set(entries.map((e) => String(e.row.caseId)))];
+  if (write) await lock(tx, 'Case', cases);
+  const periods = new Map<string, { engineerId: string; from: string; to: string | null }[]>();
+  for (const id of cases) {
+    const rows = await tx.run(OWNERSHIPS_OF_CASE, { caseId: id });
+    periods.set(id, rows.map((r) => ({ engineerId: r.engineerId as string, from: r.from as string, to: (r.to as string) ?? null })));
+  }
+  const accepted: Entry[] = [];
+  const rejected: { entry: Entry; problems: { field: string; reason: string }[] }[] = [];
+  const same = (a: { engineerId: string; from: string }, b: { engineerId: string; from: string }) => a.engineerId === b.engineerId && new Date(a.from).getTime() === new Date(b.from).getTime();
+  for (const e of entries) {
+    const next = { engineerId: String(e.row.engineerId), from: String(e.row.from), to: (e.row.to as string | null) ?? null };
+    const list = periods.get(String(e.row.caseId))!;
+    const others = list.filter((o) => !same(o, next));
+    const clash = others.find((o) => overlaps(o, next));
+    if (clash) {
+      rejected.push({ entry: e, problems: [{ field: 'from', reason: `case ${String(e.row.caseId)} already has an owner in that period: ${clash.engineerId} from ${clash.from}${clash.to ? ` to ${clash.to}` : ''} (one owner at a time)` }] });
+      continue;
+    }
+    periods.set(String(e.row.caseId), [...others, next]);
+    accepted.push(e);
+  }
+  return { accepted, rejected, changes: [] as ChangeEntry[] };
 }
