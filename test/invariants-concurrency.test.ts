@@ -81,4 +81,24 @@ describe.each(testEngines())('concurrency: the rules hold under racing clients (
 
     expect(await violationsViaApi(exec, { customerIds: CUSTOMERS, caseIds: ['cas_small-board'], itemIds })).toEqual([]);
   }, 120_000);
+
+  it('ten concurrent startHandoff of the same engineer: one starts, nine get a CONFLICT naming it', async () => {
+    const effectiveAt = new Date(Date.now() + 86_400_000).toISOString();
+    const answers = await Promise.all(
+      ['eng_b', 'eng_c', 'eng_d', 'eng_b', 'eng_c', 'eng_d', 'eng_b', 'eng_c', 'eng_d', 'eng_c'].map((engineerId) =>
+        post(`mutation($input: PlanHandoffInput!) { startHandoff(input: $input) { id } }`, {
+          input: { outgoingEngineerId: 'eng_a', successors: [{ engineerId }], reason: 'ROTATION', effectiveAt },
+        }),
+      ),
+    );
+    const started = answers.filter((a) => !a.body.errors).map((a) => a.body.data.startHandoff.id);
+    expect(started).toHaveLength(1);
+    const refused = answers.filter((a) => a.body.errors);
+    expect(refused).toHaveLength(9);
+    for (const r of refused) {
+      expect(r.status).toBeLessThan(500);
+      expect(r.body.errors![0].extensions?.code).toBe('CONFLICT');
+      expect(r.body.errors![0].message).toContain(started[0]);
+    }
+  });
 });

@@ -29,7 +29,7 @@ export class ContactResolver {
   @FieldResolver(() => Customer, { nullable: true, description: 'Where the contact works now.' })
   async customer(@Root() c: ContactRecord, @Ctx() ctx: Context) {
     const jobs = await ctx.loaders.employmentsOfContact.load(c.id);
-    const current = jobs.find((j) => j.to == null || new Date(j.to) > ctx.now);
+    const current = jobs.find((j) => isCurrentAt({ from: j.from ?? new Date(0).toISOString(), to: j.to }, ctx.now));
     return current ? ctx.loaders.customer.load(current.customerId) : null;
   }
 
@@ -68,7 +68,7 @@ export class EmploymentResolver {
 
   @FieldResolver(() => Boolean)
   current(@Root() e: EmploymentRecord, @Ctx() ctx: Context) {
-    return e.to == null || new Date(e.to) > ctx.now;
+    return isCurrentAt({ from: e.from ?? new Date(0).toISOString(), to: e.to }, ctx.now);
   }
 }
 

@@ -15,7 +15,8 @@ import type { Row, Store } from '../store';
  */
 
 /** "Current at $at": from <= at and (to is null or at < to). */
-const CURRENT = (r: string) => `${r}.from <= datetime($at) AND (${r}.to IS NULL OR datetime($at) < ${r}.to)`;
+/** The shared "current at $at" (src/graph/current.ts). */
+const CURRENT = (r: string) => currentAt(r);
 
 /**
  * The customer itself and its coverage current at $at: one row per customer, the node once (a

@@ -1,3 +1,4 @@
+import { currentAt } from '../current';
 import type { Store } from '../store';
 import type { CustomerRecord } from '../records';
 import { nameIdPage } from '../../domain/pagination';
@@ -55,11 +56,11 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:BRANCH_OF]-(b:Customer)
 RETURN id AS key, b ORDER BY b.name`;
 
-/** Contacts with their employment; former ones (to <= now) only when asked. */
+/** Contacts with their employment current at $at; former (and not yet started) ones only when asked. */
 export const CONTACTS_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[w:WORKS_AT]-(p:Contact)
-WHERE $includeFormer OR w.to IS NULL OR datetime($at) < w.to
+WHERE $includeFormer OR ${currentAt('w')}
 RETURN id AS key, p, w, p.id AS contactId, c.id AS customerId
 ORDER BY p.name, p.id`;
 
