@@ -177,6 +177,16 @@ describe.each(testEngines())('the rules on every write path ($name)', (engine) =
     });
   });
 
+  it('absences are importable and skip the engineer in the escalation path while current', async () => {
+    const IMPORT_ABS = gql(`mutation($content: String!) { importRecords(kind: "absences", format: JSONL, content: $content) { errors { line reason } files { created } } }`);
+    const row = { id: 'abs_imported', engineerId: 'eng_a', reason: 'LEAVE', from: inDays(-1).toISOString(), to: inDays(1).toISOString(), coverEngineerIds: ['eng_d'] };
+    const report = (await h.data(IMPORT_ABS, { content: JSON.stringify(row) + '\n' }, now)).importRecords;
+    expect(report).toEqual({ errors: [], files: [{ created: 1 }] });
+    const path = (await h.data(ESCALATION, { id: 'cus_small' }, now)).customer.escalationPath;
+    expect(path[0].skippedBecause).toContain('LEAVE (absence abs_imported)');
+    expect(path[1]).toEqual({ order: 1, role: 'PRIMARY', engineer: { id: 'eng_d' }, skippedBecause: null });
+  });
+
   describe('item 8: messages that fit what the caller sent', () => {
     it('assignCaseOwner without `at`, after a concurrent change: CONFLICT that does not mention `at`', async () => {
       await h.data(ASSIGN_OWNER, { caseId: 'cas_small-board', engineerId: 'eng_c' }, { ...now, now: new Date(HANDOFF_NOW.getTime() + 5) });

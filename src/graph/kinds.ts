@@ -211,6 +211,16 @@ export const NODE_KINDS: NodeKind[] = [
       { field: 'refersToId', rel: 'REFERS_TO', target: ['Customer', 'Contact', 'Case', 'Commitment'], direction: 'out', required: true },
     ],
   },
+  {
+    // Vacations, leave and training: dated periods of an engineer (docs/rules.md).
+    kind: 'absences',
+    label: 'Absence',
+    fields: [id, enm('reason', { VACATION: 'VACATION', LEAVE: 'LEAVE', TRAINING: 'TRAINING', OTHER: 'OTHER' }), dt('from', true), dt('to'), { name: 'note', type: 'text', max: 2000 }],
+    links: [
+      { field: 'engineerId', rel: 'HAS', target: 'Engineer', direction: 'in', required: true },
+      { field: 'coverEngineerIds', rel: 'COVERED_BY', target: 'Engineer', direction: 'out', many: true },
+    ],
+  },
 ];
 
 export const EDGE_KINDS: EdgeKind[] = [
