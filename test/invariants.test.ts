@@ -174,6 +174,13 @@ describe.each(testEngines())('the rules on every write path ($name)', (engine) =
       expect(err.message).toContain(id);
       const bad = await errorOf(RECORD_ABSENCE, { input: { ...input, to: inDays(-2).toISOString() } });
       expect(bad.code).toBe('BAD_USER_INPUT');
+      // Without a cover: skipped, and the path says nobody stands in.
+      await h.data(RECORD_ABSENCE, { input: { engineerId: 'eng_b', reason: 'LEAVE', from: inDays(-1).toISOString() } }, now);
+      const big1 = (await h.data(ESCALATION, { id: 'cus_big1' }, now)).customer.escalationPath;
+      expect(big1.find((s: { role: string }) => s.role === 'BACKUP')).toMatchObject({ order: 0, engineer: { id: 'eng_b' }, skippedBecause: expect.stringContaining('no cover named') });
+      expect((await h.data(ABSENCES, { id: 'eng_b' }, now)).engineer.absences).toEqual([
+        { id: expect.stringMatching(/^abs_/), reason: 'LEAVE', from: inDays(-1).toISOString(), to: null, current: true, coveredBy: [] },
+      ]);
     });
   });
 

@@ -15,6 +15,7 @@ export const LABELS = [
   'Commitment',
   'Handoff',
   'HandoffItem',
+  'Absence',
   'Change',
   'ApiKey',
   'AccessLog',

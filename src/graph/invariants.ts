@@ -68,7 +68,7 @@ export function checkCoverage(
 export const spansOf = (records: CoverageRecord[]): CoverageSpan[] => records.map(asSpan);
 
 const OPEN_HANDOFFS_OF = `
-MATCH (h:Handoff)-[:FROM]->(e:Engineer {id: $engineerId})
+MATCH (e:Engineer {id: $engineerId})<-[:FROM]-(h:Handoff)
 WHERE h.status IN ['PLANNED', 'IN_PROGRESS']
 RETURN h.id AS id, h.assignments AS assignments, h.effectiveAt AS effectiveAt`;
 

@@ -35,7 +35,7 @@ WITH id, a, collect(cover.id) AS coverIds
 RETURN id AS key, a, coverIds ORDER BY a.from DESC`;
 
 const ABSENCE_BY_ID = `
-MATCH (e:Engineer)-[:HAS]->(a:Absence {id: $id})
+MATCH (a:Absence {id: $id})<-[:HAS]-(e:Engineer)
 OPTIONAL MATCH (a)-[:COVERED_BY]->(cover:Engineer)
 RETURN e.id AS key, a, collect(cover.id) AS coverIds`;
 
