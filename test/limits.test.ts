@@ -82,6 +82,12 @@ describe('measuring an operation', () => {
     expect(await cost('{ search(text: "x", first: 3) { __typename } }')).toBe(3);
   });
 
+  it('cost: `last` sizes a page read backwards as `first` does', async () => {
+    expect(await cost('{ customers(last: 150) { edges { node { id } } } }')).toBe(1 + 150 * 2);
+    expect(await cost('query($n: Int) { customers(last: $n, before: "x") { edges { node { id } } } }', { n: 1000 })).toBe(1 + 200 * 2);
+    expect(await cost('{ customer(id: "cus_a") { coverageHistory(last: 40) { edges { node { id } } } } }')).toBe(1 + 1 + 40 * 2);
+  });
+
   it('cost: a list without `first` counts 20; nested lists multiply', async () => {
     expect(await cost('{ customer(id: "cus_a") { contacts { reportingLine { name } } } }')).toBe(1 + 20 * (1 + 20));
   });
