@@ -160,10 +160,13 @@ describe('the operations clients use stay under every default limit', () => {
   const operations = files.flatMap((file) =>
     clientDocuments(readFileSync(path.join(opsDir, file), 'utf8')).map((op) => [`${file} ${op.name}`, op.source] as const),
   );
-  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`README example ${i + 1}`, m[1]] as const);
+  const docsDir = path.join(__dirname, '..', 'docs');
+  const guides = ['README.md', ...readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const examples = guides.flatMap((guide) =>
+    [...readFileSync(path.join(__dirname, '..', guide), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`${guide} example ${i + 1}`, m[1]] as const),
+  );
 
-  it('finds the operations and the README examples', () => {
+  it('finds the operations and the examples of the docs', () => {
     expect(operations.length).toBeGreaterThan(50);
     expect(examples.length).toBeGreaterThan(5);
   });
