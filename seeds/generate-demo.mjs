@@ -74,6 +74,7 @@ const out = {
   commitments: [],
   handoffs: [],
   'handoff-items': [],
+  absences: [],
   coverage: [],
   employments: [],
   'case-ownerships': [],
