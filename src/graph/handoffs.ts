@@ -303,6 +303,8 @@ function refuseClosed(h: HandoffRecord) {
 export async function completeHandoff(store: Store, id: string, force: boolean, reason: string | null, who: Actor): Promise<void> {
   if (force) requireReason(reason);
   await store.transaction(async (tx) => {
+    // Two completions (or a completion and a cancel) of one handoff: the second waits, then sees it closed.
+    await lock(tx, 'Handoff', [id]);
     const s = await loadHandoff(tx, id);
     refuseClosed(s.handoff);
     const open = s.items.filter((i) => i.status === HandoffItemStatus.OPEN);
@@ -366,6 +368,8 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
 export async function cancelHandoff(store: Store, id: string, reason: string, who: Actor): Promise<void> {
   const why = requireReason(reason);
   await store.transaction(async (tx) => {
+    // Two completions (or a completion and a cancel) of one handoff: the second waits, then sees it closed.
+    await lock(tx, 'Handoff', [id]);
     const s = await loadHandoff(tx, id);
     refuseClosed(s.handoff);
     const nowIso = who.now.toISOString();

@@ -105,9 +105,11 @@ export async function assignCoverage(store: Store, cmd: AssignCoverageCommand, m
 export async function endCoverage(store: Store, cmd: { coverageId: string; at?: string | null }, meta: WriteMeta): Promise<CoverageRecord> {
   const at = cmd.at ?? meta.now;
   return store.transaction(async (tx) => {
-    const coverage = await coverageById(tx, cmd.coverageId);
-    if (coverage) await lock(tx, 'Customer', [coverage.customerId]);
-    if (!coverage) throw notFound('Coverage', cmd.coverageId);
+    const found = await coverageById(tx, cmd.coverageId);
+    if (!found) throw notFound('Coverage', cmd.coverageId);
+    // Read again under the customer's lock: a concurrent end may have committed meanwhile.
+    await lock(tx, 'Customer', [found.customerId]);
+    const coverage = (await coverageById(tx, cmd.coverageId))!;
     const problem = endProblem(asValue(coverage), at);
     if (problem && 'field' in problem) throw badInput([problem.field]);
     if (problem) throw conflict(`Coverage ${coverage.id} already ended at ${canonicalTime(problem.ended)}`, { coverageId: coverage.id });
