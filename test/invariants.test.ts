@@ -169,7 +169,13 @@ describe.each(testEngines())('the rules on every write path ($name)', (engine) =
       const path = (await h.data(ESCALATION, { id: 'cus_big2' }, now)).customer.escalationPath;
       expect(path[0].skippedBecause).toMatch(/^absent: TRAINING/);
       expect(path[1]).toEqual({ order: 1, role: 'PRIMARY', engineer: { id: 'eng_d' }, skippedBecause: null });
-      const err = await errorOf(RECORD_ABSENCE, { input: { ...input, from: inDays(1).toISOString(), to: inDays(3).toISOString() } });
+      // Back early: ended now, A is first again from now on.
+      const END = gql(`mutation($id: ID!, $at: DateTime) { endAbsence(id: $id, at: $at) { to current } }`);
+      const later = { ...now, now: inDays(1) };
+      expect((await h.data(END, { id, at: inDays(1).toISOString() }, later)).endAbsence).toEqual({ to: inDays(1).toISOString(), current: false });
+      expect((await h.data(ESCALATION, { id: 'cus_big2' }, later)).customer.escalationPath[0]).toEqual({ order: 1, role: 'PRIMARY', engineer: { id: 'eng_a' }, skippedBecause: null });
+      expect((await errorOf(END, { id, at: inDays(1.5).toISOString() }, later)).code).toBe('CONFLICT');
+      const err = await errorOf(RECORD_ABSENCE, { input: { ...input, from: inDays(0.5).toISOString(), to: inDays(3).toISOString() } });
       expect(err.code).toBe('CONFLICT');
       expect(err.message).toContain(id);
       const bad = await errorOf(RECORD_ABSENCE, { input: { ...input, to: inDays(-2).toISOString() } });

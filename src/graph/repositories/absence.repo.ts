@@ -117,7 +117,7 @@ export async function endAbsence(store: Store, cmd: { id: string; at?: string | 
     const [found] = await tx.run(ABSENCE_BY_ID, { id: cmd.id });
     if (!found) throw notFound('Absence', cmd.id);
     await lock(tx, 'Engineer', [found.key as string]);
-    const absence = toAbsence(found);
+    const absence = toAbsence((await tx.run(ABSENCE_BY_ID, { id: cmd.id }))[0]);
     const problem = endProblem(absence, at);
     if (problem && 'field' in problem) throw badInput([problem.field]);
     if (problem) throw conflict(`Absence ${absence.id} already ended at ${canonicalTime(problem.ended)}`, { absenceId: absence.id });
