@@ -38,9 +38,22 @@ export function allows(p: Principal, cls: OperationClass): boolean {
   return false;
 }
 
-/** The ids a scoped write concerns, read from its arguments (their customers must be in scope). */
-export function writeTargets(field: string, args: Record<string, any>): string[] {
+/**
+ * The ids a scoped write concerns, read from its arguments (their customers must be in scope), and
+ * when it takes effect (a handoff: its effectiveAt; otherwise the request's time).
+ */
+export function writeTargets(field: string, args: Record<string, any>): { ids: string[]; at?: Date } {
   const input = args.input ?? {};
+  const at = field === 'planHandoff' || field === 'startHandoff' ? effectiveAt(input.effectiveAt) : undefined;
+  return { ids: targetIds(field, args, input), at };
+}
+
+function effectiveAt(v: unknown): Date | undefined {
+  const d = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : undefined;
+  return d && !Number.isNaN(d.getTime()) ? d : undefined;
+}
+
+function targetIds(field: string, args: Record<string, any>, input: Record<string, any>): string[] {
   switch (field) {
     case 'openCase':
     case 'logInteraction':
