@@ -20,8 +20,8 @@ export const Guard: MiddlewareFn<Context> = async ({ context, info, args }, next
       });
     }
     if (parent === 'Mutation' && context.scope.limited) {
-      const { ids, at } = writeTargets(info.fieldName, args);
-      await refuseOutside(context.scope, info.fieldName, ids.filter((x): x is string => typeof x === 'string'), at ?? context.now);
+      const ids = writeTargets(info.fieldName, args).filter((x): x is string => typeof x === 'string');
+      await refuseOutside(context.scope, info.fieldName, ids, context.now);
     }
   }
   const result = await next();

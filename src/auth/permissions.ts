@@ -39,21 +39,12 @@ export function allows(p: Principal, cls: OperationClass): boolean {
 }
 
 /**
- * The ids a scoped write concerns, read from its arguments (their customers must be in scope), and
- * when it takes effect (a handoff: its effectiveAt; otherwise the request's time).
+ * The ids a scoped write concerns, read from its arguments (their customers must be in scope). A
+ * handoff names its customers here; the customers it actually hands over are known from its plan at
+ * effectiveAt, which the handoff resolver checks with the same scope module before writing.
  */
-export function writeTargets(field: string, args: Record<string, any>): { ids: string[]; at?: Date } {
+export function writeTargets(field: string, args: Record<string, any>): string[] {
   const input = args.input ?? {};
-  const at = field === 'planHandoff' || field === 'startHandoff' ? effectiveAt(input.effectiveAt) : undefined;
-  return { ids: targetIds(field, args, input), at };
-}
-
-function effectiveAt(v: unknown): Date | undefined {
-  const d = v instanceof Date ? v : typeof v === 'string' ? new Date(v) : undefined;
-  return d && !Number.isNaN(d.getTime()) ? d : undefined;
-}
-
-function targetIds(field: string, args: Record<string, any>, input: Record<string, any>): string[] {
   switch (field) {
     case 'openCase':
     case 'logInteraction':
@@ -67,7 +58,7 @@ function targetIds(field: string, args: Record<string, any>, input: Record<strin
       return [args.id];
     case 'planHandoff':
     case 'startHandoff':
-      return [input.outgoingEngineerId, ...(input.successors ?? []).flatMap((s: { customerIds?: string[] | null }) => s.customerIds ?? [])];
+      return (input.successors ?? []).flatMap((s: { customerIds?: string[] | null }) => s.customerIds ?? []);
     case 'completeHandoffItem':
     case 'waiveHandoffItem':
     case 'reopenHandoffItem':

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import { getNamedType, type GraphQLOutputType } from 'graphql';
+import { getNamedType, isNonNullType, type GraphQLOutputType } from 'graphql';
 import type { NodeLabel } from '../domain/ids';
 import { labelOfId } from '../domain/ids';
 import { AppError, ErrorCode } from '../errors';
@@ -64,6 +64,11 @@ export interface Scope {
   /** Region ids at and below the granted ones (null when not limited). */
   regionIds(): Promise<string[] | null>;
   visible(label: NodeLabel, id: string): Promise<boolean>;
+  /**
+   * Lets the caller see these records for the rest of the request: ids he named himself in a write
+   * that passed the scope check (e.g. the successors of his handoff, before they cover anyone).
+   */
+  allow(label: NodeLabel, ids: string[]): void;
   /** Keeps the records (by id) the caller may see, in order. */
   filter<T extends { id: string }>(label: NodeLabel, records: T[]): Promise<T[]>;
   /**
@@ -78,6 +83,7 @@ export const UNLIMITED: Scope = {
   regionIds: async () => null,
   visible: async () => true,
   filter: async (_l, r) => r,
+  allow: () => undefined,
   outside: async () => [],
 };
 
@@ -106,6 +112,9 @@ export function createScope(store: Store, principal: Principal): Scope {
     limited: true,
     regionIds,
     visible: (label, id) => loader(label).load(id),
+    allow(label, ids) {
+      for (const id of ids) loader(label).clear(id).prime(id, true);
+    },
     async filter(label, records) {
       const flags = await loader(label).loadMany(records.map((r) => r.id));
       return records.filter((_, i) => flags[i] === true);
@@ -205,5 +214,8 @@ export async function keepVisible(type: GraphQLOutputType, value: unknown, scope
     const flags = await Promise.all(value.map(check));
     return value.filter((_, i) => flags[i]);
   }
-  return (await check(value)) ? value : null;
+  if (await check(value)) return value;
+  // Where null is not allowed, a clear refusal rather than an internal error.
+  if (isNonNullType(type)) throw new AppError(ErrorCode.FORBIDDEN, `This ${getNamedType(type).name.toLowerCase()} lies outside your regions`);
+  return null;
 }

@@ -30,6 +30,8 @@ export class HandoffWorkflowResolver {
   async planHandoff(@Arg('input', () => PlanHandoffInput) input: PlanHandoffInput, @Ctx() ctx: Context) {
     const plan = await handoffs.preparePlan({ run: (c, p) => ctx.store.read(c, p) }, checkInput(input), ctx.policy, ctx.now);
     await refuseOutsideCustomers(ctx.scope, 'planHandoff', customersOfPlan(plan));
+    // The engineers the caller named take over his customers: his to see in the answer.
+    ctx.scope.allow('Engineer', [input.outgoingEngineerId, ...input.successors.map((s) => s.engineerId)]);
     const L = ctx.loaders;
     return {
       outgoing: L.engineer.load(plan.outgoingId),
