@@ -287,6 +287,21 @@ function documents(root: 'Query' | 'Mutation', field: GraphQLField<unknown, unkn
   return [...docs];
 }
 
+/** Connections whose whole answer is on the page must count exactly what they show (counts scoped too). */
+function countMismatches(v: unknown, path = ''): string[] {
+  if (Array.isArray(v)) return v.flatMap((x, i) => countMismatches(x, `${path}[${i}]`));
+  if (!v || typeof v !== 'object') return [];
+  const o = v as Record<string, unknown>;
+  const own: string[] = [];
+  const page = o.pageInfo as { hasNextPage?: boolean; hasPreviousPage?: boolean } | undefined;
+  if (typeof o.totalCount === 'number' && Array.isArray(o.edges) && page && page.hasNextPage === false && !page.hasPreviousPage && o.totalCount !== o.edges.length) {
+    own.push(`${path}: totalCount ${o.totalCount} but ${o.edges.length} edges`);
+  }
+  const summary = o.summary as { total?: number } | undefined;
+  if (summary && typeof summary.total === 'number' && Array.isArray(o.items) && summary.total !== o.items.length) own.push(`${path}.summary: total ${summary.total} but ${o.items.length} items`);
+  return [...own, ...Object.entries(o).flatMap(([k, x]) => countMismatches(x, `${path}.${k}`))];
+}
+
 /** The first problem of each field, so that one hole does not hide another in the report. */
 const summary = (problems: string[]) => [...new Map(problems.map((p) => [p.split(/[ :]/)[0], p])).values()];
 
@@ -308,6 +323,7 @@ describe('region scope on every path (derived from the schema)', () => {
         const text = JSON.stringify(res);
         const found = leaks(text, doc);
         if (found.length) problems.push(`Query.${field.name} shows ${found.slice(0, 5).join(', ')}\n  ${doc.slice(0, 300)}`);
+        for (const m of countMismatches(res.data)) problems.push(`Query.${field.name} miscounts: ${m}\n  ${doc.slice(0, 300)}`);
         for (const e of res.errors ?? []) {
           if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') problems.push(`Query.${field.name}: ${e.extensions.code} ${e.message} at ${JSON.stringify((e as { path?: unknown }).path)}\n  ${doc.slice(0, 300)}`);
         }
