@@ -13,7 +13,11 @@ const CLIENT_CODES = new Set([
   'PERSISTED_QUERY_NOT_SUPPORTED',
   'OPERATION_RESOLUTION_FAILURE',
   'BAD_REQUEST',
+  'SUBSCRIPTION_NOT_SUPPORTED',
 ]);
+
+/** graphql-js stops coercing variables after 50 errors and adds this one, without a code: still the client's. */
+const TOO_MANY_VARIABLE_ERRORS = /^Too many errors processing variables/;
 
 /**
  * The one place where errors become what API clients see: our AppErrors keep their code and
@@ -36,6 +40,7 @@ export function createFormatError(logger: Logger, opts: { exposeStack: boolean }
     // A literal argument our scalar refused (e.g. at: "yesterday") is bad input, not a broken document.
     const cause = (error as { originalError?: { extensions?: { code?: string } } }).originalError;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === 'BAD_USER_INPUT') code = 'BAD_USER_INPUT';
+    if (original instanceof GraphQLError && !original.originalError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) code = 'BAD_USER_INPUT';
     if (code && CLIENT_CODES.has(code)) {
       const extensions: Record<string, unknown> = { code };
       const validation = (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors;

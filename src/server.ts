@@ -13,6 +13,7 @@ import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
 import { registerChecklistRoute } from './http/checklist.route';
 import { accessLogPlugin } from './auth/access-log.plugin';
+import { operationKindsPlugin } from './http/operation-kinds.plugin';
 import type { AuthConfig } from './auth/auth-config';
 import { authenticate } from './auth/authenticate';
 import type { Store } from './graph/store';
@@ -55,7 +56,9 @@ export async function createServer(deps: {
   const apollo = new ApolloServer<Context>(withQueryLimits({
     schema,
     // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), accessLogPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(), operationKindsPlugin()],
+    // Rapport has no persisted queries: a request that offers one gets PERSISTED_QUERY_NOT_SUPPORTED (400).
+    persistedQueries: false,
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
     includeStacktraceInErrorResponses: false,
     // main.ts owns SIGTERM/SIGINT: it drains, closes the store, flushes the logs, then exits 0.

@@ -30,6 +30,7 @@ import { loadDemo } from '../seeds/load-demo';
 import { silentLogger, testSchema } from './support/harness';
 import { testEngines } from './support/engines';
 import type { Store } from '../src/graph/store';
+import pino from 'pino';
 
 /**
  * Fuzzing /graphql (issue #7): random and malformed documents, variables and HTTP bodies, over a real
@@ -49,6 +50,9 @@ let url: string;
 let schema: GraphQLSchema;
 let ids: string[] = [];
 let operations: { name: string; source: string; op: OperationDefinitionNode }[] = [];
+/** What the server logged as a fault (level error and above): a client request must cause none. */
+const faults: string[] = [];
+const faultLogger = pino({ level: 'error' }, { write: (line: string) => void faults.push(line) });
 const seen = { requests: 0, inProcess: 0, executed: 0, byStatus: new Map<number, number>(), byCode: new Map<string, number>() };
 
 beforeAll(async () => {
@@ -61,7 +65,7 @@ beforeAll(async () => {
     config: { host: '127.0.0.1', port: 0, env: 'production', limits: { ...DEFAULT_LIMITS, rateLimitPerMinute: 1_000_000 } },
     store,
     schema,
-    logger: silentLogger,
+    logger: faultLogger,
   });
   url = await server.listen();
   const dir = path.join(__dirname, 'operations');
@@ -108,6 +112,7 @@ function check(what: string, a: Answer, opts: { bodyless?: boolean } = {}) {
   const where = `[seed ${SEED}] ${what}`;
   seen.byStatus.set(a.status, (seen.byStatus.get(a.status) ?? 0) + 1);
   if (a.status >= 500) throw new Error(`${where}: HTTP ${a.status}: ${a.text.slice(0, 500)}`);
+  noFault(where);
   if (opts.bodyless || a.status === 204) return;
   let body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown; stacktrace?: unknown } }[] };
   try {
@@ -118,7 +123,13 @@ function check(what: string, a: Answer, opts: { bodyless?: boolean } = {}) {
   checkBody(where, a.status, body);
 }
 
+/** A client's request logged as a server fault ('unexpected error', 'request failed') is a bug. */
+function noFault(where: string) {
+  if (faults.length) throw new Error(`${where}: logged as a server fault: ${faults.splice(0).join('').slice(0, 500)}`);
+}
+
 function checkBody(where: string, status: number, body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown; stacktrace?: unknown } }[] }) {
+  noFault(where);
   if (body.data) seen.executed++;
   if (status >= 400 && !body.errors?.length) throw new Error(`${where}: HTTP ${status} without errors: ${JSON.stringify(body).slice(0, 300)}`);
   for (const e of body.errors ?? []) {
@@ -337,7 +348,8 @@ function randomDocument(g: fc.GeneratorValue): string {
   const mutation = g(() => fc.integer({ min: 0, max: 4 })) === 0;
   const root = mutation ? schema.getMutationType()! : schema.getQueryType()!;
   const body = selection(root, 0);
-  const head = `${mutation ? 'mutation' : 'query'} Fuzz${usesFlag || maybe(5) ? '($flag: Boolean = false)' : ''}`;
+  const kind = mutation ? 'mutation' : maybe(12) ? 'subscription' : 'query';
+  const head = `${kind} Fuzz${usesFlag || maybe(5) ? '($flag: Boolean = false)' : ''}`;
   return [`${head} { ${body} }`, ...fragments].join('\n');
 }
 
@@ -460,6 +472,36 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
       fc.integer({ min: 1, max: 300_000 }).map((n) => body('query($t: String!) { search(text: $t) { __typename } }', JSON.stringify({ t: '乌'.repeat(n) }))),
     );
     await run(fc.asyncProperty(extremes, async (text) => check(`extreme ${text.slice(0, 300)}`, await http({ body: text }))), 70);
+  });
+
+  it('what Rapport does not offer over HTTP is a 400 with a code, never a fault: subscriptions, persisted queries, floods of variable errors', async () => {
+    const roots = Object.keys(schema.getQueryType()!.getFields());
+    const requests = fc.oneof(
+      // A subscription, well-formed or not.
+      fc.constantFrom(...roots).map((f) => ({ payload: { query: `subscription S { ${f} { __typename } }` }, code: /SUBSCRIPTION_NOT_SUPPORTED|GRAPHQL_VALIDATION_FAILED/ })),
+      fc.constant({ payload: { query: 'subscription { health { ok } }' }, code: /SUBSCRIPTION_NOT_SUPPORTED/ }),
+      // An automatic persisted query, with or without the query, with any hash and version.
+      fc
+        .record({ version: fc.oneof(fc.constant(1), fc.jsonValue()), sha256Hash: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), fc.jsonValue()) }, { requiredKeys: [] })
+        .chain((pq) => fc.constantFrom({ extensions: { persistedQuery: pq } }, { query: '{ health { ok } }', extensions: { persistedQuery: pq } }))
+        .map((payload) => ({ payload, code: /PERSISTED_QUERY_NOT_SUPPORTED|BAD_REQUEST/ })),
+      // Up to twice graphql-js's limit of 50 variable errors.
+      fc.integer({ min: 1, max: 120 }).map((n) => ({
+        payload: { query: 'mutation M($i: CreateApiKeyInput!) { createApiKey(input: $i) { token } }', variables: { i: { name: 'x', roles: Array(n).fill(null), regions: Array(n).fill(7) } } },
+        code: /BAD_USER_INPUT/,
+      })),
+    );
+    await run(
+      fc.asyncProperty(requests, async ({ payload, code }) => {
+        const what = `unsupported ${JSON.stringify(payload).slice(0, 300)}`;
+        const res = await postJson(payload);
+        check(what, res);
+        expect([what, res.status]).toEqual([what, 400]);
+        const body = JSON.parse(res.text) as { errors: { extensions: { code: string } }[] };
+        for (const e of body.errors) expect([what, e.extensions.code]).toEqual([what, expect.stringMatching(code)]);
+      }),
+      150,
+    );
   });
 
   it('afterwards the server still answers /health and real queries', async () => {

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { rsaVerifierFromJwks, rsaVerifierFromPem, type JwtVerifier } from './jwt';
+import { rsaVerifierFromJwks, rsaVerifierFromJwksUrl, rsaVerifierFromPem, type JwtVerifier } from './jwt';
 
 export interface AuthConfig {
   /** on: every request but /health needs a credential; off: local development only (loopback). */
@@ -40,8 +40,9 @@ export function loadAuthConfig(get: (name: string) => string | undefined, host: 
   const secret = get('RAPPORT_JWT_SECRET') ?? readFile('RAPPORT_JWT_SECRET_FILE')?.trim();
   const pem = readFile('RAPPORT_JWT_PUBLIC_KEY_FILE');
   const jwksText = readFile('RAPPORT_JWT_JWKS_FILE');
-  const given = [secret, pem, jwksText].filter(Boolean).length;
-  if (given > 1) problems.push('set only one of RAPPORT_JWT_SECRET(_FILE), RAPPORT_JWT_PUBLIC_KEY_FILE, RAPPORT_JWT_JWKS_FILE');
+  const jwksUrl = get('RAPPORT_JWT_JWKS_URL');
+  const given = [secret, pem, jwksText, jwksUrl].filter(Boolean).length;
+  if (given > 1) problems.push('set only one of RAPPORT_JWT_SECRET(_FILE), RAPPORT_JWT_PUBLIC_KEY_FILE, RAPPORT_JWT_JWKS_FILE, RAPPORT_JWT_JWKS_URL');
   let jwt: JwtVerifier | null = null;
   try {
     if (secret) {
@@ -51,6 +52,8 @@ export function loadAuthConfig(get: (name: string) => string | undefined, host: 
       jwt = rsaVerifierFromPem(pem);
     } else if (jwksText) {
       jwt = rsaVerifierFromJwks(JSON.parse(jwksText));
+    } else if (jwksUrl) {
+      jwt = rsaVerifierFromJwksUrl(jwksUrl);
     }
   } catch (err) {
     problems.push(`JWT key: ${(err as Error).message}`);

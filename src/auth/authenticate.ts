@@ -28,7 +28,7 @@ export async function principalOf(
   }
   if (!auth.jwt) return { error: 'JWTs are not accepted: no JWT key is configured' };
   try {
-    const claims = verifyJwt(token, auth.jwt, now, { issuer: auth.issuer, audience: auth.audience });
+    const claims = await verifyJwt(token, auth.jwt, now, { issuer: auth.issuer, audience: auth.audience });
     const roles = claims.roles.filter((r): r is Role => ALL_ROLES.includes(r));
     if (!roles.length) return { error: 'the token grants no Rapport role' };
     return {

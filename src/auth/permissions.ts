@@ -38,7 +38,11 @@ export function allows(p: Principal, cls: OperationClass): boolean {
   return false;
 }
 
-/** The ids a scoped write concerns, read from its arguments (their customers must be in scope). */
+/**
+ * The ids a scoped write concerns, read from its arguments (their customers must be in scope). A
+ * handoff names its customers here; the customers it actually hands over are known from its plan at
+ * effectiveAt, which the handoff resolver checks with the same scope module before writing.
+ */
 export function writeTargets(field: string, args: Record<string, any>): string[] {
   const input = args.input ?? {};
   switch (field) {
@@ -54,7 +58,7 @@ export function writeTargets(field: string, args: Record<string, any>): string[]
       return [args.id];
     case 'planHandoff':
     case 'startHandoff':
-      return [input.outgoingEngineerId, ...(input.successors ?? []).flatMap((s: { customerIds?: string[] | null }) => s.customerIds ?? [])];
+      return (input.successors ?? []).flatMap((s: { customerIds?: string[] | null }) => s.customerIds ?? []);
     case 'completeHandoffItem':
     case 'waiveHandoffItem':
     case 'reopenHandoffItem':

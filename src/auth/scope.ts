@@ -1,14 +1,18 @@
 import DataLoader from 'dataloader';
+import { getNamedType, isNonNullType, type GraphQLOutputType } from 'graphql';
 import type { NodeLabel } from '../domain/ids';
 import { labelOfId } from '../domain/ids';
+import { AppError, ErrorCode } from '../errors';
 import type { Store } from '../graph/store';
 import type { Principal } from './roles';
 
 /**
- * Region scoping: a caller limited to regions sees and changes only the customers located in those
- * regions (and their sub-regions) and what is attached to them: their contacts, devices, cases,
- * interactions, commitments, handoff items, and the engineers who work for them. Every check is
- * batched per request (one statement per kind and depth), whatever the length of a list.
+ * Region scoping, decided here and nowhere else: a caller limited to regions sees and changes only
+ * the customers located in those regions (and their sub-regions) and what is attached to them: their
+ * contacts, devices, cases, interactions, commitments, handoff items, and the engineers who work for
+ * them. The GraphQL guard (guard.middleware.ts) applies `keepVisible` to every field's result and
+ * `refuseOutside` to every write; the REST routes, counts and summaries call the same functions.
+ * Every check is batched per request (one statement per kind and depth), whatever the length of a list.
  */
 const IN_SCOPE = (v: string) => `(${v})-[:LOCATED_IN]->(r:Region) WHERE r.id IN $scope`;
 
@@ -60,10 +64,18 @@ export interface Scope {
   /** Region ids at and below the granted ones (null when not limited). */
   regionIds(): Promise<string[] | null>;
   visible(label: NodeLabel, id: string): Promise<boolean>;
+  /**
+   * Lets the caller see these records for the rest of the request: ids he named himself in a write
+   * that passed the scope check (e.g. the successors of his handoff, before they cover anyone).
+   */
+  allow(label: NodeLabel, ids: string[]): void;
   /** Keeps the records (by id) the caller may see, in order. */
   filter<T extends { id: string }>(label: NodeLabel, records: T[]): Promise<T[]>;
-  /** The customers (of these ids) outside the caller's regions. */
-  outside(ids: string[], now: Date): Promise<string[]>;
+  /**
+   * Of these ids (named by a write), the ones that concern a customer outside the caller's regions;
+   * an engineer's id concerns the customers he covers at `at` (when the write takes effect).
+   */
+  outside(ids: string[], at: Date): Promise<string[]>;
 }
 
 export const UNLIMITED: Scope = {
@@ -71,6 +83,7 @@ export const UNLIMITED: Scope = {
   regionIds: async () => null,
   visible: async () => true,
   filter: async (_l, r) => r,
+  allow: () => undefined,
   outside: async () => [],
 };
 
@@ -99,24 +112,110 @@ export function createScope(store: Store, principal: Principal): Scope {
     limited: true,
     regionIds,
     visible: (label, id) => loader(label).load(id),
+    allow(label, ids) {
+      for (const id of ids) loader(label).clear(id).prime(id, true);
+    },
     async filter(label, records) {
       const flags = await loader(label).loadMany(records.map((r) => r.id));
       return records.filter((_, i) => flags[i] === true);
     },
-    async outside(ids, now) {
+    async outside(ids, at) {
       const byLabel = new Map<NodeLabel, string[]>();
       for (const id of ids) {
         const l = labelOfId(id);
         if (l && CUSTOMERS_OF[l]) byLabel.set(l, [...(byLabel.get(l) ?? []), id]);
       }
-      const customers = new Set<string>();
+      const customersOf = new Map<string, string[]>();
       for (const [l, list] of byLabel) {
-        const rows = await store.read(CUSTOMERS_OF[l]!, { ids: list, at: now.toISOString() });
-        rows.forEach((r) => customers.add(r.customerId as string));
+        const rows = await store.read(CUSTOMERS_OF[l]!, { ids: list, at: at.toISOString() });
+        rows.forEach((r) => customersOf.set(r.id as string, [...(customersOf.get(r.id as string) ?? []), r.customerId as string]));
       }
-      const all = [...customers];
+      const all = [...new Set([...customersOf.values()].flat())];
       const flags = await loader('Customer').loadMany(all);
-      return all.filter((_, i) => flags[i] !== true);
+      const out = new Set(all.filter((_, i) => flags[i] !== true));
+      return [...new Set(ids)].filter((id) => (customersOf.get(id) ?? []).some((c) => out.has(c)));
     },
   };
+}
+
+/**
+ * Refuses a write that concerns customers outside the caller's regions (FORBIDDEN), naming only the
+ * ids the caller sent, never the customers behind them (they are not his to know).
+ */
+export async function refuseOutside(scope: Scope, operation: string, ids: string[], at: Date): Promise<void> {
+  if (!scope.limited || !ids.length) return;
+  const outside = await scope.outside(ids, at);
+  if (outside.length) {
+    throw new AppError(ErrorCode.FORBIDDEN, `${operation} concerns customers outside your regions: ${outside.join(', ')}`, { ids: outside });
+  }
+}
+
+/**
+ * Refuses a write whose effect reaches customers outside the caller's regions (e.g. the customers a
+ * handoff hands over at its effective time), without naming them.
+ */
+export async function refuseOutsideCustomers(scope: Scope, operation: string, customerIds: string[]): Promise<void> {
+  if (!scope.limited || !customerIds.length) return;
+  const unique = [...new Set(customerIds)];
+  const flags = await Promise.all(unique.map((id) => scope.visible('Customer', id)));
+  const count = flags.filter((f) => !f).length;
+  if (count) throw new AppError(ErrorCode.FORBIDDEN, `${operation} concerns ${count} customer${count === 1 ? '' : 's'} outside your regions`, { outside: count });
+}
+
+type Target = { label: NodeLabel; id: string } | null;
+const idOf = async (v: unknown): Promise<string | undefined> => ((await v) as { id?: string } | null | undefined)?.id;
+const customer = async (v: unknown): Promise<Target> => {
+  const id = await idOf(v);
+  return id ? { label: 'Customer', id } : null;
+};
+const node = async (v: unknown): Promise<Target> => {
+  const id = await idOf(v);
+  const label = id ? labelOfId(id) : null;
+  return id && label ? { label, id } : null;
+};
+
+/**
+ * GraphQL types whose values belong to a customer, and how to find the record to check. A row type
+ * whose customer field is non-null (AttentionRow, a plan's assignment...) is checked as a whole, so
+ * that it is dropped from its list rather than answering null where null is not allowed.
+ */
+export const SCOPED_TYPES: Record<string, (v: any) => Target | Promise<Target>> = {
+  Customer: (v) => ({ label: 'Customer', id: v.id }),
+  Contact: (v) => ({ label: 'Contact', id: v.id }),
+  Engineer: (v) => ({ label: 'Engineer', id: v.id }),
+  Case: (v) => ({ label: 'Case', id: v.id }),
+  Device: (v) => ({ label: 'Device', id: v.id }),
+  Interaction: (v) => ({ label: 'Interaction', id: v.id }),
+  Commitment: (v) => ({ label: 'Commitment', id: v.id }),
+  Handoff: (v) => ({ label: 'Handoff', id: v.id }),
+  HandoffItem: (v) => ({ label: 'HandoffItem', id: v.id }),
+  Coverage: (v) => ({ label: 'Customer', id: v.customerId }),
+  Employment: (v) => ({ label: 'Customer', id: v.customerId }),
+  Node: (v) => node(v),
+  SearchHit: (v) => node(v.node),
+  AttentionRow: (v) => customer(v.customer),
+  HandoffAssignment: (v) => customer(v.customer),
+  PlannedHandoffItem: (v) => customer(v.customer),
+  HandoffWarning: async (v) => (await customer(v.customer)) ?? (await node(v.kase)) ?? node(v.engineer),
+  CustomerEdge: (v) => node(v.node),
+  EngineerEdge: (v) => node(v.node),
+  HandoffItemEdge: (v) => node(v.node),
+};
+
+/** Drops from a field's result (one value or a list) what lies outside the caller's regions. */
+export async function keepVisible(type: GraphQLOutputType, value: unknown, scope: Scope): Promise<unknown> {
+  const target = SCOPED_TYPES[getNamedType(type).name];
+  if (!scope.limited || !target || value == null) return value;
+  const check = async (v: unknown) => {
+    const t = v && typeof v === 'object' ? await target(v) : null;
+    return t ? scope.visible(t.label, t.id) : true;
+  };
+  if (Array.isArray(value)) {
+    const flags = await Promise.all(value.map(check));
+    return value.filter((_, i) => flags[i]);
+  }
+  if (await check(value)) return value;
+  // Where null is not allowed, a clear refusal rather than an internal error.
+  if (isNonNullType(type)) throw new AppError(ErrorCode.FORBIDDEN, `This ${getNamedType(type).name.toLowerCase()} lies outside your regions`);
+  return null;
 }

@@ -87,9 +87,10 @@ export function checklistMarkdown(d: ChecklistData): string {
 
 const csvCell = (v: unknown) => {
   const s = v == null ? '' : String(v);
-  // Quote when needed; a leading = + - @ is neutralised so spreadsheets do not run it as a formula
-  // (phone numbers such as +86 138 … are left as they are).
-  const formula = /^[=@]/.test(s) || (/^[+-]/.test(s) && !/^[+-][\d\s()-]+$/.test(s));
+  // Quote when needed; a cell starting with = + - @, a tab or a carriage return is neutralised with a
+  // leading ' so spreadsheets do not run it as a formula (OWASP CSV injection; a tab or CR followed
+  // by = is a formula to some spreadsheets). Phone numbers such as +86 138 … are left as they are.
+  const formula = /^[=@\t\r]/.test(s) || (/^[+-]/.test(s) && !/^[+-][\d ()-]+$/.test(s));
   const safe = formula ? `'${s}` : s;
   return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
 };

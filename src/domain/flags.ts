@@ -32,6 +32,7 @@ export enum FlagCode {
   COMMITMENT_OVERDUE = 'COMMITMENT_OVERDUE',
   ENGINEER_OVERLOADED = 'ENGINEER_OVERLOADED',
   SEVERE_CASE_MANAGEMENT_NOT_INFORMED = 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED',
+  WORK_STRANDED = 'WORK_STRANDED',
 }
 
 /** One line per flag, for docs/api.md and the GraphQL enum descriptions. */
@@ -53,6 +54,8 @@ export const FLAG_DESCRIPTIONS: Record<FlagCode, string> = {
   [FlagCode.ENGINEER_OVERLOADED]: 'The primary engineer covers too many customers or regions (C3).',
   [FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED]:
     'An open CRITICAL case with no interaction about it with the customer’s supervisor or above (C9).',
+  [FlagCode.WORK_STRANDED]:
+    'An open case or open commitment is still held by an engineer who is TRANSFERRED, LEFT or archived, or who no longer covers the customer.',
 };
 
 /**
@@ -66,6 +69,7 @@ export const FLAG_WEIGHTS: Record<FlagCode, number> = {
   [FlagCode.COVERED_BY_INACTIVE_ENGINEER]: 35,
   [FlagCode.CASE_MANY_HANDS_NO_OWNER]: 30,
   [FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED]: 30,
+  [FlagCode.WORK_STRANDED]: 30,
   [FlagCode.CASE_WITHOUT_OWNER]: 25,
   [FlagCode.CASE_CUSTOMER_SILENCE]: 25,
   [FlagCode.COMMITMENT_OVERDUE]: 20,
@@ -152,6 +156,27 @@ export interface SnapshotCommitment {
   status: CommitmentStatus;
 }
 
+/** An open case (its current owner) or an open commitment (who promised it), with the holder's status. */
+export interface SnapshotHolding {
+  id: string;
+  engineerId: string;
+  status: EngineerStatus;
+}
+
+/** A coverage period of the customer, current or ended (any role). */
+export interface SnapshotCoveragePeriod {
+  engineerId: string;
+  from: string;
+  to: string | null;
+}
+
+/** Open work and who holds it, with every coverage period of the customer (WORK_STRANDED). */
+export interface SnapshotHeldWork {
+  cases: SnapshotHolding[];
+  commitments: SnapshotHolding[];
+  coveragePeriods: SnapshotCoveragePeriod[];
+}
+
 export interface CustomerSnapshot {
   customer: { id: string; tier: CustomerTier };
   coverage: SnapshotCoverage[];
@@ -165,6 +190,8 @@ export interface CustomerSnapshot {
   /** OPEN items of handoffs that refer to this customer or its contacts, cases and commitments. */
   openHandoffItems: SnapshotHandoffItem[];
   commitments: SnapshotCommitment[];
+  /** Absent: WORK_STRANDED is not judged. */
+  heldWork?: SnapshotHeldWork;
 }
 
 // ---- flags ----
@@ -248,15 +275,26 @@ const noBackup: Rule = (s) => {
   };
 };
 
-const noContactInDays: Rule = (s, policy, now) => {
-  const limit = policy.thresholds.noContactDays[s.customer.tier];
+/**
+ * The last contact with the customer, the one definition behind `customer.lastCustomerContact` and
+ * NO_CONTACT_IN_DAYS: the latest interaction at or before `now` WITH at least one person currently
+ * working at the customer. Internal notes (nobody of the customer), talks with former contacts and
+ * planned (future) interactions do not count. Ties: the greater id.
+ */
+export function lastCustomerContact(s: Pick<CustomerSnapshot, 'contacts' | 'interactions'>, now: Date): SnapshotInteraction | undefined {
   const current = new Set(s.contacts.map((c) => c.id));
   let last: SnapshotInteraction | undefined;
   for (const i of s.interactions) {
-    // Planned (future) interactions and talks with former contacts do not keep the relationship alive.
     if (ms(i.at) > now.getTime() || !i.contactIds.some((id) => current.has(id))) continue;
-    if (!last || ms(i.at) > ms(last.at)) last = i;
+    if (!last || ms(i.at) > ms(last.at) || (ms(i.at) === ms(last.at) && i.id > last.id)) last = i;
   }
+  return last;
+}
+
+const noContactInDays: Rule = (s, policy, now) => {
+  const limit = policy.thresholds.noContactDays[s.customer.tier];
+  const current = new Set(s.contacts.map((c) => c.id));
+  const last = lastCustomerContact(s, now);
   const contactIds = sortedUnique(current);
   if (!last) {
     return {
@@ -443,6 +481,45 @@ const severeCaseManagementNotInformed: Rule = (s, _policy, now) => {
   };
 };
 
+const GONE: EngineerStatus[] = [EngineerStatus.TRANSFERRED, EngineerStatus.LEFT, EngineerStatus.ARCHIVED];
+
+/**
+ * Why the holder of open work is no longer there for the customer: his status (TRANSFERRED, LEFT,
+ * ARCHIVED), or his coverage of the customer has ended and none is current at `now`. An engineer who
+ * never covered the customer (a specialist owning a case) is not judged on coverage.
+ */
+export function goneFromCustomer(h: SnapshotHolding, periods: SnapshotCoveragePeriod[], now: Date): string | null {
+  if (GONE.includes(h.status)) return h.status;
+  const his = periods.filter((p) => p.engineerId === h.engineerId);
+  const t = now.getTime();
+  const current = his.some((p) => ms(p.from) <= t && (p.to == null || t < ms(p.to)));
+  const ended = his.some((p) => p.to != null && ms(p.to) <= t);
+  return !current && ended ? 'no longer covers the customer' : null;
+}
+
+const workStranded: Rule = (s, _policy, now) => {
+  if (!s.heldWork) return null;
+  const { cases, commitments, coveragePeriods } = s.heldWork;
+  const why = (h: SnapshotHolding) => goneFromCustomer(h, coveragePeriods, now);
+  const strandedCases = cases.filter((h) => why(h));
+  const strandedCommitments = commitments.filter((h) => why(h));
+  if (strandedCases.length === 0 && strandedCommitments.length === 0) return null;
+  const all = [...strandedCases, ...strandedCommitments].sort((a, b) => a.id.localeCompare(b.id));
+  const parts: string[] = [];
+  if (strandedCases.length) parts.push(plural(strandedCases.length, 'open case'));
+  if (strandedCommitments.length) parts.push(plural(strandedCommitments.length, 'open commitment'));
+  return {
+    code: FlagCode.WORK_STRANDED,
+    message: `${parts.join(' and ')} held by engineers no longer there for the customer: ${all.map((h) => `${h.id} (${h.engineerId}, ${why(h)})`).join(', ')}`,
+    evidence: {
+      caseIds: sortedUnique(strandedCases.map((h) => h.id)),
+      commitmentIds: sortedUnique(strandedCommitments.map((h) => h.id)),
+      engineerIds: sortedUnique(all.map((h) => h.engineerId)),
+      count: all.length,
+    },
+  };
+};
+
 const RULES: Record<FlagCode, Rule> = {
   [FlagCode.NO_PRIMARY_COVERAGE]: noPrimaryCoverage,
   [FlagCode.COVERED_BY_INACTIVE_ENGINEER]: coveredByInactiveEngineer,
@@ -458,6 +535,7 @@ const RULES: Record<FlagCode, Rule> = {
   [FlagCode.COMMITMENT_OVERDUE]: commitmentOverdue,
   [FlagCode.ENGINEER_OVERLOADED]: engineerOverloaded,
   [FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED]: severeCaseManagementNotInformed,
+  [FlagCode.WORK_STRANDED]: workStranded,
 };
 
 const CODE_ORDER = Object.values(FlagCode);

@@ -1,11 +1,13 @@
 import DataLoader from 'dataloader';
 import { assess, type Assessment } from '../domain/attention-list';
+import { lastCustomerContact } from '../domain/flags';
 import type { SlaPolicy } from '../domain/sla-policy';
 import type { CustomerRecord } from './records';
 import { loadSnapshots } from './repositories/attention.repo';
 import type { Store } from './store';
 
-export type CustomerAssessment = Assessment<CustomerRecord>;
+/** With the id of the last contact with the customer, by the same rule NO_CONTACT_IN_DAYS reads. */
+export type CustomerAssessment = Assessment<CustomerRecord> & { lastCustomerContactId: string | null };
 
 export interface AttentionLoaders {
   /** Flags and score of a customer at the request's clock and policy (null for an unknown id). */
@@ -35,7 +37,7 @@ export function attentionLoaders(req: AttentionRequest): AttentionLoaders {
         const snapshots = await loadSnapshots(req.store, ids, req.now, req.policy);
         return ids.map((id) => {
           const s = snapshots.get(id);
-          return s ? assess(s.customer, s.snapshot, req.policy, req.now) : null;
+          return s ? { ...assess(s.customer, s.snapshot, req.policy, req.now), lastCustomerContactId: lastCustomerContact(s.snapshot, req.now)?.id ?? null } : null;
         });
       }),
     };

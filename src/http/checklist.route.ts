@@ -1,4 +1,4 @@
-import { createScope } from '../auth/scope';
+import { createScope, UNLIMITED, type Scope } from '../auth/scope';
 import type { Express } from 'express';
 import { PersonalDataAccess, type PersonLabel } from '../auth/personal-data';
 import { LOCAL_DEV, type Principal } from '../auth/roles';
@@ -13,14 +13,19 @@ type P = Record<string, unknown>;
 /** How a person's phone is printed: by default as stored; the route passes the caller's gate. */
 export type PhoneOf = (label: PersonLabel, id: string, phone: string | null) => string | null;
 
-/** Reads a handoff's checklist in one statement and groups it by customer, in checklist order. */
-export async function loadChecklist(store: Store, id: string, phoneOf: PhoneOf = (_l, _id, phone) => phone): Promise<ChecklistData | null> {
+/**
+ * Reads a handoff's checklist in one statement and groups it by customer, in checklist order; with a
+ * scope, only the customers it lets the caller see (decided before any phone is printed).
+ */
+export async function loadChecklist(store: Store, id: string, phoneOf: PhoneOf = (_l, _id, phone) => phone, scope: Scope = UNLIMITED): Promise<ChecklistData | null> {
   const [row] = await store.read(CHECKLIST, { id });
   if (!row) return null;
   const h = row.h as P;
   const from = row.from as P;
   const customers = new Map<string, ChecklistData['customers'][number]>();
-  const rows = (row.rows as P[]).filter((r) => r && r.item).sort((a, b) => Number((a.item as P).seq) - Number((b.item as P).seq));
+  const all = (row.rows as P[]).filter((r) => r && r.item).sort((a, b) => Number((a.item as P).seq) - Number((b.item as P).seq));
+  const visible = new Set((await scope.filter('Customer', [...new Set(all.map((r) => ((r.customer as P | null)?.id as string) ?? ''))].map((cid) => ({ id: cid })))).map((c) => c.id));
+  const rows = all.filter((r) => visible.has(((r.customer as P | null)?.id as string) ?? ''));
   for (const r of rows) {
     const item = r.item as P;
     const c = (r.customer as P) ?? { id: 'unknown', name: 'Unknown customer' };
@@ -80,15 +85,15 @@ export function registerChecklistRoute(app: Express, store: Store): void {
       // (in one statement) before the checklist is sent.
       const principal: Principal = res.locals.principal ?? LOCAL_DEV;
       // A handoff outside the caller's regions does not exist for him.
-      if (!(await createScope(store, principal).visible('Handoff', id))) {
+      const scope = createScope(store, principal);
+      if (!(await scope.visible('Handoff', id))) {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: `Handoff ${id} not found` } });
         return;
       }
       const access = new PersonalDataAccess(principal, String(res.locals.requestId ?? 'none'));
       const operation = `GET /handoffs/${id}/checklist`;
-      const data = await loadChecklist(store, id, (entityLabel, entityId, phone) =>
-        access.show({ entityLabel, entityId, field: 'phone', operation }, phone),
-      );
+      // A handoff spanning regions: only the caller's regions' customers (and their contacts' phones).
+      const data = await loadChecklist(store, id, (entityLabel, entityId, phone) => access.show({ entityLabel, entityId, field: 'phone', operation }, phone), scope);
       if (!data) {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: `Handoff ${id} not found` } });
         return;

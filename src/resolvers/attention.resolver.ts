@@ -13,6 +13,7 @@ import { Case } from '../schema/case.type';
 import { CaseSla } from '../schema/case-sla.type';
 import { Customer } from '../schema/customer.type';
 import { Engineer } from '../schema/engineer.type';
+import { Interaction } from '../schema/interaction.type';
 import { CaseKind, CaseSeverity, CaseStatus, CustomerTier, RecordStatus } from '../schema/enums';
 import { optionalId } from './args';
 import { PageArgs } from './query.resolver';
@@ -55,6 +56,17 @@ export class CustomerAttentionResolver {
   async flags(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
     const a = await attentionLoaders(ctx).assessment.load(c.id);
     return a?.flags ?? [];
+  }
+
+  @FieldResolver(() => Interaction, {
+    nullable: true,
+    description:
+      'The last contact with the customer: the latest interaction up to now WITH at least one person currently working at the customer ' +
+      '(internal notes, talks with former contacts and planned interactions do not count). NO_CONTACT_IN_DAYS reads exactly this.',
+  })
+  async lastCustomerContact(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
+    const a = await attentionLoaders(ctx).assessment.load(c.id);
+    return a?.lastCustomerContactId ? ctx.loaders.interaction.load(a.lastCustomerContactId) : null;
   }
 }
 

@@ -106,7 +106,10 @@ export class CustomerResolver {
     return ctx.loaders.casesOfCustomer.get({ statuses: [...OPEN_CASE_STATUSES].sort() }).load(c.id);
   }
 
-  @FieldResolver(() => Interaction, { nullable: true, description: 'The most recent visit, call, e-mail or meeting.' })
+  @FieldResolver(() => Interaction, {
+    nullable: true,
+    description: 'The most recent interaction of any kind, internal notes included. For the last time someone talked with the customer, see lastCustomerContact.',
+  })
   lastInteraction(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
     return ctx.loaders.lastInteractionOfCustomer.load(c.id);
   }

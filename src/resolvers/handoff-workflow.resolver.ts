@@ -3,6 +3,7 @@ import type { Context } from '../context';
 import { labelOfId } from '../domain/ids';
 import { pageOfList } from '../domain/pagination';
 import { badInput } from '../errors';
+import { refuseOutsideCustomers } from '../auth/scope';
 import * as handoffs from '../graph/handoffs';
 import { intersect, regionAndBelow } from '../graph/repositories/customer.repo';
 import { HandoffItemStatus } from '../schema/enums';
@@ -10,6 +11,9 @@ import { Handoff, HandoffItem, HandoffItemConnection } from '../schema/handoff.t
 import { HandoffPlan, HandoffWarningCode, OpenHandoffItemsFilter, PlanHandoffInput } from '../schema/handoff-plan.type';
 import { optionalId, requireId } from './args';
 import { PageArgs } from './query.resolver';
+
+/** The customers a plan touches at its effective time: those handed over and those its items are for. */
+const customersOfPlan = (plan: handoffs.PlannedHandoff) => [...plan.assignments.map((a) => a.customerId), ...plan.items.map((i) => i.customerId)];
 
 function checkInput(input: PlanHandoffInput): handoffs.PlanHandoffArgs {
   requireId(input.outgoingEngineerId, 'input.outgoingEngineerId', 'Engineer');
@@ -25,6 +29,9 @@ export class HandoffWorkflowResolver {
   @Mutation(() => HandoffPlan, { description: 'Preview a handoff: the generated checklist and its warnings. Writes nothing.' })
   async planHandoff(@Arg('input', () => PlanHandoffInput) input: PlanHandoffInput, @Ctx() ctx: Context) {
     const plan = await handoffs.preparePlan({ run: (c, p) => ctx.store.read(c, p) }, checkInput(input), ctx.policy, ctx.now);
+    await refuseOutsideCustomers(ctx.scope, 'planHandoff', customersOfPlan(plan));
+    // The engineers the caller named take over his customers: his to see in the answer.
+    ctx.scope.allow('Engineer', [input.outgoingEngineerId, ...input.successors.map((s) => s.engineerId)]);
     const L = ctx.loaders;
     return {
       outgoing: L.engineer.load(plan.outgoingId),
@@ -53,6 +60,12 @@ export class HandoffWorkflowResolver {
 
   @Mutation(() => Handoff, { description: 'Create the handoff and its OPEN checklist items, exactly as planHandoff shows them.' })
   async startHandoff(@Arg('input', () => PlanHandoffInput) input: PlanHandoffInput, @Ctx() ctx: Context) {
+    // A region-limited caller: the plan at effectiveAt (what would actually be handed over) must lie
+    // in his regions, checked before anything is written.
+    if (ctx.scope.limited) {
+      const plan = await handoffs.preparePlan({ run: (c, p) => ctx.store.read(c, p) }, checkInput(input), ctx.policy, ctx.now);
+      await refuseOutsideCustomers(ctx.scope, 'startHandoff', customersOfPlan(plan));
+    }
     const id = await handoffs.startHandoff(ctx.store, checkInput(input), ctx.policy, ctx);
     return ctx.loaders.handoff.load(id);
   }

@@ -47,9 +47,10 @@ export class HandoffResolver {
     return h.forced ?? false;
   }
 
-  @FieldResolver(() => HandoffSummary, { description: 'Items by status, and which customers are fully handed over.' })
+  @FieldResolver(() => HandoffSummary, { description: "Items by status, and which customers are fully handed over (of the items in the caller's regions)." })
   async summary(@Root() h: HandoffRecord, @Ctx() ctx: Context) {
-    const items = await ctx.loaders.itemsOfHandoff.load(h.id);
+    // Counts cover only what the caller may see.
+    const items = await ctx.scope.filter('HandoffItem', await ctx.loaders.itemsOfHandoff.load(h.id));
     const customers = await ctx.loaders.customerOfItem.loadMany(items.map((i) => i.id));
     const open = new Set<string>();
     const all = new Map<string, CustomerRecord>();

@@ -246,7 +246,9 @@ export type Flag =
   /** An open CRITICAL case with no interaction about it with the customer’s supervisor or above (C9). */
   | 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED'
   /** A case missed its response or resolution time (V1). */
-  | 'SLA_BREACHED';
+  | 'SLA_BREACHED'
+  /** An open case or open commitment is still held by an engineer who is TRANSFERRED, LEFT or archived, or who no longer covers the customer. */
+  | 'WORK_STRANDED';
 
 export type HandoffItemKind =
   | 'INTRODUCE_CONTACT'

@@ -11,7 +11,7 @@ import {
   HandoffItemKind,
   InteractionChannel,
 } from '../../src/domain/enums';
-import { FLAG_WEIGHTS, FlagCode, TIER_MULTIPLIER, evaluateFlags, severityScore } from '../../src/domain/flags';
+import { FLAG_WEIGHTS, FlagCode, TIER_MULTIPLIER, evaluateFlags, lastCustomerContact, severityScore } from '../../src/domain/flags';
 import type { CustomerSnapshot, Flag, SnapshotCase } from '../../src/domain/flags';
 import { DEFAULT_POLICY, loadPolicy } from '../../src/domain/sla-policy';
 
@@ -536,5 +536,59 @@ describe('severityScore', () => {
     const thin = evaluateFlags(snap((x) => (x.coverage = x.coverage.filter((c) => c.role !== CoverageRole.BACKUP))), P, NOW);
     expect(severityScore(c11, CustomerTier.KEY)).toBe(144);
     expect(severityScore(thin, CustomerTier.KEY)).toBe(12);
+  });
+});
+
+describe('WORK_STRANDED (issue 11, item 7)', () => {
+  const held = (x: CustomerSnapshot, status: EngineerStatus, periods = [{ engineerId: 'eng_zhang', from: '2024-01-01T00:00:00.000Z', to: null as string | null }]) =>
+    (x.heldWork = {
+      cases: [{ id: 'cas_1', engineerId: 'eng_zhang', status }],
+      commitments: [{ id: 'com_1', engineerId: 'eng_zhang', status }],
+      coveragePeriods: periods,
+    });
+
+  it('is silent while the holder is active and covers the customer, or is only on leave', () => {
+    expect(flag(snap((x) => held(x, EngineerStatus.ACTIVE)), FlagCode.WORK_STRANDED)).toBeUndefined();
+    expect(flag(snap((x) => held(x, EngineerStatus.ON_LEAVE)), FlagCode.WORK_STRANDED)).toBeUndefined();
+    // A specialist who never covered the customer may own its case.
+    expect(flag(snap((x) => held(x, EngineerStatus.ACTIVE, [])), FlagCode.WORK_STRANDED)).toBeUndefined();
+  });
+
+  it.each([EngineerStatus.TRANSFERRED, EngineerStatus.LEFT, EngineerStatus.ARCHIVED])('names the case and the commitment of a %s holder', (status) => {
+    expect(flag(snap((x) => held(x, status)), FlagCode.WORK_STRANDED)).toEqual({
+      code: FlagCode.WORK_STRANDED,
+      message: `1 open case and 1 open commitment held by engineers no longer there for the customer: cas_1 (eng_zhang, ${status}), com_1 (eng_zhang, ${status})`,
+      evidence: { caseIds: ['cas_1'], commitmentIds: ['com_1'], engineerIds: ['eng_zhang'], count: 2 },
+    });
+  });
+
+  it('fires for an active holder whose coverage of the customer has ended, from the moment it ends', () => {
+    const s = snap((x) => held(x, EngineerStatus.ACTIVE, [{ engineerId: 'eng_zhang', from: '2024-01-01T00:00:00.000Z', to: '2025-06-20T12:00:00.000Z' }]));
+    expect(flag(s, FlagCode.WORK_STRANDED)?.message).toMatch(/cas_1 \(eng_zhang, no longer covers the customer\)/);
+    expect(evaluateFlags(s, P, new Date('2025-06-20T11:59:59.000Z')).map((f) => f.code)).not.toContain(FlagCode.WORK_STRANDED);
+    // A new period that is current again: nothing stranded.
+    s.heldWork!.coveragePeriods.push({ engineerId: 'eng_zhang', from: '2025-06-20T12:00:00.000Z', to: null });
+    expect(flag(s, FlagCode.WORK_STRANDED)).toBeUndefined();
+  });
+});
+
+describe('lastCustomerContact (the one definition NO_CONTACT_IN_DAYS reads)', () => {
+  const s = () =>
+    snap((x) => {
+      x.interactions = [
+        { id: 'int_talk', at: '2025-05-01T12:00:00.000Z', contactIds: ['con_ma'], channel: InteractionChannel.VISIT },
+        { id: 'int_internal', at: '2025-06-15T12:00:00.000Z', contactIds: [], channel: InteractionChannel.MEETING },
+        { id: 'int_former', at: '2025-06-16T12:00:00.000Z', contactIds: ['con_gone'], channel: InteractionChannel.CALL },
+        { id: 'int_planned', at: '2025-06-25T12:00:00.000Z', contactIds: ['con_ma'], channel: InteractionChannel.VISIT },
+      ];
+    });
+
+  it('skips internal notes, former contacts and planned interactions', () => {
+    expect(lastCustomerContact(s(), NOW)?.id).toBe('int_talk');
+    expect(flag(s(), FlagCode.NO_CONTACT_IN_DAYS)?.evidence).toEqual({ contactIds: ['con_ma'], interactionIds: ['int_talk'], days: 50, limit: 30 });
+  });
+
+  it('is undefined when nobody of the customer was talked to', () => {
+    expect(lastCustomerContact({ contacts: [], interactions: s().interactions }, NOW)).toBeUndefined();
   });
 });

@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { checklistCsv, checklistMarkdown } from '../../src/domain/checklist';
 import { HandoffReason } from '../../src/domain/enums';
 import { assignCustomers, planHandoff, successorRoles, type HandoffInputs } from '../../src/domain/handoff-plan';
@@ -82,5 +83,18 @@ describe('printable checklist', () => {
     const lines = checklistCsv(data).replace(/^\ufeff/, '').trim().split('\r\n');
     expect(lines[1]).toBe('hof_1,cus_1,"One, Ltd",1,VISIT_CUSTOMER,DONE,Visit the customer with C,cus_1,,,C,+86 3,2026-06-16T00:00:00.000Z,ok');
     expect(lines[2]).toContain('"Transfer the promise ""=HYPERLINK(""x"")"", due 2026-06-20"');
+  });
+
+  it('neutralises every cell a spreadsheet would run, including after a leading tab or carriage return (OWASP)', () => {
+    const risky = ['=1+1', '+SUM(A1)', '-2+3', '@SUM(A1)', '\t=cmd', '\r=cmd', '\t+1', '\r@x', '\t-1', '\tplain', '\rplain'];
+    const items = risky.map((note, n) => ({ seq: n + 1, kind: 'VISIT_CUSTOMER', status: 'DONE', note, assignee: { name: 'C', phone: '+86 138 0000 0000' }, subject: null }));
+    const csv = checklistCsv({ ...data, customers: [{ id: 'cus_1', name: 'One', tier: 'VIP', items }] });
+    const rows: string[][] = parse(csv.replace(/^\ufeff/, ''), { relax_column_count: false });
+    const notes = rows.slice(1).map((r) => r[r.length - 1]);
+    expect(notes).toEqual(risky.map((r) => `'${r}`));
+    // A phone number keeps its leading +.
+    expect(rows[1][11]).toBe('+86 138 0000 0000');
+    // Harmless text is left alone.
+    expect(checklistCsv({ ...data, customers: [{ id: 'cus_1', name: 'One', tier: 'VIP', items: [{ ...items[0], note: 'call back' }] }] })).toMatch(/,call back\r\n$/);
   });
 });

@@ -1,7 +1,7 @@
 import { currentAt } from '../current';
 import type { CaseKind, CaseSeverity, CaseStatus, CommitmentStatus, ContactRole, CoverageRole, CustomerTier, EngineerKind, EngineerStatus, HandoffItemKind, InteractionChannel } from '../../domain/enums';
 import { OPEN_CASE_STATUSES } from '../../domain/enums';
-import type { CustomerSnapshot, EngineerLoad, SnapshotCase } from '../../domain/flags';
+import type { CustomerSnapshot, EngineerLoad, SnapshotCase, SnapshotHeldWork, SnapshotHolding } from '../../domain/flags';
 import type { SlaPolicy } from '../../domain/sla-policy';
 import type { CustomerRecord } from '../records';
 import type { Row, Store } from '../store';
@@ -117,8 +117,21 @@ MATCH (c:Customer {id: id})<-[:TO]-(m:Commitment)
 WHERE m.status = 'OPEN'
 RETURN id AS key, m.id AS id, m.dueAt AS dueAt, m.status AS status`;
 
+/**
+ * Open work and who holds it (WORK_STRANDED): open cases with their current owner, open promises with
+ * who made them, each with the engineer's status, and every coverage period of the customer (the rule
+ * decides in TypeScript who no longer covers it at $at).
+ */
+export const SNAPSHOT_HELD_WORK = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})
+RETURN id AS key,
+  [(c)<-[:FOR]-(k:\`Case\`)-[o:OWNED_BY]->(e:Engineer) WHERE o.to IS NULL AND k.status IN $openStatuses | {id: k.id, engineerId: e.id, status: e.status}] AS cases,
+  [(c)<-[:TO]-(m:Commitment)<-[:PROMISED]-(e:Engineer) WHERE m.status = 'OPEN' | {id: m.id, engineerId: e.id, status: e.status}] AS commitments,
+  [(c)<-[r:COVERS]-(e:Engineer) | {engineerId: e.id, from: r.from, to: r.to}] AS periods`;
+
 /** The number of statements one snapshot batch costs (whatever the number of customers). */
-export const SNAPSHOT_STATEMENTS = 9;
+export const SNAPSHOT_STATEMENTS = 10;
 
 // ---- candidates of the attention list ----
 
@@ -182,6 +195,18 @@ const group = (rows: Row[], key = 'key'): Map<string, Row[]> => {
   return m;
 };
 
+function heldWork(row: Row | undefined): SnapshotHeldWork {
+  const holdings = (v: unknown): SnapshotHolding[] =>
+    ((v as Row[] | null) ?? []).filter((h) => h && h.id != null && h.engineerId != null).map((h) => ({ id: h.id as string, engineerId: h.engineerId as string, status: h.status as EngineerStatus }));
+  return {
+    cases: holdings(row?.cases),
+    commitments: holdings(row?.commitments),
+    coveragePeriods: ((row?.periods as Row[] | null) ?? [])
+      .filter((p) => p && p.engineerId != null && p.from != null)
+      .map((p) => ({ engineerId: p.engineerId as string, from: p.from as string, to: str(p.to) })),
+  };
+}
+
 /**
  * Snapshots of the given customers at `now`, keyed by customer id (unknown ids are absent).
  * Always SNAPSHOT_STATEMENTS statements, in parallel; none when `ids` is empty.
@@ -197,7 +222,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     resolvedSince: new Date(now.getTime() - lateResolvedLookbackDays * DAY_MS).toISOString(),
     expiringBefore: new Date(now.getTime() + maintenanceExpiringDays * DAY_MS).toISOString(),
   };
-  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments] = await Promise.all(
+  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, held] = await Promise.all(
     [
       SNAPSHOT_COVERAGE,
       SNAPSHOT_PRIMARY_LOAD,
@@ -208,6 +233,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
       SNAPSHOT_DEVICES,
       SNAPSHOT_HANDOFF_ITEMS,
       SNAPSHOT_COMMITMENTS,
+      SNAPSHOT_HELD_WORK,
     ].map((cypher) => store.read(cypher, params)),
   );
 
@@ -224,6 +250,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     devices: group(devices),
     items: group(items),
     commitments: group(commitments),
+    held: group(held),
   };
   const interactionsByCase = group(caseInteractions, 'caseId');
 
@@ -286,6 +313,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
           dueAt: r.dueAt as string,
           status: r.status as CommitmentStatus,
         })),
+        heldWork: heldWork(byCustomer.held.get(id)?.[0]),
       },
     });
   }
