@@ -52,7 +52,7 @@ export async function createServer(deps: {
   // The access log is buffered and written off the request path; flushed on stop (issue 15).
   const accessLog = accessLogBuffer(store);
   accessLog.logger = logger;
-  const retention = startAccessLogRetention(store, config.accessLogDays ?? null, logger);
+  const stopRetention = startAccessLogRetention(store, config.accessLogDays ?? null, logger);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -142,7 +142,7 @@ export async function createServer(deps: {
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
-        clearInterval(retention);
+        stopRetention();
         await accessLog.close();
         await store.close();
       })();
@@ -157,8 +157,8 @@ const HOUR_MS = 3_600_000;
  * RAPPORT_ACCESS_LOG_DAYS: entries older than that many days are deleted in the background, at
  * start and every hour (in chunks, each its own short write). Unset: the log is kept.
  */
-function startAccessLogRetention(store: Store, days: number | null, logger: Logger): NodeJS.Timeout | undefined {
-  if (!days) return undefined;
+function startAccessLogRetention(store: Store, days: number | null, logger: Logger): () => void {
+  if (!days) return () => undefined;
   const prune = () => {
     const before = new Date(Date.now() - days * 24 * HOUR_MS);
     pruneAccessLog(store, before).then(
@@ -166,9 +166,15 @@ function startAccessLogRetention(store: Store, days: number | null, logger: Logg
       (err) => logger.error({ err }, 'access log pruning failed'),
     );
   };
-  const first = setTimeout(prune, 1_000);
+  let hourly: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    prune();
+    hourly = setInterval(prune, HOUR_MS);
+    hourly.unref();
+  }, 1_000);
   first.unref();
-  const timer = setInterval(prune, HOUR_MS);
-  timer.unref();
-  return timer;
+  return () => {
+    clearTimeout(first);
+    if (hourly) clearInterval(hourly);
+  };
 }

@@ -14,7 +14,9 @@ import {
 import { Role, type Principal } from '../src/auth/roles';
 import { registerChecklistRoute } from '../src/http/checklist.route';
 import type { Params, Store, TxRunner } from '../src/graph/store';
-import { accessLogBuffer, pruneAccessLog } from '../src/graph/repositories/access-log.repo';
+import { accessLogBuffer, pruneAccessLog, RECORD_ACCESS } from '../src/graph/repositories/access-log.repo';
+import { createServer } from '../src/server';
+import { silentLogger, testSchema } from './support/harness';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';
 import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
@@ -468,5 +470,25 @@ describe('the printable checklist', () => {
     const admin = as('user:ada', Role.ADMIN);
     const log = (await h.data(AccessLogDocument, { actor: 'local-dev', entityId: 'eng_a' }, { principal: admin })).accessLog;
     expect(log.edges.map((e) => e.node.requestId)).toContain('print-dev');
+  });
+});
+
+describe('access-log retention (RAPPORT_ACCESS_LOG_DAYS)', () => {
+  it('deletes entries older than the retention in the background, shortly after start, and keeps the rest', async () => {
+    const store = await testEngines()[0].open();
+    const entry = (id: string, daysAgo: number) => ({
+      id, at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), actor: 'user:old', keyId: null, operation: 'Q',
+      requestId: id, seq: 1, entityIds: ['con_x'], entityLabels: ['Contact'], fields: ['phone'],
+    });
+    await store.write(RECORD_ACCESS, { rows: [entry('acc_old', 40), entry('acc_recent', 5)] });
+    const server = await createServer({ config: { host: '127.0.0.1', port: 0, env: 'test', accessLogDays: 30 }, store, schema: await testSchema(), logger: silentLogger });
+    try {
+      const ids = async () => (await store.read('MATCH (a:AccessLog) RETURN a.id AS id ORDER BY id')).map((r) => r.id);
+      const deadline = Date.now() + 10_000;
+      while ((await ids()).includes('acc_old') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await ids()).toEqual(['acc_recent']);
+    } finally {
+      await server.stop();
+    }
   });
 });
