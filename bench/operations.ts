@@ -6,7 +6,6 @@ import type { SlaPolicy } from '../src/domain/sla-policy';
 import { preparePlan } from '../src/graph/handoffs';
 import type { CustomerRecord, Props } from '../src/graph/records';
 import { attentionCandidates, loadSnapshots } from '../src/graph/repositories/attention.repo';
-import * as cas from '../src/graph/repositories/case.repo';
 import * as cov from '../src/graph/repositories/coverage.repo';
 import * as cus from '../src/graph/repositories/customer.repo';
 import * as hof from '../src/graph/repositories/handoff.repo';
@@ -101,20 +100,19 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
   if (!customer) return null;
   const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null });
   const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at });
-  const casesP = read(store, cus.CASES_OF_CUSTOMERS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then(async (rows) => {
-    const cases = rows.map((r) => r.k as Props);
-    const owners = byKey(await read(store, cas.OWNERSHIPS_OF_CASES, cases.map((k) => k.id as string)));
-    return cases.map((k) => {
-      const current = (owners.get(k.id as string) ?? []).find((o) => (o.o as Props).to == null);
-      return { ...k, owner: current ? current.e : null };
-    });
-  });
+  // The cases carry their ownerships (one statement, no second wave for the owner).
+  const casesP = read(store, cus.CASES_OF_CUSTOMERS_WITH_STATUS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then((rows) =>
+    rows.map((r) => {
+      const current = ((r.owners as Props[]) ?? []).find((o) => o.to == null);
+      return { ...(r.k as Props), owner: current ? current.e : null };
+    }),
+  );
   const handoffP = read(store, hof.LAST_HANDOFF_OF_CUSTOMERS, [id]).then(async (rows) => {
     const h = rows[0]?.h as Props | undefined;
     if (!h) return null;
-    const items = (await read(store, hof.ITEMS_OF_HANDOFFS, [h.id as string])).map((r) => r.i as Props).filter((i) => i.status === 'OPEN');
-    const owners = byKey(await read(store, hof.CUSTOMER_OF_ITEMS, items.map((i) => i.id as string)));
-    return { ...h, openItems: items.filter((i) => (owners.get(i.id as string)?.[0]?.c as Props | undefined)?.id === id) };
+    // Items carry their customer (one statement, no further wave).
+    const items = (await read(store, hof.ITEMS_OF_HANDOFFS, [h.id as string])).filter((r) => (r.i as Props).status === 'OPEN');
+    return { ...h, openItems: items.filter((r) => ((r.customers as Props[])[0] as Props | undefined)?.id === id).map((r) => r.i as Props) };
   });
   const [coverage, contacts, openCases, lastHandoff] = await Promise.all([coverageP, contactsP, casesP, handoffP]);
   const current = coverage.map((r) => ({ ...cov.toCoverage(r), engineer: r.e as Props }));

@@ -22,6 +22,8 @@ export interface Config {
   auth: AuthConfig;
   /** Query limits, body size, rate limit and CORS origins (RAPPORT_MAX_*, RAPPORT_BODY_LIMIT, …). */
   limits: Limits;
+  /** RAPPORT_ACCESS_LOG_DAYS: access-log retention in days (null: kept). */
+  accessLogDays: number | null;
 }
 
 export class ConfigError extends Error {
@@ -101,6 +103,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     }
     if (!password) problems.push('NEO4J_PASSWORD is required when RAPPORT_STORE=neo4j');
   }
+  const daysText = get('RAPPORT_ACCESS_LOG_DAYS');
+  const accessLogDays = daysText ? Number(daysText) : null;
+  if (daysText && !(Number.isInteger(accessLogDays) && accessLogDays! > 0)) {
+    problems.push(`RAPPORT_ACCESS_LOG_DAYS="${daysText}" is not a whole number of days (1 or more)`);
+  }
   const auth = loadAuthConfig(get, host, problems);
   const limits = limitsFromEnv(get, problems); // limits and hardening (issue 7): src/limits-config.ts
   let policy: SlaPolicy = DEFAULT_POLICY;
@@ -123,5 +130,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     policy,
     auth,
     limits,
+    accessLogDays,
   };
 }

@@ -17,6 +17,7 @@ import { operationKindsPlugin } from './http/operation-kinds.plugin';
 import type { AuthConfig } from './auth/auth-config';
 import { authenticate } from './auth/authenticate';
 import type { Store } from './graph/store';
+import { accessLogBuffer, pruneAccessLog } from './graph/repositories/access-log.repo';
 import type { Logger } from './logger';
 import { DEFAULT_POLICY, type SlaPolicy } from './domain/sla-policy';
 // --- limits and hardening (issue 7): src/graphql-limits.ts, src/http/limits.ts, src/limits-config.ts ---
@@ -37,7 +38,7 @@ export interface RapportServer {
 
 export async function createServer(deps: {
   /** `limits`: query limits, body size, rate limit, CORS (default DEFAULT_LIMITS). */
-  config: Pick<Config, 'host' | 'port' | 'env'> & { limits?: Limits };
+  config: Pick<Config, 'host' | 'port' | 'env'> & { limits?: Limits; accessLogDays?: number | null };
   store: Store;
   schema: GraphQLSchema;
   logger: Logger;
@@ -49,6 +50,10 @@ export async function createServer(deps: {
   const policy = deps.policy ?? DEFAULT_POLICY;
   const auth: AuthConfig = deps.auth ?? { enabled: false, reason: 'not configured', jwt: null };
   const limits = config.limits ?? DEFAULT_LIMITS; // limits and hardening (issue 7)
+  // The access log is buffered and written off the request path; flushed on stop (issue 15).
+  const accessLog = accessLogBuffer(store);
+  accessLog.logger = logger;
+  const stopRetention = startAccessLogRetention(store, config.accessLogDays ?? null, logger);
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
@@ -140,9 +145,39 @@ export async function createServer(deps: {
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        stopRetention();
+        await accessLog.close();
         await store.close();
       })();
       return stopping;
     },
+  };
+}
+
+const HOUR_MS = 3_600_000;
+
+/**
+ * RAPPORT_ACCESS_LOG_DAYS: entries older than that many days are deleted in the background, at
+ * start and every hour (in chunks, each its own short write). Unset: the log is kept.
+ */
+function startAccessLogRetention(store: Store, days: number | null, logger: Logger): () => void {
+  if (!days) return () => undefined;
+  const prune = () => {
+    const before = new Date(Date.now() - days * 24 * HOUR_MS);
+    pruneAccessLog(store, before).then(
+      (n) => n && logger.info({ deleted: n, before: before.toISOString() }, 'access log pruned'),
+      (err) => logger.error({ err }, 'access log pruning failed'),
+    );
+  };
+  let hourly: NodeJS.Timeout | undefined;
+  const first = setTimeout(() => {
+    prune();
+    hourly = setInterval(prune, HOUR_MS);
+    hourly.unref();
+  }, 1_000);
+  first.unref();
+  return () => {
+    clearTimeout(first);
+    if (hourly) clearInterval(hourly);
   };
 }

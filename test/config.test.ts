@@ -42,6 +42,14 @@ describe('configuration from the environment', () => {
     expect(problems.join('\n')).toMatch(/RAPPORT_SEED_ON_EMPTY="maybe"/);
   });
 
+  it('reads the access-log retention in whole days, and refuses anything else', () => {
+    expect(loadConfig({}, { dotenvFile: '/nonexistent' }).accessLogDays).toBeNull();
+    expect(loadConfig({ RAPPORT_ACCESS_LOG_DAYS: '400' }, { dotenvFile: '/nonexistent' }).accessLogDays).toBe(400);
+    for (const bad of ['0', '-3', '1.5', 'year']) {
+      expect(() => loadConfig({ RAPPORT_ACCESS_LOG_DAYS: bad }, { dotenvFile: '/nonexistent' })).toThrow(/RAPPORT_ACCESS_LOG_DAYS/);
+    }
+  });
+
   it('requires a URI and a password for Neo4j', () => {
     expect(() => loadConfig({ RAPPORT_STORE: 'neo4j' })).toThrow(/NEO4J_URI is required[\s\S]*NEO4J_PASSWORD is required/);
     expect(() => loadConfig({ RAPPORT_STORE: 'neo4j', NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'p' })).toThrow(/must start with neo4j:\/\//);

@@ -14,6 +14,9 @@ import {
 import { Role, type Principal } from '../src/auth/roles';
 import { registerChecklistRoute } from '../src/http/checklist.route';
 import type { Params, Store, TxRunner } from '../src/graph/store';
+import { accessLogBuffer, pruneAccessLog, RECORD_ACCESS } from '../src/graph/repositories/access-log.repo';
+import { createServer } from '../src/server';
+import { silentLogger, testSchema } from './support/harness';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';
 import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
@@ -135,6 +138,7 @@ describe.each(testEngines())('personal data on $name', (engine) => {
   });
 
   it('logs nothing for a query that reads no personal field, and writes nothing then', async () => {
+    await accessLogBuffer(h.store).flush();
     h.store.reset();
     await h.data(PersonalDataNamesDocument, { id: 'cus_pd-1' }, { principal: as('user:names', Role.ADMIN) });
     expect(h.store.statements.filter((s) => s.includes('AccessLog'))).toEqual([]);
@@ -216,24 +220,72 @@ describe.each(testEngines())('access log batching on $name', (engine) => {
   });
 
   const statementsFor = async (first: number, actor: string) => {
+    await accessLogBuffer(h.store).flush();
     h.store.reset();
     const { customers } = await h.data(PersonalDataListDocument, { first }, { principal: as(actor, Role.ADMIN) });
     expect(customers.edges).toHaveLength(first);
     return { calls: h.store.calls, logWrites: h.store.statements.filter((s) => /MERGE \(a:AccessLog/.test(s)).length };
   };
 
-  it('writes the reads of a whole list in one statement: the statement count does not grow with the list', async () => {
+  it('writes no log statement on the request; the buffered reads of many requests go in one statement', async () => {
     const five = await statementsFor(5, 'user:batch-5');
     const fifty = await statementsFor(50, 'user:batch-50');
-    expect(five.logWrites).toBe(1);
-    expect(fifty.logWrites).toBe(1);
+    // Off the read path: the request itself sends no access-log statement, whatever the list length.
+    expect(five.logWrites).toBe(0);
+    expect(fifty.logWrites).toBe(0);
     expect(fifty.calls).toBe(five.calls);
+
+    h.store.reset();
+    await h.data(PersonalDataListDocument, { first: 5 }, { principal: as('user:batch-a', Role.ADMIN) });
+    await h.data(PersonalDataListDocument, { first: 5 }, { principal: as('user:batch-b', Role.ADMIN) });
+    await accessLogBuffer(h.store).flush();
+    expect(h.store.statements.filter((s) => /MERGE \(a:AccessLog/.test(s))).toHaveLength(1);
 
     const admin = as('user:ada', Role.ADMIN);
     const logged = async (actor: string) => (await h.data(AccessLogDocument, { actor, first: 0 }, { principal: admin })).accessLog.totalCount;
     // Contact phone + email, engineer phone + email (coverage and escalation path dedupe to one).
     expect(await logged('user:batch-5')).toBe(5 * 4);
     expect(await logged('user:batch-50')).toBe(50 * 4);
+    expect(await logged('user:batch-a')).toBe(5 * 4);
+  });
+
+  it('stores one entry per request, with the people and fields read as lists', async () => {
+    await h.data(PersonalDataListDocument, { first: 2 }, { principal: as('user:batch-one', Role.ADMIN) });
+    await accessLogBuffer(h.store).flush();
+    const rows = await h.store.read('MATCH (a:AccessLog {actor: $actor}) RETURN a.entityIds AS ids, a.fields AS fields, a.entityLabels AS labels', {
+      actor: 'user:batch-one',
+    });
+    expect(rows).toHaveLength(1);
+    const reads = (rows[0].ids as string[]).map((id, i) => `${(rows[0].labels as string[])[i]} ${id} ${(rows[0].fields as string[])[i]}`);
+    expect(reads.sort()).toEqual(
+      ['Contact con_b000 email', 'Contact con_b000 phone', 'Contact con_b001 email', 'Contact con_b001 phone',
+       'Engineer eng_b000 email', 'Engineer eng_b000 phone', 'Engineer eng_b001 email', 'Engineer eng_b001 phone'].sort(),
+    );
+  });
+
+  it('prunes entries older than the retention, and only those', async () => {
+    await h.data(PersonalDataListDocument, { first: 1 }, { principal: as('user:batch-prune', Role.ADMIN) });
+    await accessLogBuffer(h.store).flush();
+    const admin = as('user:ada', Role.ADMIN);
+    const count = async () => (await h.data(AccessLogDocument, { first: 0 }, { principal: admin })).accessLog.totalCount;
+    const before = await count();
+    expect(before).toBeGreaterThan(0);
+    // Nothing is older than a day ago; everything is older than a minute ahead.
+    expect(await pruneAccessLog(h.store, new Date(Date.now() - 86_400_000))).toBe(0);
+    expect(await count()).toBe(before);
+    expect(await pruneAccessLog(h.store, new Date(Date.now() + 60_000), 2)).toBeGreaterThan(0);
+    expect(await count()).toBe(0);
+  });
+
+  it('writes the buffered entries by itself within the interval, without a read of the log', async () => {
+    await accessLogBuffer(h.store).flush();
+    h.store.reset();
+    await h.data(PersonalDataListDocument, { first: 3 }, { principal: as('user:batch-timer', Role.ADMIN) });
+    expect(accessLogBuffer(h.store).pendingCount).toBe(1);
+    const deadline = Date.now() + 5_000;
+    while (accessLogBuffer(h.store).pendingCount > 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    expect(accessLogBuffer(h.store).pendingCount).toBe(0);
+    expect(h.store.statements.filter((s) => /MERGE \(a:AccessLog/.test(s))).toHaveLength(1);
   });
 });
 
@@ -265,12 +317,18 @@ class FailingLogStore implements Store {
 }
 
 describe('when the access log cannot be written', () => {
-  it('withholds the personal data and answers STORE_UNAVAILABLE', async () => {
+  it('withholds the personal data and answers STORE_UNAVAILABLE once a write of the log has failed', async () => {
     const engine = testEngines()[0];
     const inner = await engine.open();
     await personalFixture().write(inner);
     const h = await Harness.start(engine, { store: new FailingLogStore(inner) });
     try {
+      // The first read is buffered (the log is written off the request path); its write fails.
+      const first = await h.data(PersonalDataEngineerDocument, { id: 'eng_pd-b' }, { principal: admin });
+      expect(first.engineer?.phone).toBe('13700002222');
+      await expect(accessLogBuffer(h.store).flush()).rejects.toThrow('disk full');
+      expect(accessLogBuffer(h.store).pendingCount).toBe(1);
+      // From then on, until a write succeeds, personal data is withheld.
       const res = await h.run(PersonalDataEngineerDocument, { id: 'eng_pd-a' }, { principal: admin });
       expect(res.data ?? null).toBeNull();
       expect(res.errors?.map((e) => e.extensions?.code)).toEqual(['STORE_UNAVAILABLE']);
@@ -296,11 +354,14 @@ describe('when the access log cannot be written', () => {
 });
 
 describe('when the access log cannot be written, the checklist', () => {
-  it('is withheld with 503 STORE_UNAVAILABLE', async () => {
+  it('is withheld with 503 STORE_UNAVAILABLE once a write of the log has failed', async () => {
     const engine = testEngines()[0];
     const inner = await engine.open();
     await handoffFixture().write(inner);
     const h = await Harness.start(engine, { store: new FailingLogStore(inner) });
+    // An earlier request's buffered reads could not be written.
+    await h.data(PersonalDataEngineerDocument, { id: 'eng_a' }, { principal: admin });
+    await expect(accessLogBuffer(h.store).flush()).rejects.toThrow('disk full');
     const app = express();
     registerChecklistRoute(app, h.store);
     const server = http.createServer(app);
@@ -387,6 +448,9 @@ describe('the printable checklist', () => {
     const md = await get('manager', 'md', 'print-1');
     expect(md).toContain('- From: A Wang (+86 138 0000 0001)');
     expect(md).toContain('tel. +86 139 0000 0301');
+    // Buffered: written off the request path, in one statement.
+    expect(h.store.statements.filter((s) => s.includes('AccessLog'))).toHaveLength(0);
+    await accessLogBuffer(h.store).flush();
     expect(h.store.statements.filter((s) => s.includes('AccessLog'))).toHaveLength(1);
 
     const admin = as('user:ada', Role.ADMIN);
@@ -406,5 +470,25 @@ describe('the printable checklist', () => {
     const admin = as('user:ada', Role.ADMIN);
     const log = (await h.data(AccessLogDocument, { actor: 'local-dev', entityId: 'eng_a' }, { principal: admin })).accessLog;
     expect(log.edges.map((e) => e.node.requestId)).toContain('print-dev');
+  });
+});
+
+describe('access-log retention (RAPPORT_ACCESS_LOG_DAYS)', () => {
+  it('deletes entries older than the retention in the background, shortly after start, and keeps the rest', async () => {
+    const store = await testEngines()[0].open();
+    const entry = (id: string, daysAgo: number) => ({
+      id, at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), actor: 'user:old', keyId: null, operation: 'Q',
+      requestId: id, seq: 1, entityIds: ['con_x'], entityLabels: ['Contact'], fields: ['phone'],
+    });
+    await store.write(RECORD_ACCESS, { rows: [entry('acc_old', 40), entry('acc_recent', 5)] });
+    const server = await createServer({ config: { host: '127.0.0.1', port: 0, env: 'test', accessLogDays: 30 }, store, schema: await testSchema(), logger: silentLogger });
+    try {
+      const ids = async () => (await store.read('MATCH (a:AccessLog) RETURN a.id AS id ORDER BY id')).map((r) => r.id);
+      const deadline = Date.now() + 10_000;
+      while ((await ids()).includes('acc_old') && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      expect(await ids()).toEqual(['acc_recent']);
+    } finally {
+      await server.stop();
+    }
   });
 });

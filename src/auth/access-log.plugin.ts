@@ -5,9 +5,10 @@ import { recordAccess } from '../graph/repositories/access-log.repo';
 import { existingPersonalDataAccess } from './personal-data';
 
 /**
- * Writes the request's unmasked personal-data reads to the access log when the response is ready,
- * in one statement whatever the number of people in it. If the log cannot be written, the response
- * is replaced by an error: personal data is not handed out without a record of it.
+ * Records the request's unmasked personal-data reads in the access log when the response is ready:
+ * one entry for the request, buffered and written off the request path (AccessLogBuffer). While the
+ * log cannot be written (a buffered write failed and a retry fails too), the response is replaced
+ * by an error: personal data is not handed out without a record of it.
  */
 export function accessLogPlugin(): ApolloServerPlugin<Context> {
   return {

@@ -31,8 +31,8 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
   ['Commitment', 'status'],
   ['HandoffItem', 'status'],
   ['Change', 'entityId'],
-  ['AccessLog', 'entityId'],
   ['AccessLog', 'actor'],
+  ['AccessLog', 'at'],
 ];
 
 /**

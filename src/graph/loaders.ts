@@ -97,7 +97,7 @@ export function createLoaders(store: Store, now: Date) {
     ),
     devicesOfCustomer: manyLoader(store, cus.DEVICES_OF_CUSTOMERS, node<DeviceRecord>('d')),
     casesOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
-      manyLoader(store, cus.CASES_OF_CUSTOMERS, node<CaseRecord>('k'), a),
+      manyLoader(store, a.statuses ? cus.CASES_OF_CUSTOMERS_WITH_STATUS : cus.CASES_OF_CUSTOMERS, primeOwnerships, a),
     ),
     lastInteractionOfCustomer: oneLoader(store, cus.LAST_INTERACTION_OF_CUSTOMERS, node<InteractionRecord>('i')),
     interactionsOfCustomer: manyLoader(store, cus.INTERACTIONS_OF_CUSTOMERS, node<InteractionRecord>('i')),
@@ -152,7 +152,7 @@ export function createLoaders(store: Store, now: Date) {
     // Handoff
     fromOfHandoff: oneLoader(store, hof.FROM_OF_HANDOFFS, node<EngineerRecord>('e')),
     toOfHandoff: manyLoader(store, hof.TO_OF_HANDOFFS, node<EngineerRecord>('e')),
-    itemsOfHandoff: manyLoader(store, hof.ITEMS_OF_HANDOFFS, node<HandoffItemRecord>('i')),
+    itemsOfHandoff: manyLoader(store, hof.ITEMS_OF_HANDOFFS, primeItemCustomer),
     targetOfItem: oneLoader(store, hof.TARGET_OF_ITEMS, (row): Labelled => ({
       label: (row.labels as string[])[0] as NodeLabel,
       record: row.t as Props,
@@ -161,6 +161,27 @@ export function createLoaders(store: Store, now: Date) {
     assigneeOfItem: oneLoader(store, hof.ASSIGNEE_OF_ITEMS, node<EngineerRecord>('e')),
     handoffOfItem: oneLoader(store, hof.HANDOFF_OF_ITEMS, node<HandoffRecord>('h')),
   };
+
+  /** A case row carries its ownerships: the owner field then needs no statement of its own. */
+  function primeOwnerships(row: Row): CaseRecord {
+    const k = row.k as unknown as CaseRecord;
+    const owners = ((row.owners as Row[]) ?? [])
+      .map((o): OwnershipRecord => {
+        primeEngineer(o, null);
+        return { caseId: k.id, engineerId: (o.e as Props).id as string, from: o.from as string, to: (o.to as string) ?? null };
+      })
+      // As OWNERSHIPS_OF_CASES orders them: newest first.
+      .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+    loaders.ownershipsOfCase.prime(k.id, owners);
+    return k;
+  }
+
+  /** An item row carries its customer: filtering items by customer needs no statement of its own. */
+  function primeItemCustomer(row: Row): HandoffItemRecord {
+    const item = row.i as unknown as HandoffItemRecord;
+    loaders.customerOfItem.prime(item.id, ((row.customers as unknown as CustomerRecord[]) ?? [])[0] ?? null);
+    return item;
+  }
 
   /** A row that already carries the engineer spares the engineer loader a round trip. */
   function primeEngineer<T>(row: Row, value: T): T {

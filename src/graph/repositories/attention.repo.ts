@@ -19,20 +19,21 @@ import type { Row, Store } from '../store';
 const CURRENT = (r: string) => currentAt(r);
 
 /**
- * The customer itself and its coverage current at $at: one row per customer, the node once (a
- * customer without coverage has one entry of nulls, dropped in TypeScript).
+ * The customer itself and its coverage current at $at: one row per customer, the node once. The
+ * coverage is a pattern comprehension, not an OPTIONAL MATCH: on @grafeo-db/js 0.6.0 an OPTIONAL
+ * MATCH after `UNWIND ... MATCH` is planned as a left join whose right side scans every node of the
+ * graph (see bench/decay-repro.mjs), so its cost grew with unrelated nodes such as the access log.
  */
 export const SNAPSHOT_COVERAGE = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
-OPTIONAL MATCH (c)<-[r:COVERS]-(e:Engineer)
-WHERE ${CURRENT('r')}
-WITH id, c, collect({role: r.role, engineerId: e.id, status: e.status, kind: e.kind}) AS coverage
-RETURN id AS key, c, coverage`;
+RETURN id AS key, c,
+  [(c)<-[r:COVERS]-(e:Engineer) WHERE ${CURRENT('r')} | {role: r.role, engineerId: e.id, status: e.status, kind: e.kind}] AS coverage`;
 
 /**
  * For each current PRIMARY engineer of these customers: how many customers (any role, current,
- * not archived) and how many distinct regions of those customers the engineer covers (case C3).
+ * not archived) and the regions of those customers (counted distinct in TypeScript) the engineer
+ * covers (case C3).
  */
 export const SNAPSHOT_PRIMARY_LOAD = `
 UNWIND $ids AS id
@@ -41,8 +42,8 @@ WHERE r.role = 'PRIMARY' AND ${CURRENT('r')}
 WITH DISTINCT e
 MATCH (e)-[r2:COVERS]->(c2:Customer)
 WHERE ${CURRENT('r2')} AND coalesce(c2.status, 'ACTIVE') <> 'ARCHIVED'
-OPTIONAL MATCH (c2)-[:LOCATED_IN]->(g:Region)
-RETURN e.id AS engineerId, count(DISTINCT c2) AS customers, count(DISTINCT g) AS regions`;
+WITH e, c2, [(c2)-[:LOCATED_IN]->(g:Region) | g.id] AS regionIds
+RETURN e.id AS engineerId, count(DISTINCT c2) AS customers, collect(regionIds) AS regionIds`;
 
 /** Contacts working at the customer at $at, with their role. */
 export const SNAPSHOT_CONTACTS = `
@@ -73,13 +74,10 @@ export const SNAPSHOT_CASES = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:FOR]-(k:\`Case\`)
 WHERE ${CASE_FILTER}
-OPTIONAL MATCH (k)-[o:OWNED_BY]->(owner:Engineer)
-WHERE ${currentAt('o')}
-WITH id, k, collect(owner.id) AS owners
-OPTIONAL MATCH (k)<-[:WORKED_ON]-(w:Engineer)
-WITH id, k, owners, collect(w.id) AS workers
 RETURN id AS key, k.id AS id, k.kind AS kind, k.severity AS severity, k.status AS status, k.openedAt AS openedAt,
-  k.respondedAt AS respondedAt, k.resolvedAt AS resolvedAt, k.lastCustomerUpdateAt AS lastCustomerUpdateAt, owners, workers`;
+  k.respondedAt AS respondedAt, k.resolvedAt AS resolvedAt, k.lastCustomerUpdateAt AS lastCustomerUpdateAt,
+  [(k)-[o:OWNED_BY]->(owner:Engineer) WHERE ${currentAt('o')} | owner.id] AS owners,
+  [(k)<-[:WORKED_ON]-(w:Engineer) | w.id] AS workers`;
 
 /**
  * Interactions ABOUT the customer's open CRITICAL cases (the only cases a rule reads them for:
@@ -89,8 +87,7 @@ export const SNAPSHOT_CASE_INTERACTIONS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:FOR]-(k:\`Case\`)<-[:ABOUT]-(i:Interaction)
 WHERE k.severity = 'CRITICAL' AND k.status IN $openStatuses AND i.at <= datetime($at)
-OPTIONAL MATCH (i)-[:\`WITH\`]->(p:Contact)
-RETURN id AS key, k.id AS caseId, i.id AS id, i.at AS at, collect(p.role) AS roles`;
+RETURN id AS key, k.id AS caseId, i.id AS id, i.at AS at, [(i)-[:\`WITH\`]->(p:Contact) WHERE p.role IS NOT NULL | p.role] AS roles`;
 
 /** Devices whose maintenance has ended or ends before $expiringBefore (the others cannot raise a flag). */
 export const SNAPSHOT_DEVICES = `
@@ -240,7 +237,8 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
   const loadOf = new Map<string, EngineerLoad>();
   for (const r of loads) {
     const engineerId = r.engineerId as string;
-    loadOf.set(engineerId, { engineerId, customers: Number(r.customers), regions: Number(r.regions) });
+    const regions = new Set(((r.regionIds as string[][]) ?? []).flat());
+    loadOf.set(engineerId, { engineerId, customers: Number(r.customers), regions: regions.size });
   }
 
   const byCustomer = {

@@ -80,11 +80,19 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)
 RETURN id AS key, d ORDER BY d.serial`;
 
-export const CASES_OF_CUSTOMERS = `
+/**
+ * A customer's cases, each with its ownerships (`owners`: from, to and the engineer) so that the
+ * owner field needs no further statement (the card's third wave). Two texts: with and without a
+ * status filter (no catch-all `$statuses IS NULL OR ...`). Ownerships come from a pattern
+ * comprehension: an OPTIONAL MATCH here would scan every node on the embedded engine.
+ */
+const casesOfCustomers = (filtered: boolean) => `
 UNWIND $ids AS id
-MATCH (c:Customer {id: id})<-[:FOR]-(k:\`Case\`)
-WHERE $statuses IS NULL OR k.status IN $statuses
-RETURN id AS key, k ORDER BY k.openedAt DESC, k.id`;
+MATCH (c:Customer {id: id})<-[:FOR]-(k:\`Case\`)${filtered ? '\nWHERE k.status IN $statuses' : ''}
+RETURN id AS key, k, [(k)-[o:OWNED_BY]->(e:Engineer) | {from: o.from, to: o.to, e: e}] AS owners
+ORDER BY k.openedAt DESC, k.id`;
+export const CASES_OF_CUSTOMERS = casesOfCustomers(false);
+export const CASES_OF_CUSTOMERS_WITH_STATUS = casesOfCustomers(true);
 
 export const LAST_INTERACTION_OF_CUSTOMERS = `
 UNWIND $ids AS id

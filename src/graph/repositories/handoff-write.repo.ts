@@ -34,13 +34,16 @@ WHERE m.status = 'OPEN'
 RETURN c.id AS customerId, m
 ORDER BY m.dueAt`;
 
-/** Successors: who they are and how many customers they cover at the effective time. */
+/**
+ * Successors: who they are and how many distinct customers they cover at the effective time. A
+ * pattern comprehension, not an OPTIONAL MATCH: after UNWIND the embedded engine scans every node
+ * for the latter (bench/decay-repro.mjs). The distinct count keeps an id only at its first position.
+ */
 export const SUCCESSORS = `
 UNWIND $ids AS id
 MATCH (e:Engineer {id: id})
-OPTIONAL MATCH (e)-[r:COVERS]->(c:Customer)
-WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to)
-RETURN e, count(DISTINCT c) AS customers`;
+WITH e, [(e)-[r:COVERS]->(c:Customer) WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to) | c.id] AS cs
+RETURN e, size([i IN range(0, size(cs) - 1) WHERE NOT cs[i] IN cs[0..i]]) AS customers`;
 
 export const CREATE_HANDOFF = `
 MATCH (from:Engineer {id: $fromId})

@@ -11,10 +11,14 @@ UNWIND $ids AS id
 MATCH (h:Handoff {id: id})-[:TO]->(e:Engineer)
 RETURN id AS key, e ORDER BY e.name`;
 
+/**
+ * Items with the customer each is FOR (`customers`: none or one), so that filtering items by
+ * customer (the card's lastHandoff.openItems) and the summary need no further statement.
+ */
 export const ITEMS_OF_HANDOFFS = `
 UNWIND $ids AS id
 MATCH (h:Handoff {id: id})-[:INCLUDES]->(i:HandoffItem)
-RETURN id AS key, i ORDER BY i.seq, i.id`;
+RETURN id AS key, i, [(i)-[:FOR]->(c:Customer) | c] AS customers ORDER BY i.seq, i.id`;
 
 export const TARGET_OF_ITEMS = `
 UNWIND $ids AS id
