@@ -573,6 +573,7 @@ export type PlanHandoffMutation = { planHandoff: { reason: HandoffReason, effect
         | { __typename: 'Handoff', id: string }
         | { __typename: 'HandoffItem', id: string }
         | { __typename: 'Interaction', id: string }
+        | { __typename: 'Operation', id: string }
         | { __typename: 'Partner', id: string }
         | { __typename: 'Region', id: string }
        | null, assignee: { id: string } }>, warnings: Array<{ code: HandoffWarningCode, message: string, customer: { id: string } | null, engineer: { id: string } | null, case: { id: string } | null }> } };
@@ -592,6 +593,7 @@ export type StartHandoffMutation = { startHandoff: { id: string, reason: Handoff
         | { __typename: 'Handoff', id: string }
         | { __typename: 'HandoffItem', id: string }
         | { __typename: 'Interaction', id: string }
+        | { __typename: 'Operation', id: string }
         | { __typename: 'Partner', id: string }
         | { __typename: 'Region', id: string }
        | null, assignee: { id: string } | null }> } };
@@ -654,6 +656,7 @@ export type HandoffByIdQuery = { handoff: { id: string, status: HandoffStatus, f
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
        | null }>, summary: { total: number, open: number, done: number, waived: number, customersFullyHandedOver: Array<{ id: string }>, customersWithOpenItems: Array<{ id: string }> } } | null };
 
 export type LastHandoffQueryVariables = Exact<{
@@ -671,6 +674,7 @@ export type LastHandoffQuery = { customer: { lastHandoff: { id: string, status: 
           | { __typename: 'Handoff', id: string }
           | { __typename: 'HandoffItem', id: string }
           | { __typename: 'Interaction', id: string }
+          | { __typename: 'Operation', id: string }
           | { __typename: 'Partner', id: string }
           | { __typename: 'Region', id: string }
          | null }> } | null } | null };
@@ -1126,6 +1130,7 @@ export type NodeByIdQuery = { node:
     | { __typename: 'Handoff', id: string }
     | { __typename: 'HandoffItem', id: string }
     | { __typename: 'Interaction', id: string }
+    | { __typename: 'Operation', id: string }
     | { __typename: 'Partner', id: string }
     | { __typename: 'Region', id: string }
    | null };
@@ -1146,6 +1151,7 @@ export type SearchQuery = { search: Array<{ kind: SearchKind, matched: string, n
       | { __typename: 'Handoff', id: string }
       | { __typename: 'HandoffItem', id: string }
       | { __typename: 'Interaction', id: string }
+      | { __typename: 'Operation', id: string }
       | { __typename: 'Partner', id: string }
       | { __typename: 'Region', id: string }
      }> };

@@ -115,8 +115,24 @@ MATCH (c:Customer {id: id})<-[:TO]-(m:Commitment)
 WHERE m.status = 'OPEN'
 RETURN id AS key, m.id AS id, m.dueAt AS dueAt, m.status AS status`;
 
+/**
+ * Operations on the customer's devices that a change-control rule can still judge: planned or in
+ * progress, or started on or after $resolvedSince (the late-resolution look-back), with their
+ * authorisation sides, performers, informed contacts and whom those report to.
+ */
+export const SNAPSHOT_OPERATIONS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:ON]-(o:Operation)
+WHERE o.status IN ['PLANNED', 'IN_PROGRESS'] OR o.startedAt >= datetime($resolvedSince)
+RETURN id AS key, o.id AS id, o.kind AS kind, o.risk AS risk, o.status AS status, o.startedAt AS startedAt,
+  o.compatibilityCheckedAt AS checkedAt, d.id AS deviceId,
+  [(o)-[a:AUTHORISED_BY]->(x) | a.side] AS sides,
+  [(o)-[:PERFORMED_BY]->(e:Engineer) | e.id] AS performers,
+  [(o)-[:INFORMS]->(p:Contact) | [p.id, p.role]] AS informed,
+  [(o)-[:INFORMS]->(p:Contact)-[:REPORTS_TO]->(m:Contact) | [p.id, m.id]] AS lines`;
+
 /** The number of statements one snapshot batch costs (whatever the number of customers). */
-export const SNAPSHOT_STATEMENTS = 9;
+export const SNAPSHOT_STATEMENTS = 10;
 
 // ---- candidates of the attention list ----
 
@@ -195,7 +211,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     resolvedSince: new Date(now.getTime() - lateResolvedLookbackDays * DAY_MS).toISOString(),
     expiringBefore: new Date(now.getTime() + maintenanceExpiringDays * DAY_MS).toISOString(),
   };
-  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments] = await Promise.all(
+  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, operations] = await Promise.all(
     [
       SNAPSHOT_COVERAGE,
       SNAPSHOT_PRIMARY_LOAD,
@@ -206,6 +222,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
       SNAPSHOT_DEVICES,
       SNAPSHOT_HANDOFF_ITEMS,
       SNAPSHOT_COMMITMENTS,
+      SNAPSHOT_OPERATIONS,
     ].map((cypher) => store.read(cypher, params)),
   );
 
@@ -222,6 +239,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     devices: group(devices),
     items: group(items),
     commitments: group(commitments),
+    operations: group(operations),
   };
   const interactionsByCase = group(caseInteractions, 'caseId');
 
@@ -284,6 +302,21 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
           dueAt: r.dueAt as string,
           status: r.status as CommitmentStatus,
         })),
+        operations: (byCustomer.operations.get(id) ?? []).map((r) => {
+          const reportsTo = new Map(((r.lines as string[][]) ?? []).map(([p, m]) => [p, m]));
+          return {
+            id: r.id as string,
+            kind: r.kind as string,
+            risk: str(r.risk),
+            status: r.status as string,
+            startedAt: str(r.startedAt),
+            compatibilityCheckedAt: str(r.checkedAt),
+            deviceId: r.deviceId as string,
+            authorisedSides: ((r.sides as string[]) ?? []).filter(Boolean),
+            performerIds: (r.performers as string[]) ?? [],
+            informed: ((r.informed as string[][]) ?? []).map(([pid, role]) => ({ id: pid, role: role ?? null, reportsToId: reportsTo.get(pid) ?? null })),
+          };
+        }),
       },
     });
   }
