@@ -9,7 +9,8 @@ import { EngineerStatus } from './enums';
  * - evidence: RESOLVED_POINTS for each case the engineer resolved (owner when it was resolved), times
  *   a recency weight that halves every HALF_LIFE_DAYS; working on a case someone else resolved is
  *   worth WORKED_POINTS (times recency);
- * - reopened: REOPEN_POINTS are taken off per reopen of a case the engineer resolved or worked on;
+ * - reopened: REOPEN_POINTS are taken off per reopen of a case the engineer worked on, unless he is
+ *   the one who finally resolved it (his fix held);
  * - declared skills that name the model or product line: SKILL_POINTS (less than one recent fix);
  * - availability: not ACTIVE or absent now halves a positive score; each open case owned now costs
  *   LOAD_POINTS (at most MAX_LOAD_PENALTY);
@@ -50,8 +51,8 @@ export interface Candidate {
   skills: string[];
   absentNow: boolean;
   openCases: number;
-  /** The engineer's base region and the regions above it, with their distance from the base. */
-  regionChain: RegionStep[];
+  /** The engineer's base region and every region above it (any order). */
+  regionAncestors: string[];
 }
 
 export interface ExpertQuery {
@@ -76,15 +77,20 @@ export const recencyWeight = (resolvedAt: string | null, now: Date): number => {
   return Math.pow(0.5, days / HALF_LIFE_DAYS);
 };
 
-/** Steps between two regions through their nearest common ancestor (null when they share none). */
-export function regionDistance(a: RegionStep[], b: RegionStep[]): number | null {
-  const depthInB = new Map(b.map((s) => [s.id, s.depth]));
-  let best: number | null = null;
-  for (const s of a) {
-    const d = depthInB.get(s.id);
-    if (d !== undefined && (best === null || s.depth + d < best)) best = s.depth + d;
-  }
-  return best;
+/**
+ * Steps in the region tree between an engineer's base and the customer's region. `ancestors` is the
+ * base region and every region above it (unordered); `target` is the customer's region and the
+ * regions above it with their distance from it. The nearest common region is the target step with
+ * the lowest depth that is also above the base; in a tree its own ancestors are shared by both, so
+ * the base lies (ancestors − shared) steps below it. Null when the two share no region.
+ */
+export function regionDistance(ancestors: string[], target: RegionStep[]): number | null {
+  const above = new Set(ancestors);
+  const chain = [...target].sort((a, b) => a.depth - b.depth);
+  const i = chain.findIndex((s) => above.has(s.id));
+  if (i < 0) return null;
+  const shared = chain.length - i;
+  return chain[i].depth + (above.size - shared);
 }
 
 export const declaresSkill = (skills: string[], terms: string[]): boolean => {
@@ -116,7 +122,8 @@ export function rankExperts(evidence: CaseEvidence[], candidates: Candidate[], q
       } else if (e.resolvedAt) {
         points += WORKED_POINTS * w;
       }
-      if (e.reopenCount > 0) {
+      // A reopen counts against those whose fix did not hold, not against whoever finally resolved it.
+      if (e.reopenCount > 0 && !(e.resolvedAt && e.resolver)) {
         points -= REOPEN_POINTS * e.reopenCount * w;
         reopened.add(e.caseId);
       }
@@ -125,7 +132,7 @@ export function rankExperts(evidence: CaseEvidence[], candidates: Candidate[], q
     const available = c.status === EngineerStatus.ACTIVE && !c.absentNow;
     if (!available && points > 0) points /= 2;
     points -= Math.min(MAX_LOAD_PENALTY, c.openCases * LOAD_POINTS);
-    const distance = q.regionChain ? regionDistance(c.regionChain, q.regionChain) : null;
+    const distance = q.regionChain ? regionDistance(c.regionAncestors, q.regionChain) : null;
     if (q.regionChain) points -= DISTANCE_POINTS * (distance ?? UNKNOWN_DISTANCE);
 
     const cases = [...new Map(mine.map((e) => [e.caseId, e.resolvedAt])).entries()].sort((a, b) => (b[1] ?? '').localeCompare(a[1] ?? '') || a[0].localeCompare(b[0]));

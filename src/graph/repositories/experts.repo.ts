@@ -34,7 +34,7 @@ WHERE e.id IN $ids OR any(s IN coalesce(e.skills, []) WHERE any(t IN $terms WHER
 RETURN e.id AS id, e.status AS status, coalesce(e.skills, []) AS skills,
   size([(e)-[:HAS]->(a:Absence) WHERE a.from <= datetime($at) AND (a.to IS NULL OR datetime($at) < a.to) | a]) AS absences,
   size([(e)<-[o:OWNED_BY]-(k:\`Case\`) WHERE o.to IS NULL AND k.status IN $openStatuses | k]) AS openCases,
-  [p = (e)-[:BASED_IN]->(:Region)-[:PART_OF*0..10]->(x:Region) | {id: x.id, depth: length(p) - 1}] AS chain,
+  [(e)-[:BASED_IN]->(:Region)-[:PART_OF*0..10]->(x:Region) | x.id] AS chain,
   targets`;
 
 /** The statements one batch costs at most. */
@@ -80,7 +80,7 @@ export async function loadExperts(store: Store, questions: readonly ExpertQuesti
     skills: (r.skills as string[]) ?? [],
     absentNow: Number(r.absences) > 0,
     openCases: Number(r.openCases),
-    regionChain: ((r.chain as Row[]) ?? []).map((s) => ({ id: s.id as string, depth: Number(s.depth) })),
+    regionAncestors: [...new Set((r.chain as string[]) ?? [])],
   }));
 
   return questions.map((q) => {
