@@ -1,4 +1,4 @@
-import { CaseSuggestionsDocument, CustomerCaseSuggestionsDocument, DeviceKnowledgeDocument, ExpertsDocument } from './generated/graphql';
+import { SearchDocument, CaseSuggestionsDocument, CustomerCaseSuggestionsDocument, DeviceKnowledgeDocument, ExpertsDocument } from './generated/graphql';
 import { EXPERT_STATEMENTS } from '../src/graph/repositories/experts.repo';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';
@@ -103,6 +103,23 @@ describe.each(testEngines())('experts on $name', (engine) => {
     expect(device!.experts).toEqual(direct.experts.edges.map((e) => e.node));
     const { case: k } = await h.data(CaseSuggestionsDocument, { id: 'cas_v7' }, as);
     expect(k!.suggestedEngineers).toEqual(device!.experts);
+  });
+
+  it('search finds devices by model, serial and version, engineers by skill and by models they resolved', async () => {
+    const hits = async (text: string) => (await h.data(SearchDocument, { text, first: 50 }, as)).search.map((x) => `${x.kind}:${x.node.id}:${x.matched}`);
+    const ma = await hits('ma5800');
+    expect(ma.filter((x) => x.startsWith('Device:'))).toEqual(['Device:dev_a1:MA5800', 'Device:dev_a2:MA5800']);
+    // Declared skills first (the text is in them), then everyone who resolved a case on the model.
+    expect(ma.filter((x) => x.startsWith('Engineer:'))).toEqual([
+      'Engineer:eng_skill:ma5800',
+      'Engineer:eng_own:MA5800 access',
+      'Engineer:eng_leave:resolved MA5800',
+      'Engineer:eng_partner:resolved MA5800',
+    ]);
+    expect(await hits('A3')).toContain('Device:dev_a3:A3');
+    expect(await hits('v100r019')).toEqual(['Device:dev_a1:V100R019']);
+    // Names still match in any script, as before.
+    expect(await hits('Partner fixer')).toEqual(['Engineer:eng_partner:Partner fixer']);
   });
 
   it('costs a fixed number of statements, however many cases and devices', async () => {

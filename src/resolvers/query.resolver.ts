@@ -155,7 +155,10 @@ export class QueryResolver {
     return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.now.toISOString(), role: role ?? null }).load(customerId);
   }
 
-  @Query(() => [SearchHit], { description: 'Customers, contacts and engineers whose name contains the text (any case, any script).' })
+  @Query(() => [SearchHit], {
+    description:
+      'Customers, contacts and engineers whose name contains the text (any case, any script); devices by model, serial or software version; engineers by skill or by a model whose cases they resolved.',
+  })
   async search(
     @Arg('text') text: string,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -171,7 +174,7 @@ export class QueryResolver {
     return hits.map((h) => ({
       kind: h.kind as SearchKind,
       node: h.record as unknown as Node,
-      matched: h.record.name.toLowerCase().includes(needle.toLowerCase()) ? h.record.name : (h.record.nameLatin ?? h.record.name),
+      matched: h.matched,
     }));
   }
 }
