@@ -115,15 +115,18 @@ MATCH (c:Customer {id: id})<-[:TO]-(m:Commitment)
 WHERE m.status = 'OPEN'
 RETURN id AS key, m.id AS id, m.dueAt AS dueAt, m.status AS status`;
 
+/** How far back a started operation can still raise a change-control flag (days). */
+export const OPERATION_LOOKBACK_DAYS = 90;
+
 /**
  * Operations on the customer's devices that a change-control rule can still judge: planned or in
- * progress, or started on or after $resolvedSince (the late-resolution look-back), with their
+ * progress, or started on or after $operationsSince (OPERATION_LOOKBACK_DAYS ago), with their
  * authorisation sides, performers, informed contacts and whom those report to.
  */
 export const SNAPSHOT_OPERATIONS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:ON]-(o:Operation)
-WHERE o.status IN ['PLANNED', 'IN_PROGRESS'] OR o.startedAt >= datetime($resolvedSince)
+WHERE o.status IN ['PLANNED', 'IN_PROGRESS'] OR o.startedAt >= datetime($operationsSince)
 RETURN id AS key, o.id AS id, o.kind AS kind, o.risk AS risk, o.status AS status, o.startedAt AS startedAt,
   o.compatibilityCheckedAt AS checkedAt, d.id AS deviceId,
   [(o)-[a:AUTHORISED_BY]->(x) | a.side] AS sides,
@@ -210,6 +213,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     openStatuses: OPEN_CASE_STATUSES,
     resolvedSince: new Date(now.getTime() - lateResolvedLookbackDays * DAY_MS).toISOString(),
     expiringBefore: new Date(now.getTime() + maintenanceExpiringDays * DAY_MS).toISOString(),
+    operationsSince: new Date(now.getTime() - OPERATION_LOOKBACK_DAYS * DAY_MS).toISOString(),
   };
   const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, operations] = await Promise.all(
     [
