@@ -1,4 +1,6 @@
-import { OperationKind, OperationRisk } from '../../src/domain/enums';
+import { CustomerTier, OperationKind, OperationRisk } from '../../src/domain/enums';
+import { FLAG_WEIGHTS, FlagCode, evaluateFlags, type CustomerSnapshot, type SnapshotOperation } from '../../src/domain/flags';
+import { DEFAULT_POLICY } from '../../src/domain/sla-policy';
 import { RESOLVED_POINTS, SKILL_POINTS, declaresSkill, rankExperts, recencyWeight, regionDistance, type Candidate } from '../../src/domain/experts';
 import { DEFAULT_RISK, announcementGap, missingBeforeStart, riskOf, stepProblem } from '../../src/domain/operations';
 
@@ -95,5 +97,65 @@ describe('expert ranking', () => {
     );
     expect(ranked.map((r) => [r.engineerId, r.regionDistance])).toEqual([['eng_free', 0], ['eng_far', 2], ['eng_busy', 0], ['eng_leave', 0]]);
     expect(ranked.find((r) => r.engineerId === 'eng_leave')!.availability.available).toBe(false);
+  });
+});
+
+describe('change-control flags', () => {
+  const op = (over: Partial<SnapshotOperation>): SnapshotOperation => ({
+    id: 'opr_1',
+    kind: 'RESTART',
+    risk: null,
+    status: 'DONE',
+    startedAt: daysAgo(2),
+    compatibilityCheckedAt: null,
+    deviceId: 'dev_1',
+    authorisedSides: [],
+    performerIds: ['eng_p'],
+    informed: [
+      { id: 'con_duty', role: 'ON_DUTY', reportsToId: 'con_sup' },
+      { id: 'con_sup', role: 'SUPERVISOR', reportsToId: null },
+    ],
+    ...over,
+  });
+  const snapshot = (operations: SnapshotOperation[]): CustomerSnapshot => ({
+    customer: { id: 'cus_x', tier: CustomerTier.STANDARD },
+    coverage: [],
+    primaryLoad: [],
+    contacts: [],
+    interactions: [],
+    cases: [],
+    devices: [],
+    openHandoffItems: [],
+    commitments: [],
+    operations,
+  });
+  const OURS = [FlagCode.UNAUTHORISED_RISKY_OPERATION, FlagCode.UPGRADE_WITHOUT_COMPATIBILITY_CHECK, FlagCode.CHANGE_NOT_ANNOUNCED];
+  const flags = (ops: SnapshotOperation[]) => evaluateFlags(snapshot(ops), DEFAULT_POLICY, NOW).filter((f) => OURS.includes(f.code));
+
+  it('a properly run operation raises nothing; a snapshot without operations neither', () => {
+    expect(flags([op({}), op({ id: 'opr_2', kind: 'UPGRADE', authorisedSides: ['CUSTOMER', 'OURS'], compatibilityCheckedAt: daysAgo(3) })])).toEqual([]);
+    expect(evaluateFlags({ ...snapshot([]), operations: undefined }, DEFAULT_POLICY, NOW).filter((f) => OURS.includes(f.code))).toEqual([]);
+  });
+
+  it('only started HIGH-risk operations without both sides are unauthorised', () => {
+    const found = flags([
+      op({ id: 'opr_mask', kind: 'ALARM_MASK', authorisedSides: ['CUSTOMER'] }),
+      op({ id: 'opr_planned', kind: 'ALARM_MASK', status: 'PLANNED', startedAt: null }),
+      op({ id: 'opr_lowered', kind: 'ALARM_MASK', risk: 'MEDIUM' }),
+    ]);
+    expect(found.map((f) => [f.code, f.evidence.operationIds])).toEqual([[FlagCode.UNAUTHORISED_RISKY_OPERATION, ['opr_mask']]]);
+    expect(found[0].message).toMatch(/missing OURS/);
+    expect(found[0].evidence).toMatchObject({ deviceIds: ['dev_1'], engineerIds: ['eng_p'], count: 1 });
+  });
+
+  it('a started upgrade without a check is flagged', () => {
+    const found = flags([op({ id: 'opr_up', kind: 'UPGRADE', authorisedSides: ['CUSTOMER', 'OURS'] })]);
+    expect(found.map((f) => [f.code, f.evidence.operationIds])).toEqual([[FlagCode.UPGRADE_WITHOUT_COMPATIBILITY_CHECK, ['opr_up']]]);
+  });
+
+  it('an announcement missing the supervisor names him; LOW risk needs none', () => {
+    const found = flags([op({ id: 'opr_a', informed: [{ id: 'con_duty', role: 'ON_DUTY', reportsToId: 'con_sup' }] }), op({ id: 'opr_b', kind: 'OTHER', informed: [] })]);
+    expect(found.map((f) => [f.code, f.evidence.operationIds, f.evidence.contactIds])).toEqual([[FlagCode.CHANGE_NOT_ANNOUNCED, ['opr_a'], ['con_sup']]]);
+    expect(FLAG_WEIGHTS[FlagCode.UNAUTHORISED_RISKY_OPERATION]).toBeGreaterThan(FLAG_WEIGHTS[FlagCode.CHANGE_NOT_ANNOUNCED]);
   });
 });

@@ -40,10 +40,10 @@ export const OPERATION_AUTHORISATIONS = `
 MATCH (o:Operation {id: $id})-[a:AUTHORISED_BY]->(x)
 RETURN a.side AS side, x.id AS byId, a.at AS at`;
 
-export const CREATE_AUTHORISATION = `
+/** Starts from the authoriser by label and id (a label-less match would scan every node). */
+export const createAuthorisationCypher = (label: 'Contact' | 'Engineer') => `
 MATCH (o:Operation {id: $id})
-MATCH (x {id: $byId})
-WHERE x:Contact OR x:Engineer
+MATCH (x:${label} {id: $byId})
 CREATE (o)-[:AUTHORISED_BY {key: $key, side: $side, at: datetime($at)}]->(x)`;
 
 /** The contact's role if he works at the customer at $at. */
@@ -191,7 +191,7 @@ export async function authoriseOperation(store: Store, cmd: { id: string; byId: 
     }
     const edgeKind = EDGE_KINDS.find((k) => k.kind === (side === AuthorisationSide.CUSTOMER ? 'operation-customer-authorisations' : 'operation-our-authorisations'))!;
     const key = edgeKey(edgeKind, { operationId: cmd.id, [edgeKind.to.field]: cmd.byId, side });
-    await tx.run(CREATE_AUTHORISATION, { id: cmd.id, byId: cmd.byId, side, at, key });
+    await tx.run(createAuthorisationCypher(label), { id: cmd.id, byId: cmd.byId, side, at, key });
     const field = side === AuthorisationSide.CUSTOMER ? 'customerAuthorisedById' : 'ourAuthorisedById';
     await recordChanges(tx, [
       changeEntry(meta, { id: cmd.id, label: 'Operation' }, 'LINK', { [field]: { before: null, after: cmd.byId } }, `Operation ${cmd.id} authorised (${side}) by ${cmd.byId} at ${at}`),
