@@ -79,9 +79,9 @@ export class OperationMutationResolver {
   }
 }
 
-async function expertPage(ctx: Context, list: RankedExpert[], first?: number | null, after?: string | null) {
+async function expertPage(ctx: Context, list: RankedExpert[], page: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }) {
   const visible = ctx.scope.limited ? await ctx.scope.filter('Engineer', list.map((e) => ({ ...e, id: e.engineerId }))) : list;
-  return pageOfList(visible, first, after);
+  return pageOfList(visible, page.first, page.after, page.last, page.before);
 }
 
 @Resolver()
@@ -96,7 +96,7 @@ export class ExpertsQueryResolver {
     const productLine = args.productLine?.trim() || null;
     if (!model && !productLine) throw badInput([{ field: 'model', reason: 'give a model or a productLine' }]);
     const list = await ctx.loaders.experts.load({ model, productLine, regionId: args.regionId ?? null });
-    return expertPage(ctx, list, args.first, args.after);
+    return expertPage(ctx, list, args);
   }
 }
 
@@ -161,7 +161,7 @@ export class DeviceKnowledgeResolver {
     const customer = await ctx.loaders.customerOfDevice.load(d.id);
     const region = customer ? await ctx.loaders.regionOfCustomer.load(customer.id) : null;
     const list = await ctx.loaders.experts.load({ model: d.model, regionId: region?.id ?? null });
-    return (await expertPage(ctx, list, first, null)).edges.map((e) => e.node);
+    return (await expertPage(ctx, list, { first })).edges.map((e) => e.node);
   }
 }
 
@@ -174,7 +174,7 @@ export class CaseKnowledgeResolver {
     const customer = await ctx.loaders.customerOfCase.load(k.id);
     const region = customer ? await ctx.loaders.regionOfCustomer.load(customer.id) : null;
     const list = await ctx.loaders.experts.load({ model: device.model, regionId: region?.id ?? null });
-    return (await expertPage(ctx, list, first, null)).edges.map((e) => e.node);
+    return (await expertPage(ctx, list, { first })).edges.map((e) => e.node);
   }
 
   @FieldResolver(() => [Operation], { description: 'Operations done as part of this case, newest first.' })

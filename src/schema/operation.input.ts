@@ -133,11 +133,17 @@ export class ExpertsArgs {
   @IdOf('Region')
   regionId?: string | null;
 
-  @Field(() => Int, { nullable: true, defaultValue: 20 })
+  @Field(() => Int, { nullable: true, description: 'Page size forwards, 0..200 (default 20).' })
   first?: number | null;
 
   @Field(() => String, { nullable: true })
   after?: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'Page size backwards, 0..200.' })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true })
+  before?: string | null;
 }
 
 @ArgsType()
