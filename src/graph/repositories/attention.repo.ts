@@ -125,7 +125,7 @@ export const OPERATION_LOOKBACK_DAYS = 90;
  */
 export const SNAPSHOT_OPERATIONS = `
 UNWIND $ids AS id
-MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:ON]-(o:Operation)
+MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:\`ON\`]-(o:Operation)
 WHERE o.status IN ['PLANNED', 'IN_PROGRESS'] OR o.startedAt >= datetime($operationsSince)
 RETURN id AS key, o.id AS id, o.kind AS kind, o.risk AS risk, o.status AS status, o.startedAt AS startedAt,
   o.compatibilityCheckedAt AS checkedAt, d.id AS deviceId,

@@ -59,7 +59,7 @@ WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to)
 RETURN r.role AS role`;
 
 const OPERATION_DEVICE = `
-MATCH (o:Operation {id: $id})-[:ON]->(d:Device)
+MATCH (o:Operation {id: $id})-[:\`ON\`]->(d:Device)
 RETURN d.id AS id`;
 
 const opKind = () => nodeKind('Operation');

@@ -4,12 +4,12 @@
  */
 export const OPERATIONS_OF_DEVICES = `
 UNWIND $ids AS id
-MATCH (d:Device {id: id})<-[:ON]-(o:Operation)
+MATCH (d:Device {id: id})<-[:\`ON\`]-(o:Operation)
 RETURN id AS key, o`;
 
 export const OPERATIONS_OF_CUSTOMERS = `
 UNWIND $ids AS id
-MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:ON]-(o:Operation)
+MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:\`ON\`]-(o:Operation)
 RETURN id AS key, o`;
 
 export const OPERATIONS_OF_CASES = `
@@ -19,7 +19,7 @@ RETURN id AS key, o`;
 
 export const DEVICE_OF_OPERATIONS = `
 UNWIND $ids AS id
-MATCH (o:Operation {id: id})-[:ON]->(d:Device)
+MATCH (o:Operation {id: id})-[:\`ON\`]->(d:Device)
 RETURN id AS key, d`;
 
 export const PERFORMER_OF_OPERATIONS = `
