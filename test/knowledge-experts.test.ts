@@ -1,4 +1,4 @@
-import { SearchDocument, CaseSuggestionsDocument, CustomerCaseSuggestionsDocument, DeviceKnowledgeDocument, ExpertsDocument } from './generated/graphql';
+import { EngineersDocument, SearchDocument, CaseSuggestionsDocument, CustomerCaseSuggestionsDocument, DeviceKnowledgeDocument, ExpertsDocument } from './generated/graphql';
 import { EXPERT_STATEMENTS } from '../src/graph/repositories/experts.repo';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';
@@ -118,6 +118,8 @@ describe.each(testEngines())('experts on $name', (engine) => {
     ]);
     expect(await hits('A3')).toContain('Device:dev_a3:A3');
     expect(await hits('v100r019')).toEqual(['Device:dev_a1:V100R019']);
+    const listed = await h.data(EngineersDocument, { filter: { text: 'MA5800' }, first: 10 }, as);
+    expect(listed.engineers.edges.map((e) => e.node.id).sort()).toEqual(['eng_own', 'eng_skill']);
     // Names still match in any script, as before.
     expect(await hits('Partner fixer')).toEqual(['Engineer:eng_partner:Partner fixer']);
   });

@@ -51,7 +51,7 @@ export class EngineerFilter {
   @Field(() => ID, { nullable: true })
   partner?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Part of the name (any script) or of a declared skill, any case.' })
   text?: string | null;
 }
 

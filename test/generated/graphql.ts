@@ -207,6 +207,7 @@ export type EngineerFilter = {
   /** Based in this region or any of its sub-regions. */
   region?: string | number | null | undefined;
   status?: EngineerStatus | null | undefined;
+  /** Part of the name (any script) or of a declared skill, any case. */
   text?: string | null | undefined;
 };
 

@@ -52,7 +52,8 @@ RETURN id AS key, k ORDER BY k.openedAt DESC`;
 const ENGINEER_FILTER = `
   ($status IS NULL OR e.status = $status)
   AND ($kind IS NULL OR e.kind = $kind)
-  AND ($text IS NULL OR toLower(e.name) CONTAINS $text OR toLower(coalesce(e.nameLatin, '')) CONTAINS $text)
+  AND ($text IS NULL OR toLower(e.name) CONTAINS $text OR toLower(coalesce(e.nameLatin, '')) CONTAINS $text
+    OR any(s IN coalesce(e.skills, []) WHERE toLower(s) CONTAINS $text))
   AND ($regionIds IS NULL OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $regionIds })
   AND ($partnerId IS NULL OR EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) })
   AND ($within IS NULL
