@@ -7,7 +7,6 @@ import { Harness } from './support/harness';
 
 const NOW = new Date('2025-11-01T00:00:00.000Z');
 const daysAgo = (n: number) => new Date(NOW.getTime() - n * 86_400_000).toISOString();
-const LONG_AGO = '2020-01-01T00:00:00Z';
 
 /**
  * Who has fixed this model before (V7), on a graph where the answer is known by construction:
