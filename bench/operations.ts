@@ -10,6 +10,9 @@ import * as cov from '../src/graph/repositories/coverage.repo';
 import * as cus from '../src/graph/repositories/customer.repo';
 import * as hof from '../src/graph/repositories/handoff.repo';
 import { nodesByIdCypher } from '../src/graph/repositories/node.repo';
+import { loadExperts } from '../src/graph/repositories/experts.repo';
+import { pageOfList } from '../src/domain/pagination';
+import { DEVICE_MODELS } from './names';
 import type { Row, Store } from '../src/graph/store';
 
 /**
@@ -20,8 +23,8 @@ import type { Row, Store } from '../src/graph/store';
  * calls the same pure domain functions, so only the GraphQL machinery differs.
  */
 
-export type OpKey = 'card' | 'whoCovers' | 'customers' | 'attention' | 'planHandoff';
-export const OP_KEYS: OpKey[] = ['card', 'whoCovers', 'customers', 'attention', 'planHandoff'];
+export type OpKey = 'card' | 'whoCovers' | 'customers' | 'attention' | 'planHandoff' | 'experts';
+export const OP_KEYS: OpKey[] = ['card', 'whoCovers', 'customers', 'attention', 'planHandoff', 'experts'];
 
 export interface Samples {
   cardCustomerIds: string[];
@@ -79,6 +82,14 @@ export const PLAN_HANDOFF_MUTATION = `mutation PlanHandoff($input: PlanHandoffIn
   }
 }`;
 
+/** Who has fixed this model before (issue 14): the ranking's two statements + the listed engineers. */
+export const EXPERTS_QUERY = `query Experts($model: String!) {
+  experts(model: $model, first: 10) {
+    totalCount
+    edges { node { score regionDistance engineer { id name kind } evidence { resolvedCases reopenedCases lastResolvedAt } availability { available openCases } } }
+  }
+}`;
+
 const byKey = (rows: Row[]) => {
   const m = new Map<string, Row[]>();
   for (const r of rows) {
@@ -125,6 +136,13 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
     openCases,
     lastHandoff,
   };
+}
+
+async function directExperts(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
+  const [ranked] = await loadExperts(store, [{ model: vars.model as string }], now);
+  const page = pageOfList(ranked, 10, null);
+  const engineers = new Map((await read(store, nodesByIdCypher('Engineer'), page.edges.map((e) => e.node.engineerId))).map((r) => [r.key as string, r.n as Props]));
+  return { totalCount: page.totalCount, edges: page.edges.map((e) => ({ node: { ...e.node, engineer: engineers.get(e.node.engineerId) } })) };
 }
 
 async function directWhoCovers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
@@ -251,6 +269,13 @@ export const OPERATIONS: Record<OpKey, Operation> = {
     query: PLAN_HANDOFF_MUTATION,
     variables: (_n, s) => ({ input: planInput(s) }),
     direct: directPlanHandoff,
+  },
+  experts: {
+    key: 'experts',
+    title: 'experts(model) (who fixed this model before)',
+    query: EXPERTS_QUERY,
+    variables: (n) => ({ model: DEVICE_MODELS[n % DEVICE_MODELS.length][0] }),
+    direct: directExperts,
   },
 };
 

@@ -9,7 +9,7 @@ const USAGE = `usage: npm run bench -- --scale small|medium|large [options]
   --duration S          seconds per load run (default 10)
   --direct-duration S   seconds per storage-port measurement (default: same as --duration, at most 5)
   --connections 1,32    concurrent connections per load run
-  --ops card,whoCovers,customers,attention,planHandoff   (none: import and open the store only)
+  --ops card,whoCovers,customers,attention,planHandoff,experts   (none: import and open the store only)
   --neo4j               also run against Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE);
                         implied when NEO4J_URI is set. The Neo4j database is EMPTIED first: use a throw-away one.
   --no-embedded         only Neo4j

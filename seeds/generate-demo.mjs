@@ -78,6 +78,9 @@ const out = {
   coverage: [],
   employments: [],
   'case-ownerships': [],
+  operations: [],
+  'operation-customer-authorisations': [],
+  'operation-our-authorisations': [],
 };
 const byId = new Map();
 function add(kind, row) {
@@ -1653,6 +1656,78 @@ handoff(
     { customerId: 'cus_cu-baoding', assigneeId: 'eng_zhu-lin', kind: 'INTRODUCE_CONTACT', refersToId: firstOf('cus_cu-baoding', 'SUPERVISOR').id, status: 'DONE', doneAt: T('2026-11-13 15:00'), doneBy: 'eng_zhu-lin' },
   ],
   ['BACKUP'],
+);
+
+// ---------------------------------------------------------------- operations on devices (issue 14)
+
+/** An operation on a device, with who authorised it on each side (contact / engineer ids, or null). */
+function operation(row, { customerBy = null, oursBy = null, at = null } = {}) {
+  const device = byId.get(row.deviceId);
+  const op = add('operations', { fromVersion: device?.softwareVersion, ...row });
+  if (customerBy) add('operation-customer-authorisations', { operationId: row.id, contactId: customerBy, side: 'CUSTOMER', at });
+  if (oursBy) add('operation-our-authorisations', { operationId: row.id, engineerId: oursBy, side: 'OURS', at });
+  return op;
+}
+
+// C7: the upgrade itself was planned properly: authorised by the customer's transmission supervisor and
+// our service manager, compatibility checked by the product lead, the on-duty staff and supervisor told.
+operation(
+  {
+    id: 'opr_c7-cm-shenzhen-upgrade',
+    kind: 'UPGRADE',
+    risk: 'HIGH',
+    status: 'DONE',
+    title: 'OSN 9800 software upgrade, Futian ring',
+    plannedFrom: T('2026-10-21 00:00'),
+    plannedTo: T('2026-10-21 04:00'),
+    startedAt: T('2026-10-21 00:10'),
+    doneAt: T('2026-10-21 03:20'),
+    outcome: 'SUCCESS',
+    toVersion: 'V100R023C10',
+    compatibilityCheckedBy: 'eng_he-jun',
+    compatibilityCheckedAt: T('2026-10-20 16:00'),
+    deviceId: 'dev_cm-shenzhen-osn9800-01',
+    performedById: 'eng_lin-feng',
+    informedIds: ['con_cm-shenzhen-luo-jiahao', 'con_cm-shenzhen-cai-tingting', 'con_cm-shenzhen-xie-wenbin'],
+    caseId: 'cas_c7-cm-shenzhen-upgrade',
+  },
+  { customerBy: 'con_cm-shenzhen-xie-wenbin', oursBy: 'eng_zheng-hua', at: T('2026-10-20 17:30') },
+);
+// C7: after it, the partner engineer masked 212 residual alarms at the on-duty engineer's request:
+// nobody authorised it and only the on-duty engineer knew.
+operation({
+  id: 'opr_c7-cm-shenzhen-alarm-mask',
+  kind: 'ALARM_MASK',
+  status: 'DONE',
+  title: 'Mask 212 residual alarms after the upgrade',
+  startedAt: T('2026-10-21 03:40'),
+  doneAt: T('2026-10-21 03:55'),
+  outcome: 'SUCCESS',
+  deviceId: 'dev_cm-shenzhen-osn9800-01',
+  performedById: 'eng_huang-wen',
+  informedIds: ['con_cm-shenzhen-luo-jiahao'],
+  caseId: 'cas_c7-cm-shenzhen-upgrade',
+  note: 'Requested by the on-duty engineer by phone; not authorised.',
+});
+// C5: the partner upgraded the PE in the night window without a compatibility check; the customer's
+// IP supervisor had agreed to the fix, nobody on our side authorised it; services broke.
+operation(
+  {
+    id: 'opr_c5-ct-sjz-ne40e-upgrade',
+    kind: 'UPGRADE',
+    status: 'DONE',
+    title: 'NE40E software upgrade to the fixed release',
+    startedAt: T('2026-11-06 00:30'),
+    doneAt: T('2026-11-06 01:20'),
+    outcome: 'FAILED',
+    toVersion: 'V800R022C10',
+    deviceId: 'dev_ct-shijiazhuang-ne40e-01',
+    performedById: 'eng_dong-liang',
+    informedIds: ['con_ct-shijiazhuang-duan-peng', 'con_ct-shijiazhuang-hao-jing'],
+    caseId: 'cas_c5-ct-sjz-upgrade',
+    note: 'L3VPN services broke on one PE; rollback partly done.',
+  },
+  { customerBy: 'con_ct-shijiazhuang-hao-jing', at: T('2026-11-05 18:00') },
 );
 
 // ---------------------------------------------------------------- checks and output

@@ -128,6 +128,8 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
       expect(last.node.fields).toEqual([
         { field: 'status', before: '"RESOLVED"', after: '"IN_PROGRESS"' },
         { field: 'resolvedAt', before: JSON.stringify(T(2)), after: 'null' },
+        // Experience counts reopened cases against the engineers whose fix did not hold (issue 14).
+        { field: 'reopenCount', before: 'null', after: '1' },
       ]);
 
       const back = errorOf(await h.run(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'OPEN', reason: 'x' } }, at(T(5))));

@@ -22,6 +22,13 @@ const WRITE_OPS = new Set([
   'reopenHandoffItem',
   'completeHandoff',
   'cancelHandoff',
+  'planOperation',
+  'authoriseOperation',
+  'recordCompatibilityCheck',
+  'startOperation',
+  'completeOperation',
+  'rollBackOperation',
+  'informOperationContacts',
 ]);
 
 const ADMIN_QUERIES = new Set(['accessLog', 'apiKeys']);
@@ -64,6 +71,15 @@ export function writeTargets(field: string, args: Record<string, any>): string[]
     case 'reopenHandoffItem':
     case 'completeHandoff':
     case 'cancelHandoff':
+      return [args.id];
+    case 'planOperation':
+      return [input.deviceId];
+    case 'authoriseOperation':
+    case 'recordCompatibilityCheck':
+    case 'startOperation':
+    case 'completeOperation':
+    case 'rollBackOperation':
+    case 'informOperationContacts':
       return [args.id];
     default:
       return [];

@@ -25,6 +25,7 @@ export const VISIBLE: Partial<Record<NodeLabel, string>> = {
   Interaction: `UNWIND $ids AS id MATCH (i:Interaction {id: id}) WHERE EXISTS { MATCH (i)-[:FOR]->(c:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $scope } RETURN id`,
   Commitment: `UNWIND $ids AS id MATCH (m:Commitment {id: id}) WHERE EXISTS { MATCH (m)-[:TO]->(c:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $scope } RETURN id`,
   HandoffItem: `UNWIND $ids AS id MATCH (i:HandoffItem {id: id}) WHERE EXISTS { MATCH (i)-[:FOR]->(c:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $scope } RETURN id`,
+  Operation: `UNWIND $ids AS id MATCH (o:Operation {id: id}) WHERE EXISTS { MATCH (o)-[:\`ON\`]->(:Device)-[:INSTALLED_AT]->(c:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $scope } RETURN id`,
   Handoff: `UNWIND $ids AS id MATCH (h:Handoff {id: id}) WHERE EXISTS { MATCH (h)-[:INCLUDES]->(:HandoffItem)-[:FOR]->(c:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $scope } RETURN id`,
   // Our engineers: based in the regions, or working for a customer there (coverage, cases, promises,
   // visits, handoffs).
@@ -47,6 +48,8 @@ export const CUSTOMERS_OF: Partial<Record<NodeLabel, string>> = {
   Commitment: `UNWIND $ids AS id MATCH (:Commitment {id: id})-[:TO]->(c:Customer) RETURN id, c.id AS customerId`,
   Interaction: `UNWIND $ids AS id MATCH (:Interaction {id: id})-[:FOR]->(c:Customer) RETURN id, c.id AS customerId`,
   HandoffItem: `UNWIND $ids AS id MATCH (:HandoffItem {id: id})-[:FOR]->(c:Customer) RETURN id, c.id AS customerId`,
+  Device: `UNWIND $ids AS id MATCH (:Device {id: id})-[:INSTALLED_AT]->(c:Customer) RETURN id, c.id AS customerId`,
+  Operation: `UNWIND $ids AS id MATCH (:Operation {id: id})-[:\`ON\`]->(:Device)-[:INSTALLED_AT]->(c:Customer) RETURN id, c.id AS customerId`,
   Handoff: `UNWIND $ids AS id MATCH (:Handoff {id: id})-[:INCLUDES]->(:HandoffItem)-[:FOR]->(c:Customer) RETURN DISTINCT id, c.id AS customerId`,
   // An engineer's handoff concerns every customer he covers now.
   Engineer: `UNWIND $ids AS id MATCH (e:Engineer {id: id})-[r:COVERS]->(c:Customer)

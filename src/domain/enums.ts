@@ -28,6 +28,19 @@ export enum HandoffItemKind {
   TRANSFER_COMMITMENT = 'TRANSFER_COMMITMENT',
   SHARE_ESCALATION_PATH = 'SHARE_ESCALATION_PATH',
 }
+export enum OperationKind {
+  UPGRADE = 'UPGRADE',
+  PATCH = 'PATCH',
+  CONFIGURATION = 'CONFIGURATION',
+  ALARM_MASK = 'ALARM_MASK',
+  RESTART = 'RESTART',
+  REPLACEMENT = 'REPLACEMENT',
+  OTHER = 'OTHER',
+}
+export enum OperationRisk { LOW = 'LOW', MEDIUM = 'MEDIUM', HIGH = 'HIGH' }
+export enum OperationStatus { PLANNED = 'PLANNED', IN_PROGRESS = 'IN_PROGRESS', DONE = 'DONE', ROLLED_BACK = 'ROLLED_BACK' }
+export enum OperationOutcome { SUCCESS = 'SUCCESS', PARTIAL = 'PARTIAL', FAILED = 'FAILED' }
+export enum AuthorisationSide { CUSTOMER = 'CUSTOMER', OURS = 'OURS' }
 export enum HandoffItemStatus { OPEN = 'OPEN', DONE = 'DONE', WAIVED = 'WAIVED' }
 
 /** Case statuses in which the case still needs someone. */

@@ -7,6 +7,8 @@ import {
   EngineerStatus,
 } from './enums';
 import type { EngineerKind, HandoffItemKind, InteractionChannel } from './enums';
+import { announcementGap, riskOf } from './operations';
+import { AuthorisationSide, OperationKind, OperationRisk, OperationStatus } from './enums';
 import { caseSla, isOpenCase } from './sla-clock';
 import type { SlaCase } from './sla-clock';
 import type { SlaPolicy } from './sla-policy';
@@ -33,6 +35,9 @@ export enum FlagCode {
   ENGINEER_OVERLOADED = 'ENGINEER_OVERLOADED',
   SEVERE_CASE_MANAGEMENT_NOT_INFORMED = 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED',
   WORK_STRANDED = 'WORK_STRANDED',
+  UNAUTHORISED_RISKY_OPERATION = 'UNAUTHORISED_RISKY_OPERATION',
+  UPGRADE_WITHOUT_COMPATIBILITY_CHECK = 'UPGRADE_WITHOUT_COMPATIBILITY_CHECK',
+  CHANGE_NOT_ANNOUNCED = 'CHANGE_NOT_ANNOUNCED',
 }
 
 /** One line per flag, for docs/api.md and the GraphQL enum descriptions. */
@@ -56,6 +61,11 @@ export const FLAG_DESCRIPTIONS: Record<FlagCode, string> = {
     'An open CRITICAL case with no interaction about it with the customer’s supervisor or above (C9).',
   [FlagCode.WORK_STRANDED]:
     'An open case or open commitment is still held by an engineer who is TRANSFERRED, LEFT or archived, or who no longer covers the customer.',
+  [FlagCode.UNAUTHORISED_RISKY_OPERATION]:
+    'A HIGH-risk operation on a device was started without the customer’s and our authorisation (C7).',
+  [FlagCode.UPGRADE_WITHOUT_COMPATIBILITY_CHECK]: 'An upgrade was started without a recorded version compatibility check (C5).',
+  [FlagCode.CHANGE_NOT_ANNOUNCED]:
+    'A MEDIUM or HIGH-risk operation informs the customer’s staff without their supervisor from the reporting line, or informs nobody with authority (C7).',
 };
 
 /**
@@ -70,6 +80,9 @@ export const FLAG_WEIGHTS: Record<FlagCode, number> = {
   [FlagCode.CASE_MANY_HANDS_NO_OWNER]: 30,
   [FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED]: 30,
   [FlagCode.WORK_STRANDED]: 30,
+  [FlagCode.UNAUTHORISED_RISKY_OPERATION]: 35,
+  [FlagCode.UPGRADE_WITHOUT_COMPATIBILITY_CHECK]: 30,
+  [FlagCode.CHANGE_NOT_ANNOUNCED]: 20,
   [FlagCode.CASE_WITHOUT_OWNER]: 25,
   [FlagCode.CASE_CUSTOMER_SILENCE]: 25,
   [FlagCode.COMMITMENT_OVERDUE]: 20,
@@ -175,6 +188,19 @@ export interface SnapshotHeldWork {
   cases: SnapshotHolding[];
   commitments: SnapshotHolding[];
   coveragePeriods: SnapshotCoveragePeriod[];
+/** An operation on one of the customer's devices: planned or in progress, or started recently. */
+export interface SnapshotOperation {
+  id: string;
+  kind: string;
+  risk: string | null;
+  status: string;
+  startedAt: string | null;
+  compatibilityCheckedAt: string | null;
+  deviceId: string;
+  /** AUTHORISED_BY sides present (CUSTOMER, OURS). */
+  authorisedSides: string[];
+  performerIds: string[];
+  informed: { id: string; role: string | null; reportsToId: string | null }[];
 }
 
 export interface CustomerSnapshot {
@@ -192,6 +218,8 @@ export interface CustomerSnapshot {
   commitments: SnapshotCommitment[];
   /** Absent: WORK_STRANDED is not judged. */
   heldWork?: SnapshotHeldWork;
+  /** Operations on the customer's devices (absent = none loaded). */
+  operations?: SnapshotOperation[];
 }
 
 // ---- flags ----
@@ -205,6 +233,7 @@ export interface FlagEvidence {
   handoffItemIds?: string[];
   commitmentIds?: string[];
   interactionIds?: string[];
+  operationIds?: string[];
   /** The worst case among the entities (longest silence, most overdue, oldest...). */
   hours?: number;
   days?: number;
@@ -516,6 +545,63 @@ const workStranded: Rule = (s, _policy, now) => {
       commitmentIds: sortedUnique(strandedCommitments.map((h) => h.id)),
       engineerIds: sortedUnique(all.map((h) => h.engineerId)),
       count: all.length,
+const startedOps = (s: CustomerSnapshot) => (s.operations ?? []).filter((o) => o.startedAt != null && o.status !== OperationStatus.PLANNED);
+
+const unauthorisedRiskyOperation: Rule = (s) => {
+  const hits = startedOps(s).filter((o) => riskOf(o) === OperationRisk.HIGH && !(o.authorisedSides.includes(AuthorisationSide.CUSTOMER) && o.authorisedSides.includes(AuthorisationSide.OURS)));
+  if (hits.length === 0) return null;
+  const operationIds = sortedUnique(hits.map((o) => o.id));
+  const detail = [...hits]
+    .sort((a, b) => a.id.localeCompare(b.id))
+    .map((o) => {
+      const missing = [AuthorisationSide.CUSTOMER, AuthorisationSide.OURS].filter((side) => !o.authorisedSides.includes(side));
+      return `${o.id} (${o.kind} on ${o.deviceId}, missing ${missing.join(' and ')})`;
+    });
+  return {
+    code: FlagCode.UNAUTHORISED_RISKY_OPERATION,
+    message: `${plural(operationIds.length, 'HIGH-risk operation')} started without both authorisations: ${detail.join('; ')}`,
+    evidence: {
+      operationIds,
+      deviceIds: sortedUnique(hits.map((o) => o.deviceId)),
+      engineerIds: sortedUnique(hits.flatMap((o) => o.performerIds)),
+      count: operationIds.length,
+    },
+  };
+};
+
+const upgradeWithoutCompatibilityCheck: Rule = (s) => {
+  const hits = startedOps(s).filter((o) => o.kind === OperationKind.UPGRADE && !o.compatibilityCheckedAt);
+  if (hits.length === 0) return null;
+  const operationIds = sortedUnique(hits.map((o) => o.id));
+  return {
+    code: FlagCode.UPGRADE_WITHOUT_COMPATIBILITY_CHECK,
+    message: `${plural(operationIds.length, 'upgrade')} started without a compatibility check: ${list(operationIds)}`,
+    evidence: {
+      operationIds,
+      deviceIds: sortedUnique(hits.map((o) => o.deviceId)),
+      engineerIds: sortedUnique(hits.flatMap((o) => o.performerIds)),
+      count: operationIds.length,
+    },
+  };
+};
+
+const changeNotAnnounced: Rule = (s) => {
+  const hits: { id: string; deviceId: string; missing: string[]; reason: string }[] = [];
+  for (const o of s.operations ?? []) {
+    if (riskOf(o) === OperationRisk.LOW || (o.status === OperationStatus.ROLLED_BACK && !o.startedAt)) continue;
+    const gap = announcementGap(o.informed);
+    if (gap) hits.push({ id: o.id, deviceId: o.deviceId, missing: gap.missingIds, reason: gap.reason });
+  }
+  if (hits.length === 0) return null;
+  hits.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    code: FlagCode.CHANGE_NOT_ANNOUNCED,
+    message: `${plural(hits.length, 'operation')} not announced to the right people: ${hits.map((h) => `${h.id} ${h.reason}`).join('; ')}`,
+    evidence: {
+      operationIds: hits.map((h) => h.id),
+      deviceIds: sortedUnique(hits.map((h) => h.deviceId)),
+      contactIds: sortedUnique(hits.flatMap((h) => h.missing)),
+      count: hits.length,
     },
   };
 };
@@ -536,6 +622,9 @@ const RULES: Record<FlagCode, Rule> = {
   [FlagCode.ENGINEER_OVERLOADED]: engineerOverloaded,
   [FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED]: severeCaseManagementNotInformed,
   [FlagCode.WORK_STRANDED]: workStranded,
+  [FlagCode.UNAUTHORISED_RISKY_OPERATION]: unauthorisedRiskyOperation,
+  [FlagCode.UPGRADE_WITHOUT_COMPATIBILITY_CHECK]: upgradeWithoutCompatibilityCheck,
+  [FlagCode.CHANGE_NOT_ANNOUNCED]: changeNotAnnounced,
 };
 
 const CODE_ORDER = Object.values(FlagCode);

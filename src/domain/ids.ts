@@ -20,12 +20,13 @@ export const ID_PREFIXES = {
   chg: 'Change',
   acc: 'AccessLog',
   abs: 'Absence',
+  opr: 'Operation',
 } as const;
 
 export type IdPrefix = keyof typeof ID_PREFIXES;
 export type NodeLabel = (typeof ID_PREFIXES)[IdPrefix];
 
-const ID_PATTERN = /^(reg|cus|con|eng|par|dev|cas|int|com|hof|hoi|cov|chg|acc|abs)_[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
+const ID_PATTERN = /^(reg|cus|con|eng|par|dev|cas|int|com|hof|hoi|cov|chg|acc|abs|opr)_[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/;
 
 export function isWellFormedId(id: string): boolean {
   return ID_PATTERN.test(id);

@@ -19,6 +19,7 @@ export const LABELS = [
   'Change',
   'ApiKey',
   'AccessLog',
+  'Operation',
 ] as const;
 
 /** Property indexes the queries filter or sort on (besides `id`). */
@@ -31,6 +32,9 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
   ['Commitment', 'status'],
   ['HandoffItem', 'status'],
   ['Change', 'entityId'],
+  ['Device', 'model'],
+  ['Device', 'productLine'],
+  ['Operation', 'status'],
   ['AccessLog', 'actor'],
   ['AccessLog', 'at'],
 ];

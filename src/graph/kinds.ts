@@ -137,6 +137,8 @@ export const NODE_KINDS: NodeKind[] = [
       dt('respondedAt'),
       dt('resolvedAt'),
       dt('lastCustomerUpdateAt'),
+      // How many times the case was reopened after being resolved (experience counts these against).
+      { name: 'reopenCount', type: 'int' },
     ],
     links: [
       { field: 'customerId', rel: 'FOR', target: 'Customer', direction: 'out', required: true },
@@ -221,6 +223,36 @@ export const NODE_KINDS: NodeKind[] = [
       { field: 'coverEngineerIds', rel: 'COVERED_BY', target: 'Engineer', direction: 'out', many: true },
     ],
   },
+  {
+    // A change made on a device (issue 14): planned, authorised on both sides, started, done or rolled back.
+    kind: 'operations',
+    label: 'Operation',
+    fields: [
+      id,
+      enm('kind', E.OperationKind),
+      // Left empty, the kind's default risk applies (domain/operations.ts).
+      enm('risk', E.OperationRisk, false),
+      enm('status', E.OperationStatus, false, E.OperationStatus.PLANNED),
+      str('title', 300),
+      dt('plannedFrom'),
+      dt('plannedTo'),
+      dt('startedAt'),
+      dt('doneAt'),
+      dt('rolledBackAt'),
+      enm('outcome', E.OperationOutcome, false),
+      str('fromVersion', 80),
+      str('toVersion', 80),
+      str('compatibilityCheckedBy', 120),
+      dt('compatibilityCheckedAt'),
+      { name: 'note', type: 'text', max: 4000 },
+    ],
+    links: [
+      { field: 'deviceId', rel: 'ON', target: 'Device', direction: 'out', required: true },
+      { field: 'performedById', rel: 'PERFORMED_BY', target: 'Engineer', direction: 'out' },
+      { field: 'informedIds', rel: 'INFORMS', target: 'Contact', direction: 'out', many: true },
+      { field: 'caseId', rel: 'PART_OF', target: 'Case', direction: 'out' },
+    ],
+  },
 ];
 
 export const EDGE_KINDS: EdgeKind[] = [
@@ -247,6 +279,24 @@ export const EDGE_KINDS: EdgeKind[] = [
     to: { field: 'engineerId', label: 'Engineer' },
     key: ['from'],
     fields: [dt('from', true), dt('to'), str('assignedBy', 120)],
+  },
+  {
+    // Who at the customer authorised an operation (a contact with SUPERVISOR authority or above).
+    kind: 'operation-customer-authorisations',
+    rel: 'AUTHORISED_BY',
+    from: { field: 'operationId', label: 'Operation' },
+    to: { field: 'contactId', label: 'Contact' },
+    key: ['side'],
+    fields: [enm('side', E.AuthorisationSide), dt('at', true)],
+  },
+  {
+    // Who on our side authorised it (an engineer in a managing coverage role for the customer).
+    kind: 'operation-our-authorisations',
+    rel: 'AUTHORISED_BY',
+    from: { field: 'operationId', label: 'Operation' },
+    to: { field: 'engineerId', label: 'Engineer' },
+    key: ['side'],
+    fields: [enm('side', E.AuthorisationSide), dt('at', true)],
   },
 ];
 

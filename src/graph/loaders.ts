@@ -8,6 +8,8 @@ import * as ppl from './repositories/people.repo';
 import * as cas from './repositories/case.repo';
 import * as hof from './repositories/handoff.repo';
 import { nodesByIdCypher } from './repositories/node.repo';
+import * as opr from './repositories/operation.repo';
+import { expertsLoader } from './repositories/experts.repo';
 import type {
   CaseRecord,
   CommitmentRecord,
@@ -160,6 +162,22 @@ export function createLoaders(store: Store, now: Date) {
     customerOfItem: oneLoader(store, hof.CUSTOMER_OF_ITEMS, node<CustomerRecord>('c')),
     assigneeOfItem: oneLoader(store, hof.ASSIGNEE_OF_ITEMS, node<EngineerRecord>('e')),
     handoffOfItem: oneLoader(store, hof.HANDOFF_OF_ITEMS, node<HandoffRecord>('h')),
+
+    // Operations and experience (issue 14)
+    operation: typed<Props>('Operation'),
+    operationsOfDevice: manyLoader(store, opr.OPERATIONS_OF_DEVICES, node<Props>('o')),
+    operationsOfCustomer: manyLoader(store, opr.OPERATIONS_OF_CUSTOMERS, node<Props>('o')),
+    operationsOfCase: manyLoader(store, opr.OPERATIONS_OF_CASES, node<Props>('o')),
+    deviceOfOperation: oneLoader(store, opr.DEVICE_OF_OPERATIONS, node<DeviceRecord>('d')),
+    performerOfOperation: oneLoader(store, opr.PERFORMER_OF_OPERATIONS, node<EngineerRecord>('e')),
+    caseOfOperation: oneLoader(store, opr.CASE_OF_OPERATIONS, node<CaseRecord>('k')),
+    informedOfOperation: manyLoader(store, opr.INFORMED_OF_OPERATIONS, node<ContactRecord>('p')),
+    authorisationsOfOperation: manyLoader(store, opr.AUTHORISATIONS_OF_OPERATIONS, (row) => ({
+      side: row.side as string,
+      at: row.at as string,
+      byId: row.byId as string,
+    })),
+    experts: expertsLoader(store, now),
   };
 
   /** A case row carries its ownerships: the owner field then needs no statement of its own. */

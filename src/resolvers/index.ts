@@ -16,6 +16,7 @@ import { MutationRelationshipResolver } from './mutation-relationship.resolver';
 import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver, PartnerResolver } from './people.resolver';
 import { AccessLogResolver, ContactPersonalDataResolver, EngineerPersonalDataResolver, EscalationStepPersonalDataResolver } from './personal-data.resolver';
 import { QueryResolver } from './query.resolver';
+import { OPERATION_RESOLVERS } from './operation.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -55,4 +56,5 @@ export const resolvers: NonEmptyArray<Function> = [
   EngineerPersonalDataResolver,
   EscalationStepPersonalDataResolver,
   AccessLogResolver,
+  ...OPERATION_RESOLVERS,
 ];

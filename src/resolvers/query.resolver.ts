@@ -51,7 +51,7 @@ export class EngineerFilter {
   @Field(() => ID, { nullable: true })
   partner?: string | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Part of the name (any script) or of a declared skill, any case.' })
   text?: string | null;
 }
 
@@ -166,7 +166,10 @@ export class QueryResolver {
     return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.now.toISOString(), role: role ?? null }).load(customerId);
   }
 
-  @Query(() => [SearchHit], { description: 'Customers, contacts and engineers whose name contains the text (any case, any script).' })
+  @Query(() => [SearchHit], {
+    description:
+      'Customers, contacts and engineers whose name contains the text (any case, any script); devices by model, serial or software version; engineers by skill or by a model whose cases they resolved.',
+  })
   async search(
     @Arg('text') text: string,
     @Arg('first', () => Int, { nullable: true }) first: number | null,
@@ -182,7 +185,7 @@ export class QueryResolver {
     return hits.map((h) => ({
       kind: h.kind as SearchKind,
       node: h.record as unknown as Node,
-      matched: h.record.name.toLowerCase().includes(needle.toLowerCase()) ? h.record.name : (h.record.nameLatin ?? h.record.name),
+      matched: h.matched,
     }));
   }
 }

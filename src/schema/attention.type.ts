@@ -41,6 +41,9 @@ export class FlagEvidence {
   @Field(() => [ID], { nullable: true })
   interactionIds?: string[];
 
+  @Field(() => [ID], { nullable: true, description: 'Operations on devices behind the flag.' })
+  operationIds?: string[];
+
   @Field(() => Int, { nullable: true, description: 'The worst case among the entities (longest silence, most overdue, oldest...).' })
   hours?: number;
 

@@ -18,5 +18,13 @@ registerEnumType(E.HandoffReason, { name: 'HandoffReason' });
 registerEnumType(E.HandoffStatus, { name: 'HandoffStatus' });
 registerEnumType(E.HandoffItemKind, { name: 'HandoffItemKind' });
 registerEnumType(E.HandoffItemStatus, { name: 'HandoffItemStatus' });
+registerEnumType(E.OperationKind, { name: 'OperationKind', description: 'What an operation does to a device.' });
+registerEnumType(E.OperationRisk, {
+  name: 'OperationRisk',
+  description: 'Defaults per kind: UPGRADE and ALARM_MASK HIGH; PATCH, CONFIGURATION, RESTART, REPLACEMENT MEDIUM; OTHER LOW.',
+});
+registerEnumType(E.OperationStatus, { name: 'OperationStatus' });
+registerEnumType(E.OperationOutcome, { name: 'OperationOutcome' });
+registerEnumType(E.AuthorisationSide, { name: 'AuthorisationSide', description: 'CUSTOMER: a contact with authority; OURS: a managing engineer.' });
 
 export * from '../domain/enums';

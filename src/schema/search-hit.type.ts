@@ -5,10 +5,11 @@ export enum SearchKind {
   Customer = 'Customer',
   Contact = 'Contact',
   Engineer = 'Engineer',
+  Device = 'Device',
 }
 registerEnumType(SearchKind, { name: 'SearchKind' });
 
-@ObjectType({ description: 'A customer, contact or engineer whose name matched.' })
+@ObjectType({ description: 'A customer, contact or engineer whose name matched; a device by model, serial or software version; an engineer by skill or by a model he resolved.' })
 export class SearchHit {
   @Field(() => SearchKind)
   kind!: SearchKind;
@@ -16,6 +17,6 @@ export class SearchHit {
   @Field(() => Node)
   node!: Node;
 
-  @Field({ description: 'The name that matched.' })
+  @Field({ description: 'The text that matched: a name, model, serial, version or skill, or "resolved <model>".' })
   matched!: string;
 }

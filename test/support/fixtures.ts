@@ -37,6 +37,10 @@ export class GraphBuilder {
   handoff(r: { id: string; reason: string; effectiveAt: string; status: string; fromId: string; toIds: string[] }) { return this.add('handoffs', r); }
   handoffItem(r: { id: string; kind: string; status?: string; seq?: number; handoffId: string; customerId: string; refersToId: string; assigneeId?: string; doneAt?: string; note?: string }) { return this.add('handoff-items', r); }
 
+  operation(r: { id: string; kind: string; risk?: string; status?: string; title?: string; plannedFrom?: string; plannedTo?: string; startedAt?: string; doneAt?: string; rolledBackAt?: string; outcome?: string; fromVersion?: string; toVersion?: string; compatibilityCheckedBy?: string; compatibilityCheckedAt?: string; note?: string; deviceId: string; performedById?: string; informedIds?: string[]; caseId?: string }) { return this.add('operations', r); }
+  customerAuthorisation(r: { operationId: string; contactId: string; at: string }) { return this.add('operation-customer-authorisations', { ...r, side: 'CUSTOMER' }); }
+  ourAuthorisation(r: { operationId: string; engineerId: string; at: string }) { return this.add('operation-our-authorisations', { ...r, side: 'OURS' }); }
+
   /** Writes everything in dependency order, in one transaction. */
   async write(store: Store): Promise<void> {
     const order = [...NODE_KINDS.map((k) => k.kind), ...EDGE_KINDS.map((k) => k.kind)];

@@ -126,9 +126,27 @@ RETURN id AS key,
   [(c)<-[:FOR]-(k:\`Case\`)-[o:OWNED_BY]->(e:Engineer) WHERE o.to IS NULL AND k.status IN $openStatuses | {id: k.id, engineerId: e.id, status: e.status}] AS cases,
   [(c)<-[:TO]-(m:Commitment)<-[:PROMISED]-(e:Engineer) WHERE m.status = 'OPEN' | {id: m.id, engineerId: e.id, status: e.status}] AS commitments,
   [(c)<-[r:COVERS]-(e:Engineer) | {engineerId: e.id, from: r.from, to: r.to}] AS periods`;
+/** How far back a started operation can still raise a change-control flag (days). */
+export const OPERATION_LOOKBACK_DAYS = 90;
+
+/**
+ * Operations on the customer's devices that a change-control rule can still judge: planned or in
+ * progress, or started on or after $operationsSince (OPERATION_LOOKBACK_DAYS ago), with their
+ * authorisation sides, performers, informed contacts and whom those report to.
+ */
+export const SNAPSHOT_OPERATIONS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[:INSTALLED_AT]-(d:Device)<-[:\`ON\`]-(o:Operation)
+WHERE o.status IN ['PLANNED', 'IN_PROGRESS'] OR o.startedAt >= datetime($operationsSince)
+RETURN id AS key, o.id AS id, o.kind AS kind, o.risk AS risk, o.status AS status, o.startedAt AS startedAt,
+  o.compatibilityCheckedAt AS checkedAt, d.id AS deviceId,
+  [(o)-[a:AUTHORISED_BY]->(x) | a.side] AS sides,
+  [(o)-[:PERFORMED_BY]->(e:Engineer) | e.id] AS performers,
+  [(o)-[:INFORMS]->(p:Contact) | [p.id, p.role]] AS informed,
+  [(o)-[:INFORMS]->(p:Contact)-[:REPORTS_TO]->(m:Contact) | [p.id, m.id]] AS lines`;
 
 /** The number of statements one snapshot batch costs (whatever the number of customers). */
-export const SNAPSHOT_STATEMENTS = 10;
+export const SNAPSHOT_STATEMENTS = 11;
 
 // ---- candidates of the attention list ----
 
@@ -218,8 +236,9 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     openStatuses: OPEN_CASE_STATUSES,
     resolvedSince: new Date(now.getTime() - lateResolvedLookbackDays * DAY_MS).toISOString(),
     expiringBefore: new Date(now.getTime() + maintenanceExpiringDays * DAY_MS).toISOString(),
+    operationsSince: new Date(now.getTime() - OPERATION_LOOKBACK_DAYS * DAY_MS).toISOString(),
   };
-  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, held] = await Promise.all(
+  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, held, operations] = await Promise.all(
     [
       SNAPSHOT_COVERAGE,
       SNAPSHOT_PRIMARY_LOAD,
@@ -231,6 +250,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
       SNAPSHOT_HANDOFF_ITEMS,
       SNAPSHOT_COMMITMENTS,
       SNAPSHOT_HELD_WORK,
+      SNAPSHOT_OPERATIONS,
     ].map((cypher) => store.read(cypher, params)),
   );
 
@@ -249,6 +269,7 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     items: group(items),
     commitments: group(commitments),
     held: group(held),
+    operations: group(operations),
   };
   const interactionsByCase = group(caseInteractions, 'caseId');
 
@@ -312,6 +333,21 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
           status: r.status as CommitmentStatus,
         })),
         heldWork: heldWork(byCustomer.held.get(id)?.[0]),
+        operations: (byCustomer.operations.get(id) ?? []).map((r) => {
+          const reportsTo = new Map(((r.lines as string[][]) ?? []).map(([p, m]) => [p, m]));
+          return {
+            id: r.id as string,
+            kind: r.kind as string,
+            risk: str(r.risk),
+            status: r.status as string,
+            startedAt: str(r.startedAt),
+            compatibilityCheckedAt: str(r.checkedAt),
+            deviceId: r.deviceId as string,
+            authorisedSides: ((r.sides as string[]) ?? []).filter(Boolean),
+            performerIds: (r.performers as string[]) ?? [],
+            informed: ((r.informed as string[][]) ?? []).map(([pid, role]) => ({ id: pid, role: role ?? null, reportsToId: reportsTo.get(pid) ?? null })),
+          };
+        }),
       },
     });
   }

@@ -233,6 +233,8 @@ export async function updateCase(store: Store, cmd: UpdateCaseCommand, meta: Wri
       if (!plan.ok) throw badInput([plan.problem]);
       Object.assign(values, plan.fields);
       reopened = plan.reopened;
+      // Experience counts reopened cases against whoever resolved them (domain/experts.ts).
+      if (reopened) values.reopenCount = Number(stored.reopenCount ?? 0) + 1;
       // An open case always has an owner: a reopen needs one to land on.
       if (reopened && !(await currentOwners(tx, cmd.id)).length) {
         checks.push({ field: 'status', reason: `case ${cmd.id} has no current owner: assign one with assignCaseOwner before reopening it` });

@@ -53,7 +53,8 @@ RETURN id AS key, k ORDER BY k.openedAt DESC`;
 const ENGINEER_FILTER = `
   ($status IS NULL OR e.status = $status)
   AND ($kind IS NULL OR e.kind = $kind)
-  AND ($text IS NULL OR toLower(e.name) CONTAINS $text OR toLower(coalesce(e.nameLatin, '')) CONTAINS $text)
+  AND ($text IS NULL OR toLower(e.name) CONTAINS $text OR toLower(coalesce(e.nameLatin, '')) CONTAINS $text
+    OR any(s IN coalesce(e.skills, []) WHERE toLower(s) CONTAINS $text))
   AND ($regionIds IS NULL OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $regionIds })
   AND ($partnerId IS NULL OR EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) })
   AND ($within IS NULL
@@ -81,19 +82,32 @@ MATCH (e:Engineer)
 WHERE ${ENGINEER_FILTER}
 RETURN count(e) AS n`;
 
-/** Case-insensitive search over names (and their pinyin/English forms) of customers, contacts and engineers. */
+/**
+ * Case-insensitive search over names (and their pinyin/English forms) of customers, contacts and
+ * engineers; devices by model, serial and software version; engineers by declared skill and by the
+ * models of devices whose cases they resolved (`via` names that model).
+ */
 export const SEARCH = `
 CALL {
   MATCH (n:Customer) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
-  RETURN n, 'Customer' AS kind
+  RETURN n, 'Customer' AS kind, null AS via
   UNION ALL
   MATCH (n:Contact) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
-  RETURN n, 'Contact' AS kind
+  RETURN n, 'Contact' AS kind, null AS via
   UNION ALL
   MATCH (n:Engineer) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
-  RETURN n, 'Engineer' AS kind
+    OR any(s IN coalesce(n.skills, []) WHERE toLower(s) CONTAINS $text)
+  RETURN n, 'Engineer' AS kind, null AS via
+  UNION ALL
+  MATCH (n:Device) WHERE toLower(n.model) CONTAINS $text OR toLower(n.serial) CONTAINS $text OR toLower(coalesce(n.softwareVersion, '')) CONTAINS $text
+  RETURN n, 'Device' AS kind, null AS via
+  UNION ALL
+  MATCH (d:Device) WHERE toLower(d.model) CONTAINS $text
+  MATCH (d)<-[:CONCERNS]-(k:\`Case\`)<-[:WORKED_ON]-(n:Engineer)
+  WHERE k.resolvedAt IS NOT NULL
+  RETURN DISTINCT n, 'Engineer' AS kind, d.model AS via
 }
-RETURN n, kind`;
+RETURN n, kind, via`;
 
 export interface EngineerListFilter {
   regionId?: string | null;
@@ -129,22 +143,36 @@ export async function listEngineers(
 }
 
 export interface SearchRow {
-  kind: 'Customer' | 'Contact' | 'Engineer';
-  record: { id: string; name: string; nameLatin?: string | null };
+  kind: 'Customer' | 'Contact' | 'Engineer' | 'Device';
+  record: { id: string; name?: string; nameLatin?: string | null; model?: string; serial?: string; softwareVersion?: string | null; skills?: string[] };
+  /** The text that matched: a name, a model, serial or version, a skill, or "resolved <model>". */
+  matched: string;
 }
 
-/** Name search; exact and prefix matches rank first, then by name. */
+/** What a record offers to the search, best first. */
+function searchTexts(kind: SearchRow['kind'], r: SearchRow['record']): string[] {
+  if (kind === 'Device') return [r.model ?? '', r.serial ?? '', r.softwareVersion ?? ''];
+  return [r.name ?? '', r.nameLatin ?? '', ...(kind === 'Engineer' ? (r.skills ?? []) : [])];
+}
+
+/** Name (and device, skill, experience) search; exact and prefix matches rank first, then by name. */
 export async function searchByName(store: Store, text: string, limit: number): Promise<SearchRow[]> {
   const needle = text.toLowerCase();
   const rows = await store.read(SEARCH, { text: needle });
-  const hits = rows.map((r) => ({ kind: r.kind as SearchRow['kind'], record: r.n as unknown as SearchRow['record'] }));
-  const rank = (h: SearchRow) => {
-    const names = [h.record.name, h.record.nameLatin ?? ''].map((n) => n.toLowerCase());
-    if (names.includes(needle)) return 0;
-    if (names.some((n) => n.startsWith(needle))) return 1;
-    return 2;
-  };
-  return hits
-    .sort((a, b) => rank(a) - rank(b) || a.record.name.localeCompare(b.record.name) || a.record.id.localeCompare(b.record.id))
-    .slice(0, limit);
+  const byKey = new Map<string, SearchRow & { rank: number; sortName: string }>();
+  for (const r of rows) {
+    const kind = r.kind as SearchRow['kind'];
+    const record = r.n as unknown as SearchRow['record'];
+    const texts = searchTexts(kind, record).filter(Boolean);
+    const direct = texts.find((t) => t.toLowerCase().includes(needle));
+    const matched = direct ?? `resolved ${String(r.via)}`;
+    const rank = direct ? (texts.some((t) => t.toLowerCase() === needle) ? 0 : texts.some((t) => t.toLowerCase().startsWith(needle)) ? 1 : 2) : 3;
+    const key = `${kind}|${record.id}`;
+    const seen = byKey.get(key);
+    if (!seen || rank < seen.rank) byKey.set(key, { kind, record, matched, rank, sortName: record.name ?? record.model ?? '' });
+  }
+  return [...byKey.values()]
+    .sort((a, b) => a.rank - b.rank || a.sortName.localeCompare(b.sortName) || a.record.id.localeCompare(b.record.id))
+    .slice(0, limit)
+    .map(({ kind, record, matched }) => ({ kind, record, matched }));
 }
