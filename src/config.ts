@@ -4,6 +4,7 @@ import dotenv from 'dotenv';
 import { DEFAULT_POLICY, PolicyError, policyFromEnv, type SlaPolicy } from './domain/sla-policy';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { limitsFromEnv, type Limits } from './limits-config'; // limits and hardening (issue 7)
+import { webhookOptionsFromEnv, type WebhookWorkerOptions } from './events/webhook-worker'; // events (issue 16)
 
 export type StoreEngine = 'embedded' | 'neo4j';
 
@@ -22,6 +23,8 @@ export interface Config {
   auth: AuthConfig;
   /** Query limits, body size, rate limit and CORS origins (RAPPORT_MAX_*, RAPPORT_BODY_LIMIT, …). */
   limits: Limits;
+  /** Webhook delivery (RAPPORT_WEBHOOKS=off turns the worker off; RAPPORT_WEBHOOK_*: retries, timeouts). */
+  webhooks: WebhookWorkerOptions | null;
 }
 
 export class ConfigError extends Error {
@@ -103,6 +106,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
   }
   const auth = loadAuthConfig(get, host, problems);
   const limits = limitsFromEnv(get, problems); // limits and hardening (issue 7): src/limits-config.ts
+  const webhookOptions = webhookOptionsFromEnv(get, problems); // events (issue 16)
+  const webhooks = bool('RAPPORT_WEBHOOKS', true) ? webhookOptions : null;
   let policy: SlaPolicy = DEFAULT_POLICY;
   try {
     policy = policyFromEnv(merged);
@@ -123,5 +128,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     policy,
     auth,
     limits,
+    webhooks,
   };
 }

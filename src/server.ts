@@ -23,11 +23,14 @@ import { withQueryLimits } from './graphql-limits';
 import { corsOptions, rateLimit } from './http/limits';
 import { DEFAULT_LIMITS, type Limits } from './limits-config';
 // --- end limits ---
+import { WebhookWorker, type WebhookWorkerOptions } from './events/webhook-worker';
 
 export interface RapportServer {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** The webhook delivery worker, when started (issue 16). */
+  webhooks: WebhookWorker | null;
   /** Listens on host:port and resolves to the URL of /graphql. */
   listen(): Promise<string>;
   /** Stops taking requests, finishes the ones in flight, then closes the store. */
@@ -43,6 +46,8 @@ export async function createServer(deps: {
   policy?: SlaPolicy;
   /** Authentication; default off (local development), as when bound to loopback. */
   auth?: AuthConfig;
+  /** Webhook delivery worker options; none: no worker in this process (tests, tools). */
+  webhooks?: WebhookWorkerOptions | null;
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
   const policy = deps.policy ?? DEFAULT_POLICY;
@@ -120,11 +125,16 @@ export async function createServer(deps: {
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error' : (err.message ?? 'Bad request'), extensions: { code } }] });
   });
 
+  // Events (issue 16): deliveries run in this process, off the request path, from the store.
+  const webhooks = deps.webhooks ? new WebhookWorker(store, logger.child({ component: 'webhooks' }), deps.webhooks) : null;
+  webhooks?.start();
+
   let stopping: Promise<void> | undefined;
   return {
     app,
     httpServer,
     apollo,
+    webhooks,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -137,6 +147,7 @@ export async function createServer(deps: {
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        await webhooks?.stop();
         await store.close();
       })();
       return stopping;

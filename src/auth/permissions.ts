@@ -24,7 +24,7 @@ const WRITE_OPS = new Set([
   'cancelHandoff',
 ]);
 
-const ADMIN_QUERIES = new Set(['accessLog', 'apiKeys']);
+const ADMIN_QUERIES = new Set(['accessLog', 'apiKeys', 'webhooks', 'webhookDeliveries']);
 
 export function operationClass(parent: 'Query' | 'Mutation', field: string): OperationClass {
   if (parent === 'Query') return ADMIN_QUERIES.has(field) ? 'ADMIN' : 'READ';

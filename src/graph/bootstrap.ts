@@ -18,6 +18,10 @@ export const LABELS = [
   'Change',
   'ApiKey',
   'AccessLog',
+  // events (issue 16): the outbox, webhook registrations and their deliveries
+  'Event',
+  'Webhook',
+  'WebhookDelivery',
 ] as const;
 
 /** Property indexes the queries filter or sort on (besides `id`). */
@@ -32,6 +36,10 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
   ['Change', 'entityId'],
   ['AccessLog', 'entityId'],
   ['AccessLog', 'actor'],
+  ['Event', 'seq'],
+  ['Event', 'dedupKey'],
+  ['WebhookDelivery', 'status'],
+  ['WebhookDelivery', 'webhookId'],
 ];
 
 /**
