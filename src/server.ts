@@ -24,6 +24,7 @@ import { corsOptions, rateLimit } from './http/limits';
 import { DEFAULT_LIMITS, type Limits } from './limits-config';
 // --- end limits ---
 import { WebhookWorker, type WebhookWorkerOptions } from './events/webhook-worker';
+import { EventClock, type EventClockOptions } from './events/clock';
 
 export interface RapportServer {
   app: Express;
@@ -48,6 +49,8 @@ export async function createServer(deps: {
   auth?: AuthConfig;
   /** Webhook delivery worker options; none: no worker in this process (tests, tools). */
   webhooks?: WebhookWorkerOptions | null;
+  /** The clock of time-driven events; none: not in this process. */
+  eventClock?: EventClockOptions | null;
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
   const policy = deps.policy ?? DEFAULT_POLICY;
@@ -128,6 +131,8 @@ export async function createServer(deps: {
   // Events (issue 16): deliveries run in this process, off the request path, from the store.
   const webhooks = deps.webhooks ? new WebhookWorker(store, logger.child({ component: 'webhooks' }), deps.webhooks) : null;
   webhooks?.start();
+  const clock = deps.eventClock ? new EventClock(store, policy, logger.child({ component: 'event-clock' }), deps.eventClock) : null;
+  clock?.start();
 
   let stopping: Promise<void> | undefined;
   return {
@@ -147,6 +152,7 @@ export async function createServer(deps: {
     stop: () => {
       stopping ??= (async () => {
         await apollo.stop();
+        await clock?.stop();
         await webhooks?.stop();
         await store.close();
       })();
