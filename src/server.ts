@@ -25,6 +25,11 @@ import { DEFAULT_LIMITS, type Limits } from './limits-config';
 // --- end limits ---
 import { WebhookWorker, type WebhookWorkerOptions } from './events/webhook-worker';
 import { EventClock, type EventClockOptions } from './events/clock';
+import { stopFeed } from './events/feed';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { principalOf } from './auth/authenticate';
+import { LOCAL_DEV, type Principal } from './auth/roles';
 
 export interface RapportServer {
   app: Express;
@@ -128,6 +133,31 @@ export async function createServer(deps: {
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error' : (err.message ?? 'Bad request'), extensions: { code } }] });
   });
 
+  // Subscriptions (issue 16): graphql-ws on the same path; the credential is the connection_init
+  // payload's `authorization` ("Bearer <API key or JWT>"), checked as for HTTP; scope as for queries.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        if (!auth.enabled) {
+          ctx.extra.principal = LOCAL_DEV;
+          return true;
+        }
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const result = await principalOf(typeof raw === 'string' ? raw : undefined, auth, store, new Date());
+        if ('error' in result) {
+          logger.info({ reason: result.error }, 'subscription authentication refused');
+          return false;
+        }
+        ctx.extra.principal = result.principal;
+        return true;
+      },
+      context: (ctx) => createContext({ store, requestId: randomUUID(), logger, principal: ctx.extra.principal ?? LOCAL_DEV, policy }),
+    },
+    wsServer,
+  );
+
   // Events (issue 16): deliveries run in this process, off the request path, from the store.
   const webhooks = deps.webhooks ? new WebhookWorker(store, logger.child({ component: 'webhooks' }), deps.webhooks) : null;
   webhooks?.start();
@@ -151,7 +181,10 @@ export async function createServer(deps: {
       }),
     stop: () => {
       stopping ??= (async () => {
+        await wsCleanup.dispose();
+        await new Promise<void>((r) => wsServer.close(() => r()));
         await apollo.stop();
+        await stopFeed(store);
         await clock?.stop();
         await webhooks?.stop();
         await store.close();

@@ -16,6 +16,7 @@ import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver
 import { AccessLogResolver, ContactPersonalDataResolver, EngineerPersonalDataResolver, EscalationStepPersonalDataResolver } from './personal-data.resolver';
 import { QueryResolver } from './query.resolver';
 import { WebhookResolver } from './webhook.resolver';
+import { EventResolver } from './event.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -54,4 +55,5 @@ export const resolvers: NonEmptyArray<Function> = [
   EscalationStepPersonalDataResolver,
   AccessLogResolver,
   WebhookResolver,
+  EventResolver,
 ];

@@ -151,3 +151,33 @@ export class WebhookDelivery {
 }
 
 export const WebhookDeliveryConnection = Connection(WebhookDelivery, 'WebhookDelivery');
+
+@ObjectType('RapportEvent', { description: 'An event as subscriptions and webhooks deliver it (docs/events.md has the catalogue).' })
+export class RapportEvent {
+  @Field(() => ID)
+  id!: string;
+
+  @Field(() => EventType)
+  type!: string;
+
+  @Field(() => DateTimeScalar)
+  at!: string;
+
+  @Field(() => Int, { description: 'The payload format version.' })
+  version!: number;
+
+  @Field(() => Int, { description: 'Commit order of events.' })
+  sequence!: number;
+
+  @Field(() => ID, { nullable: true, description: 'The customer the event is about (delivery order is per customer).' })
+  customerId?: string | null;
+
+  @Field(() => ID, { nullable: true })
+  regionId?: string | null;
+
+  @Field(() => [ID], { description: 'Every id involved.' })
+  subjectIds!: string[];
+
+  @Field({ description: 'The payload as a JSON text; personal data masked.' })
+  payload!: string;
+}
