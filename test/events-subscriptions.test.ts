@@ -84,12 +84,15 @@ describe.each(testEngines())('event subscriptions over graphql-ws on $name', (en
       await waitFor(() => coverageOnly.received.length === 3, 'three coverage changes');
       await new Promise((r) => setTimeout(r, 200));
 
-      expect(all.received.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged', 'CoverageChanged', 'CoverageChanged', 'CaseOwnerChanged', 'HandoffCompleted']);
+      expect(all.received.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged', 'CoverageChanged', 'CoverageChanged', 'CustomerIntroduction', 'CustomerIntroduction', 'CustomerIntroduction', 'CaseOwnerChanged', 'HandoffCompleted']);
+      // Subscriptions never carry phones in clear.
+      const intro = JSON.parse(all.received.find((e) => e.type === 'CustomerIntroduction' && e.customerId === 'cus_small')!.payload);
+      expect(JSON.stringify(intro)).not.toContain('+86 138 0000 0003');
       expect(coverageOnly.received.map((e) => e.customerId).sort()).toEqual(['cus_big1', 'cus_big2', 'cus_small']);
       const big1 = coverageOnly.received.find((e) => e.customerId === 'cus_big1')!;
       expect(JSON.parse(big1.payload)).toMatchObject({ role: 'PRIMARY', fromEngineerId: 'eng_a', toEngineerId: 'eng_c', handoffId: startHandoff.id });
       // The Wuhan viewer sees the Wuhan customer's change and nothing of Urumqi (nor the handoff-wide events).
-      expect(wuhan.received.map((e) => [e.type, e.customerId, e.regionId])).toEqual([['CoverageChanged', 'cus_big2', 'reg_wuhan']]);
+      expect(wuhan.received.map((e) => [e.type, e.customerId, e.regionId])).toEqual([['CoverageChanged', 'cus_big2', 'reg_wuhan'], ['CustomerIntroduction', 'cus_big2', 'reg_wuhan']]);
       // A bad credential gets no connection at all.
       expect(refused.received).toEqual([]);
       expect(refused.errors.length).toBeGreaterThan(0);

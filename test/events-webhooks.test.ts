@@ -120,7 +120,7 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     ]);
     expect(rx.delivered()[1].json.data).toMatchObject({ role: 'BACKUP', fromEngineerId: null, toEngineerId: 'eng_d' });
     const events = await h.store.read('MATCH (e:Event) RETURN e.type AS type ORDER BY e.seq');
-    expect(events.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged']);
+    expect(events.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged', 'CustomerIntroduction']);
   });
 
   it('dead-letters after the last attempt and then delivers the customer’s next event; a region filter keeps other regions out', async () => {

@@ -11,6 +11,7 @@ export enum EventType {
   CaseSlaAtRisk = 'CaseSlaAtRisk',
   CaseSlaBreached = 'CaseSlaBreached',
   CommitmentDue = 'CommitmentDue',
+  CustomerIntroduction = 'CustomerIntroduction',
 }
 
 export const EVENT_TYPES = Object.values(EventType);

@@ -94,22 +94,43 @@ SET d.status = $status, d.attempts = $attempts, d.nextAttemptAt = datetime($next
 /** Keys of a payload that hold personal data, masked like the API masks them. */
 const PERSONAL: Record<string, (v: string) => string | null> = { phone: maskPhone, email: maskEmail };
 
+function collectPersonal(payload: unknown, out: Map<string, string>) {
+  if (Array.isArray(payload)) payload.forEach((p) => collectPersonal(p, out));
+  else if (payload && typeof payload === 'object') {
+    for (const [k, v] of Object.entries(payload)) {
+      if (PERSONAL[k] && typeof v === 'string' && v) out.set(v, PERSONAL[k](v) ?? '');
+      else collectPersonal(v, out);
+    }
+  }
+}
+
 /**
- * Masks personal data in a payload unless the webhook may receive it; when it may, lists what was
- * sent in clear so it can be written to the access log.
+ * Masks personal data in a payload unless the receiver may have it: phone and email fields, and the
+ * same values wherever they appear in rendered texts. When it may, lists what was sent in clear so
+ * it can be written to the access log.
  */
 export function personalDataFor(payload: unknown, allowed: boolean, reads: { entityId: string; field: string }[] = []): unknown {
-  if (Array.isArray(payload)) return payload.map((p) => personalDataFor(p, allowed, reads));
-  if (!payload || typeof payload !== 'object') return payload;
-  const out: Record<string, unknown> = {};
-  const obj = payload as Record<string, unknown>;
-  for (const [k, v] of Object.entries(obj)) {
-    if (PERSONAL[k] && typeof v === 'string') {
-      if (allowed) reads.push({ entityId: typeof obj.id === 'string' ? obj.id : '', field: k });
-      out[k] = allowed ? v : PERSONAL[k](v);
-    } else out[k] = personalDataFor(v, allowed, reads);
-  }
-  return out;
+  const values = new Map<string, string>();
+  if (!allowed) collectPersonal(payload, values);
+  const walk = (p: unknown): unknown => {
+    if (Array.isArray(p)) return p.map(walk);
+    if (typeof p === 'string') {
+      let text = p;
+      for (const [clear, masked] of values) text = text.split(clear).join(masked);
+      return text;
+    }
+    if (!p || typeof p !== 'object') return p;
+    const out: Record<string, unknown> = {};
+    const obj = p as Record<string, unknown>;
+    for (const [k, v] of Object.entries(obj)) {
+      if (PERSONAL[k] && typeof v === 'string') {
+        if (allowed) reads.push({ entityId: typeof obj.id === 'string' ? obj.id : '', field: k });
+        out[k] = allowed ? v : PERSONAL[k](v);
+      } else out[k] = walk(v);
+    }
+    return out;
+  };
+  return walk(payload);
 }
 
 /** The body a receiver gets. */

@@ -13,6 +13,7 @@ import * as Q from './repositories/handoff-write.repo';
 import { coverageChanged } from '../domain/event-builders';
 import { EventType, type NewEvent } from '../domain/events';
 import { appendEvents } from '../events/outbox';
+import { withIntroductions } from '../events/introduction';
 import type { Row, Store, TxRunner } from './store';
 
 /** The handoff workflow: plan (writes nothing), start, work the items, complete or cancel. */
@@ -334,7 +335,7 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
       changes.push({ entityId: a.customerId, entityLabel: 'Customer', op: 'LINK', actor: who.actor, at: nowIso, changes: { coverage: { before: null, after: opened.map((r) => `${a.successorId}:${r}`) } }, summary: `${a.successorId} covers from ${at}${until ? ` until ${until}` : ''} (handoff ${id})` });
     }
     // Coverage first: a case owner change of the same customer follows its coverage change.
-    await appendEvents(tx, events.splice(0));
+    await appendEvents(tx, await withIntroductions(tx, events.splice(0), nowIso));
     if (reasonKind !== HandoffReason.VACATION && assignments.length) {
       const successorOf = new Map(assignments.map((a) => [a.customerId, a.successorId]));
       const customerIds = [...successorOf.keys()];

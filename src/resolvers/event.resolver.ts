@@ -1,10 +1,13 @@
-import { Arg, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
+import { InteractionChannel } from '../domain/enums';
+import { confirmIntroductionDelivered } from '../events/introduction-confirm';
+import { write } from './write-context';
 import type { Context } from '../context';
 import type { EventType, StoredEvent } from '../domain/events';
 import { feedFor } from '../events/feed';
 import { personalDataFor } from '../events/webhook-worker';
 import { EventType as EventTypeEnum } from '../domain/events';
-import { RapportEvent } from '../schema/webhook.type';
+import { IntroductionConfirmation, RapportEvent } from '../schema/webhook.type';
 
 /**
  * `subscription { events(types: [...]) }` over graphql-ws on /graphql. Region scope as for queries:
@@ -27,5 +30,17 @@ export class EventResolver {
   })
   events(@Root() e: StoredEvent, @Arg('types', () => [EventTypeEnum], { nullable: true }) _types?: EventType[] | null): RapportEvent {
     return { ...e, payload: JSON.stringify(personalDataFor(e.payload, false)) };
+  }
+
+  @Mutation(() => IntroductionConfirmation, {
+    description: 'The messaging system confirms a CustomerIntroduction (by its event id) reached these contacts: records the Interaction and completes their INTRODUCE_CONTACT handoff items.',
+  })
+  confirmIntroductionDelivered(
+    @Arg('id', () => ID) id: string,
+    @Arg('contactIds', () => [ID]) contactIds: string[],
+    @Arg('channel', () => InteractionChannel) channel: InteractionChannel,
+    @Ctx() ctx: Context,
+  ) {
+    return write(ctx, (m) => confirmIntroductionDelivered(ctx.store, { id, contactIds, channel }, m));
   }
 }

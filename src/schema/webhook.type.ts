@@ -181,3 +181,12 @@ export class RapportEvent {
   @Field({ description: 'The payload as a JSON text; personal data masked.' })
   payload!: string;
 }
+
+@ObjectType({ description: 'What confirming an introduction recorded.' })
+export class IntroductionConfirmation {
+  @Field(() => ID, { description: 'The Interaction recorded with the contacts.' })
+  interactionId!: string;
+
+  @Field(() => [ID], { description: 'The INTRODUCE_CONTACT handoff items now DONE.' })
+  completedItemIds!: string[];
+}

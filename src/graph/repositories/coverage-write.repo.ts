@@ -2,6 +2,7 @@ import { describeClash, endProblem, planCoverage, type CoverageSpan } from '../.
 import { coverageChanged } from '../../domain/event-builders';
 import { newId } from '../../domain/ids';
 import { appendEvents } from '../../events/outbox';
+import { withIntroductions } from '../../events/introduction';
 import { validateRecord } from '../../domain/record-validation';
 import { archivedProblem, engineerUnavailable } from '../../domain/write-rules';
 import { badInput, conflict, notFound } from '../../errors';
@@ -112,7 +113,7 @@ export async function assignCoverage(store: Store, cmd: AssignCoverageCommand, m
     );
     await recordChanges(tx, entries);
     const replaced = plan.toEnd.find((span) => span.role === next.role);
-    await appendEvents(tx, [coverageChanged(cmd.customerId, next.role, replaced?.engineerId ?? null, next.engineerId, next.from, { at: meta.now, coverageId: id, until: next.to, endedCoverageIds: plan.toEnd.map((span) => span.id) })]);
+    await appendEvents(tx, await withIntroductions(tx, [coverageChanged(cmd.customerId, next.role, replaced?.engineerId ?? null, next.engineerId, next.from, { at: meta.now, coverageId: id, until: next.to, endedCoverageIds: plan.toEnd.map((span) => span.id) })], meta.now));
     return coverage;
   });
 }
