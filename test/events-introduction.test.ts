@@ -69,7 +69,7 @@ describe.each(testEngines())('the customer introduction (case C4) on $name', (en
     expect(await logged()).toEqual(expect.arrayContaining(['con_s-duty', 'con_s-sup', 'eng_c']));
 
     // The attention list flags the open introductions until the gateway confirms delivery.
-    const introItems = handoff.items.filter((i) => i.kind === 'INTRODUCE_CONTACT' && i.customer.id === 'cus_small');
+    const introItems = handoff.items.filter((i) => i.kind === 'INTRODUCE_CONTACT' && i.customer?.id === 'cus_small');
     expect(introItems.map((i) => i.refersTo?.id).sort()).toEqual(['con_s-duty', 'con_s-sup']);
     const openItems = async () => {
       const flags = (await h.data(CustomerFlagsDocument, { id: 'cus_small' }, at)).customer!.flags;
