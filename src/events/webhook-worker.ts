@@ -7,7 +7,7 @@ import type { AccessRead } from '../auth/personal-data';
 import { recordAccess } from '../graph/repositories/access-log.repo';
 import type { Store } from '../graph/store';
 import type { Logger } from '../logger';
-import { eventsAfter, onEventsAppended, toStoredEvent } from './outbox';
+import { LAST_SEQ, eventsAfter, onEventsAppended, toStoredEvent } from './outbox';
 import { ALL_WEBHOOKS, toDelivery, toWebhook, type DeliveryAttempt, type DeliveryRecord, type WebhookRecord } from './webhooks';
 
 export interface WebhookWorkerOptions {
@@ -163,7 +163,11 @@ export class WebhookWorker {
   private readonly inFlight = new Map<string, Promise<void>>();
   private readonly lanesInFlight = new Set<string>();
   private unsubscribe: (() => void) | null = null;
-  private regionCache = new Map<string, Set<string>>();
+  /** The sequence fanned out to (known after the first pass): a wake-up without new events costs one read. */
+  private fannedTo: number | null = null;
+  /** Something may be due: new deliveries, or an attempt just ended. Timer passes look regardless. */
+  private dirty = true;
+  private soonTimer: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly store: Store,
@@ -174,7 +178,8 @@ export class WebhookWorker {
 
   start(): void {
     this.stopped = false;
-    this.unsubscribe = onEventsAppended(() => this.kick());
+    // Writes wake the worker a little later, so a burst of writes costs one pass, not one each.
+    this.unsubscribe = onEventsAppended(() => this.soon());
     this.kick();
   }
 
@@ -182,9 +187,20 @@ export class WebhookWorker {
     this.stopped = true;
     this.unsubscribe?.();
     if (this.timer) clearTimeout(this.timer);
+    if (this.soonTimer) clearTimeout(this.soonTimer);
     this.timer = null;
+    this.soonTimer = null;
     await this.running;
     await Promise.allSettled([...this.inFlight.values()]);
+  }
+
+  private soon(): void {
+    if (this.soonTimer || this.stopped) return;
+    this.soonTimer = setTimeout(() => {
+      this.soonTimer = null;
+      this.kick();
+    }, 25);
+    this.soonTimer.unref();
   }
 
   /** Runs a pass now (or right after the one running). */
@@ -210,16 +226,27 @@ export class WebhookWorker {
 
   private schedule(ms: number) {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.kick(), Math.max(10, Math.min(ms, this.opts.pollMs)));
+    this.timer = setTimeout(() => {
+      this.dirty = true;
+      this.kick();
+    }, Math.max(10, Math.min(ms, this.opts.pollMs)));
     this.timer.unref();
   }
 
   /** One pass: fan new events out to deliveries, then send what is due. Returns ms until the next due one. */
   private async pass(): Promise<number> {
-    this.regionCache = new Map();
+    const [last] = await this.store.read(LAST_SEQ);
+    const lastSeq = (last?.n as number) ?? 0;
+    const news = this.fannedTo === null || lastSeq > this.fannedTo;
+    if (!news && !this.dirty) return this.opts.pollMs;
     const webhooks = (await this.store.read(ALL_WEBHOOKS)).map(toWebhook);
-    if (!webhooks.length) return this.opts.pollMs;
-    await this.fanOut(webhooks);
+    if (!webhooks.length) {
+      this.fannedTo = null;
+      return this.opts.pollMs;
+    }
+    if (news && (await this.fanOut(webhooks))) this.dirty = true;
+    if (!this.dirty) return this.opts.pollMs;
+    this.dirty = false;
     return this.dispatch(new Map(webhooks.map((w) => [w.id, w])));
   }
 
@@ -232,13 +259,15 @@ export class WebhookWorker {
     return map;
   }
 
-  private async fanOut(webhooks: WebhookRecord[]): Promise<void> {
+  /** Creates the deliveries of new events; true when it created any. */
+  private async fanOut(webhooks: WebhookRecord[]): Promise<boolean> {
     const regions = await this.regionsOf(webhooks);
+    let created = false;
     for (;;) {
       const more = await this.store.transaction(async (tx) => {
         const [cursor] = await tx.run(FANOUT_CURSOR);
         const events = await eventsAfter(tx, cursor.seq as number, 500);
-        if (!events.length) return false;
+        if (!events.length) return { more: false, to: cursor.seq as number };
         const now = this.clock().toISOString();
         const rows = [];
         for (const e of events) {
@@ -249,10 +278,12 @@ export class WebhookWorker {
           }
         }
         if (rows.length) await tx.run(CREATE_DELIVERIES, { rows, now });
+        created ||= rows.length > 0;
         await tx.run(SET_FANOUT_CURSOR, { seq: events[events.length - 1].sequence });
-        return events.length === 500;
+        return { more: events.length === 500, to: events[events.length - 1].sequence };
       });
-      if (!more) return;
+      this.fannedTo = more.to; // only once committed
+      if (!more.more) return created;
     }
   }
 
@@ -291,6 +322,7 @@ export class WebhookWorker {
         .finally(() => {
           this.lanesInFlight.delete(lane);
           this.inFlight.delete(d.id);
+          this.dirty = true;
           this.kick();
         });
       this.inFlight.set(d.id, p);
