@@ -221,7 +221,13 @@ export async function listDeliveries(store: Store, webhookId: string, status: De
   return {
     totalCount: (count[0]?.n as number) ?? 0,
     edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })),
-    pageInfo: { hasNextPage: rows.length > page.limit, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null },
+    pageInfo: {
+      // Forward paging only: a page after a cursor has items before it.
+      hasPreviousPage: page.after !== null,
+      hasNextPage: rows.length > page.limit,
+      startCursor: nodes.length ? cursorOf(nodes[0]) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+    },
   };
 }
 
