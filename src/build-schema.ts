@@ -5,6 +5,19 @@ import { REPO_ROOT } from './paths';
 import { resolvers } from './resolvers';
 import { Guard } from './auth/guard.middleware';
 
+/**
+ * type-graphql wants a PubSub once a schema has a subscription. Rapport's subscriptions use their own
+ * `subscribe` functions over the event feed (src/events/feed.ts): topic-based ones are refused.
+ */
+const NO_TOPICS = {
+  publish(): void {
+    throw new Error('Rapport publishes events through the outbox (src/events/outbox.ts), not PubSub topics');
+  },
+  subscribe(): AsyncIterable<unknown> {
+    throw new Error('Rapport subscriptions read the event feed (src/events/feed.ts), not PubSub topics');
+  },
+};
+
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema.graphql');
 
 /** The executable schema. `emitTo` writes the SDL file (schema.graphql is committed). */
@@ -13,6 +26,7 @@ export function buildRapportSchema(opts: { emitTo?: string } = {}): Promise<Grap
     resolvers,
     emitSchemaFile: opts.emitTo ? { path: opts.emitTo, sortedSchema: false } : false,
     globalMiddlewares: [Guard],
+    pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
 }

@@ -4,6 +4,8 @@ import dotenv from 'dotenv';
 import { DEFAULT_POLICY, PolicyError, policyFromEnv, type SlaPolicy } from './domain/sla-policy';
 import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { limitsFromEnv, type Limits } from './limits-config'; // limits and hardening (issue 7)
+import { webhookOptionsFromEnv, type WebhookWorkerOptions } from './events/webhook-worker'; // events (issue 16)
+import { clockOptionsFromEnv, type EventClockOptions } from './events/clock';
 
 export type StoreEngine = 'embedded' | 'neo4j';
 
@@ -24,6 +26,10 @@ export interface Config {
   limits: Limits;
   /** RAPPORT_ACCESS_LOG_DAYS: access-log retention in days (null: kept). */
   accessLogDays: number | null;
+  /** Webhook delivery (RAPPORT_WEBHOOKS=off turns the worker off; RAPPORT_WEBHOOK_*: retries, timeouts). */
+  webhooks: WebhookWorkerOptions | null;
+  /** The clock of time-driven events (RAPPORT_EVENT_CLOCK_SECONDS, RAPPORT_SLA_AT_RISK_HOURS; RAPPORT_EVENT_CLOCK=off). */
+  eventClock: EventClockOptions | null;
 }
 
 export class ConfigError extends Error {
@@ -110,6 +116,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
   }
   const auth = loadAuthConfig(get, host, problems);
   const limits = limitsFromEnv(get, problems); // limits and hardening (issue 7): src/limits-config.ts
+  const webhookOptions = webhookOptionsFromEnv(get, problems); // events (issue 16)
+  const webhooks = bool('RAPPORT_WEBHOOKS', true) ? webhookOptions : null;
+  const clockOptions = clockOptionsFromEnv(get, problems);
+  const eventClock = bool('RAPPORT_EVENT_CLOCK', true) ? clockOptions : null;
   let policy: SlaPolicy = DEFAULT_POLICY;
   try {
     policy = policyFromEnv(merged);
@@ -131,5 +141,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     auth,
     limits,
     accessLogDays,
+    webhooks,
+    eventClock,
   };
 }

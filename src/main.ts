@@ -33,7 +33,7 @@ async function main() {
   await bootstrapSchema(store, logger);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
   const schema = await buildRapportSchema();
-  const server = await createServer({ config, store, schema, logger, policy: config.policy, auth: config.auth });
+  const server = await createServer({ config, store, schema, logger, policy: config.policy, auth: config.auth, webhooks: config.webhooks, eventClock: config.eventClock });
   const url = await server.listen();
   logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined, auth: config.auth.enabled, authReason: config.auth.reason }, 'Rapport is listening');
   process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine}; authentication ${config.auth.enabled ? 'on' : 'OFF, local development mode'})\n`);

@@ -25,11 +25,20 @@ import { withQueryLimits } from './graphql-limits';
 import { corsOptions, rateLimit } from './http/limits';
 import { DEFAULT_LIMITS, type Limits } from './limits-config';
 // --- end limits ---
+import { WebhookWorker, type WebhookWorkerOptions } from './events/webhook-worker';
+import { EventClock, type EventClockOptions } from './events/clock';
+import { stopFeed } from './events/feed';
+import { WebSocketServer } from 'ws';
+import { useServer } from 'graphql-ws/use/ws';
+import { principalOf } from './auth/authenticate';
+import { LOCAL_DEV, type Principal } from './auth/roles';
 
 export interface RapportServer {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** The webhook delivery worker, when started (issue 16). */
+  webhooks: WebhookWorker | null;
   /** Listens on host:port and resolves to the URL of /graphql. */
   listen(): Promise<string>;
   /** Stops taking requests, finishes the ones in flight, then closes the store. */
@@ -45,6 +54,10 @@ export async function createServer(deps: {
   policy?: SlaPolicy;
   /** Authentication; default off (local development), as when bound to loopback. */
   auth?: AuthConfig;
+  /** Webhook delivery worker options; none: no worker in this process (tests, tools). */
+  webhooks?: WebhookWorkerOptions | null;
+  /** The clock of time-driven events; none: not in this process. */
+  eventClock?: EventClockOptions | null;
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
   const policy = deps.policy ?? DEFAULT_POLICY;
@@ -128,11 +141,43 @@ export async function createServer(deps: {
     res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error' : (err.message ?? 'Bad request'), extensions: { code } }] });
   });
 
+  // Subscriptions (issue 16): graphql-ws on the same path; the credential is the connection_init
+  // payload's `authorization` ("Bearer <API key or JWT>"), checked as for HTTP; scope as for queries.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  const wsCleanup = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
+    {
+      schema,
+      onConnect: async (ctx) => {
+        if (!auth.enabled) {
+          ctx.extra.principal = LOCAL_DEV;
+          return true;
+        }
+        const raw = ctx.connectionParams?.authorization ?? ctx.connectionParams?.Authorization;
+        const result = await principalOf(typeof raw === 'string' ? raw : undefined, auth, store, new Date());
+        if ('error' in result) {
+          logger.info({ reason: result.error }, 'subscription authentication refused');
+          return false;
+        }
+        ctx.extra.principal = result.principal;
+        return true;
+      },
+      context: (ctx) => createContext({ store, requestId: randomUUID(), logger, principal: ctx.extra.principal ?? LOCAL_DEV, policy }),
+    },
+    wsServer,
+  );
+
+  // Events (issue 16): deliveries run in this process, off the request path, from the store.
+  const webhooks = deps.webhooks ? new WebhookWorker(store, logger.child({ component: 'webhooks' }), deps.webhooks) : null;
+  webhooks?.start();
+  const clock = deps.eventClock ? new EventClock(store, policy, logger.child({ component: 'event-clock' }), deps.eventClock) : null;
+  clock?.start();
+
   let stopping: Promise<void> | undefined;
   return {
     app,
     httpServer,
     apollo,
+    webhooks,
     listen: () =>
       new Promise((resolve, reject) => {
         httpServer.once('error', reject);
@@ -144,8 +189,13 @@ export async function createServer(deps: {
       }),
     stop: () => {
       stopping ??= (async () => {
+        await wsCleanup.dispose();
+        await new Promise<void>((r) => wsServer.close(() => r()));
         await apollo.stop();
         stopRetention();
+        await stopFeed(store);
+        await clock?.stop();
+        await webhooks?.stop();
         await accessLog.close();
         await store.close();
       })();

@@ -31,7 +31,7 @@ const WRITE_OPS = new Set([
   'informOperationContacts',
 ]);
 
-const ADMIN_QUERIES = new Set(['accessLog', 'apiKeys']);
+const ADMIN_QUERIES = new Set(['accessLog', 'apiKeys', 'webhooks', 'webhookDeliveries']);
 
 export function operationClass(parent: 'Query' | 'Mutation', field: string): OperationClass {
   if (parent === 'Query') return ADMIN_QUERIES.has(field) ? 'ADMIN' : 'READ';

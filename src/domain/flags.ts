@@ -188,6 +188,8 @@ export interface SnapshotHeldWork {
   cases: SnapshotHolding[];
   commitments: SnapshotHolding[];
   coveragePeriods: SnapshotCoveragePeriod[];
+}
+
 /** An operation on one of the customer's devices: planned or in progress, or started recently. */
 export interface SnapshotOperation {
   id: string;
@@ -545,6 +547,10 @@ const workStranded: Rule = (s, _policy, now) => {
       commitmentIds: sortedUnique(strandedCommitments.map((h) => h.id)),
       engineerIds: sortedUnique(all.map((h) => h.engineerId)),
       count: all.length,
+    },
+  };
+};
+
 const startedOps = (s: CustomerSnapshot) => (s.operations ?? []).filter((o) => o.startedAt != null && o.status !== OperationStatus.PLANNED);
 
 const unauthorisedRiskyOperation: Rule = (s) => {

@@ -20,6 +20,10 @@ export const LABELS = [
   'ApiKey',
   'AccessLog',
   'Operation',
+  // events (issue 16): the outbox, webhook registrations and their deliveries
+  'Event',
+  'Webhook',
+  'WebhookDelivery',
 ] as const;
 
 /** Property indexes the queries filter or sort on (besides `id`). */
@@ -37,6 +41,10 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
   ['Operation', 'status'],
   ['AccessLog', 'actor'],
   ['AccessLog', 'at'],
+  ['Event', 'seq'],
+  ['Event', 'dedupKey'],
+  ['WebhookDelivery', 'status'],
+  ['WebhookDelivery', 'webhookId'],
 ];
 
 /**

@@ -14,6 +14,10 @@ import { recordChanges } from './repositories/change.repo';
 import * as Q from './repositories/handoff-write.repo';
 import { writeAbsence } from './repositories/absence.repo';
 import { checkCoverage, coveragesOf, lock, refuseOverlappingHandoff, spansOf } from './invariants';
+import { coverageChanged } from '../domain/event-builders';
+import { EventType, type NewEvent } from '../domain/events';
+import { appendEvents } from '../events/outbox';
+import { withIntroductions } from '../events/introduction';
 import type { Row, Store, TxRunner } from './store';
 
 /** The handoff workflow: plan (writes nothing), start, work the items, complete or cancel. */
@@ -160,6 +164,14 @@ export async function startHandoff(store: Store, args: PlanHandoffArgs, policy: 
         summary: `handoff ${id}: ${plan.outgoingId} hands over to ${a.successorId} (${a.roles.join(', ')})`,
       })),
     ]);
+    const customerIds = plan.assignments.map((a) => a.customerId);
+    await appendEvents(tx, [{
+      type: EventType.HandoffStarted,
+      at: nowIso,
+      customerId: null,
+      subjectIds: [id, plan.outgoingId, ...args.successors.map((s) => s.engineerId), ...customerIds],
+      payload: { handoffId: id, reason: args.reason, fromEngineerId: plan.outgoingId, toEngineerIds: args.successors.map((s) => s.engineerId), effectiveAt: args.effectiveAt, until: args.until ?? null, customerIds, items: items.length },
+    }]);
     return id;
   });
 }
@@ -323,6 +335,7 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
     const nowIso = who.now.toISOString();
     await lock(tx, 'Customer', assignments.map((a) => a.customerId));
     const until = reasonKind === HandoffReason.VACATION && s.handoff.until ? canonical(s.handoff.until) : null;
+    const events: NewEvent[] = [];
     for (const a of assignments) {
       if (reasonKind !== HandoffReason.VACATION) {
         const ended = await tx.run(Q.END_COVERAGE_AT, { engineerId: s.fromId, customerId: a.customerId, at, actor: who.actor });
@@ -343,6 +356,7 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
         }
         const rows = await tx.run(Q.OPEN_COVERAGE, { engineerId: a.successorId, customerId: a.customerId, role, from: at, to: until, id: newId('cov'), actor: who.actor, handoffId: id });
         if (rows.length) opened.push(role);
+        events.push(coverageChanged(a.customerId, role, s.fromId, a.successorId, at, { at: nowIso, until, handoffId: id, coverageId: (rows[0]?.id as string) ?? undefined }));
       }
       changes.push({ entityId: a.customerId, entityLabel: 'Customer', op: 'LINK', actor: who.actor, at: nowIso, changes: { coverage: { before: null, after: opened.map((r) => `${a.successorId}:${r}`) } }, summary: `${a.successorId} covers from ${at}${until ? ` until ${until}` : ''} (handoff ${id})` });
     }
@@ -351,6 +365,8 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
       const coverIds = [...new Set(assignments.map((a) => a.successorId))];
       await writeAbsence(tx, { engineerId: s.fromId, from: at, to: until, reason: 'VACATION', coverIds, handoffId: id }, { actor: who.actor, now: nowIso });
     }
+    // Coverage first: a case owner change of the same customer follows its coverage change.
+    await appendEvents(tx, await withIntroductions(tx, events.splice(0), nowIso));
     if (reasonKind !== HandoffReason.VACATION && assignments.length) {
       const successorOf = new Map(assignments.map((a) => [a.customerId, a.successorId]));
       const customerIds = [...successorOf.keys()];
@@ -362,6 +378,14 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
     await tx.run(Q.COMPLETE_HANDOFF, { id, now: nowIso, actor: who.actor, forced: Boolean(force && open.length), reason: reason?.trim() || null });
     changes.push({ entityId: id, entityLabel: 'Handoff', op: 'UPDATE', actor: who.actor, at: nowIso, changes: { status: { before: s.handoff.status, after: HandoffStatus.COMPLETED }, openItems: { before: null, after: open.length } }, summary: open.length ? `force-completed with ${open.length} open item(s): ${reason}` : 'completed' });
     await recordChanges(tx, changes.filter((c): c is ChangeEntry => c !== null));
+    events.push({
+      type: EventType.HandoffCompleted,
+      at: nowIso,
+      customerId: null,
+      subjectIds: [id, s.fromId, ...new Set(assignments.map((a) => a.successorId)), ...assignments.map((a) => a.customerId)],
+      payload: { handoffId: id, reason: reasonKind, fromEngineerId: s.fromId, effectiveAt: new Date(at).toISOString(), forced: Boolean(force && open.length), openItems: open.length, assignments: assignments.map((a) => ({ customerId: a.customerId, toEngineerId: a.successorId, roles: a.roles })) },
+    });
+    await appendEvents(tx, events);
   });
 }
 

@@ -17,6 +17,8 @@ import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver
 import { AccessLogResolver, ContactPersonalDataResolver, EngineerPersonalDataResolver, EscalationStepPersonalDataResolver } from './personal-data.resolver';
 import { QueryResolver } from './query.resolver';
 import { OPERATION_RESOLVERS } from './operation.resolver';
+import { WebhookResolver } from './webhook.resolver';
+import { EventResolver } from './event.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -57,4 +59,6 @@ export const resolvers: NonEmptyArray<Function> = [
   EscalationStepPersonalDataResolver,
   AccessLogResolver,
   ...OPERATION_RESOLVERS,
+  WebhookResolver,
+  EventResolver,
 ];

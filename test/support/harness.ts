@@ -9,6 +9,7 @@ import { CountingStore, type Store } from '../../src/graph/store';
 import type { TestEngine } from './engines';
 import type { Principal } from '../../src/auth/roles';
 import { DEFAULT_POLICY, type SlaPolicy } from '../../src/domain/sla-policy';
+import type { WebhookWorkerOptions } from '../../src/events/webhook-worker';
 
 /** `principal` runs the operation as that caller (roles, regions); default: local development (admin). */
 export interface RunOptions {
@@ -38,7 +39,7 @@ export class Harness {
     readonly policy: SlaPolicy,
   ) {}
 
-  static async start(engine: TestEngine, opts: { store?: Store; policy?: SlaPolicy } = {}): Promise<Harness> {
+  static async start(engine: TestEngine, opts: { store?: Store; policy?: SlaPolicy; webhooks?: WebhookWorkerOptions } = {}): Promise<Harness> {
     const policy = opts.policy ?? DEFAULT_POLICY;
     const store = new CountingStore(opts.store ?? (await engine.open()));
     const server = await createServer({
@@ -47,6 +48,7 @@ export class Harness {
       schema: await testSchema(),
       logger: silentLogger,
       policy,
+      webhooks: opts.webhooks,
     });
     return new Harness(server, store, policy);
   }

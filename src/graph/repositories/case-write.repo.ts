@@ -1,7 +1,9 @@
 import { planStatusChange } from '../../domain/case-status';
 import { diffFields, type ChangeOp, type FieldChange } from '../../domain/changes';
 import { CaseStatus, CoverageRole } from '../../domain/enums';
+import { EventType } from '../../domain/events';
 import { newId } from '../../domain/ids';
+import { appendEvents } from '../../events/outbox';
 import { archivedProblem, beforeProblem, defaultCaseOwner, engineerUnavailable, isLaterThan } from '../../domain/write-rules';
 import { badInput, conflict, type FieldProblem } from '../../errors';
 import { EDGE_KINDS } from '../kinds';
@@ -44,7 +46,8 @@ RETURN e.id AS engineerId, o.from AS from`;
 export const END_OWNERSHIPS = `
 MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(e:Engineer)
 WHERE o.from < datetime($at) AND (o.to IS NULL OR datetime($at) < o.to)
-SET o.to = datetime($at)`;
+SET o.to = datetime($at)
+RETURN e.id AS engineerId`;
 
 /** Ownerships that begin at or after $at and would overlap a new one starting then. */
 export const LATER_OWNERSHIPS = `
@@ -133,8 +136,13 @@ export async function moveOwnership(tx: TxRunner, caseId: string, engineerId: st
       { caseId, ownerId: later.engineerId as string, from: canonicalTime(later.from as string) },
     );
   }
-  await tx.run(END_OWNERSHIPS, { caseId, at });
+  const ended = await tx.run(END_OWNERSHIPS, { caseId, at });
   await startOwnership(tx, caseId, engineerId, at, meta);
+  const customerId = await customerOfCase(tx, caseId);
+  const fromEngineerId = (ended[0]?.engineerId as string) ?? null;
+  await appendEvents(tx, [
+    { type: EventType.CaseOwnerChanged, at, customerId, subjectIds: [caseId, engineerId, ...(fromEngineerId ? [fromEngineerId] : [])], payload: { caseId, customerId, fromEngineerId, toEngineerId: engineerId, at } },
+  ]);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,6 +1,9 @@
-import { endProblem } from '../../domain/coverage-rules';
+import { describeClash, endProblem, planCoverage, type CoverageSpan } from '../../domain/coverage-rules';
+import { coverageChanged } from '../../domain/event-builders';
 import { checkCoverage, coveragesOf, lock, spansOf } from '../invariants';
 import { newId } from '../../domain/ids';
+import { appendEvents } from '../../events/outbox';
+import { withIntroductions } from '../../events/introduction';
 import { validateRecord } from '../../domain/record-validation';
 import { archivedProblem, engineerUnavailable } from '../../domain/write-rules';
 import { badInput, conflict, notFound } from '../../errors';
@@ -98,6 +101,8 @@ export async function assignCoverage(store: Store, cmd: AssignCoverageCommand, m
         `${next.role} coverage ${id}: ${next.engineerId} from ${next.from}${next.to ? ` to ${next.to}` : ''}`),
     );
     await recordChanges(tx, entries);
+    const replaced = plan.toEnd.find((span) => span.role === next.role);
+    await appendEvents(tx, await withIntroductions(tx, [coverageChanged(cmd.customerId, next.role, replaced?.engineerId ?? null, next.engineerId, next.from, { at: meta.now, coverageId: id, until: next.to, endedCoverageIds: plan.toEnd.map((span) => span.id) })], meta.now));
     return coverage;
   });
 }
@@ -118,6 +123,7 @@ export async function endCoverage(store: Store, cmd: { coverageId: string; at?: 
       changeEntry(meta, { id: coverage.customerId, label: 'Customer' }, 'UNLINK', { coverage: { before: asValue(coverage), after: asValue(ended) } },
         `${coverage.role} coverage ${coverage.id} (${coverage.engineerId}) ended at ${at}`),
     ]);
+    await appendEvents(tx, [coverageChanged(coverage.customerId, coverage.role, coverage.engineerId, null, canonicalTime(at), { at: meta.now, endedCoverageIds: [coverage.id] })]);
     return ended;
   });
 }

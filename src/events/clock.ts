@@ -1,0 +1,116 @@
+import { OPEN_CASE_STATUSES } from '../domain/enums';
+import type { CaseKind, CaseSeverity, CaseStatus, CustomerTier } from '../domain/enums';
+import type { SlaPolicy } from '../domain/sla-policy';
+import { DEFAULT_TIME_EVENT_OPTIONS, timeDrivenEvents, type TimeEventOptions } from '../domain/time-events';
+import type { Store } from '../graph/store';
+import type { Logger } from '../logger';
+import { appendEvents } from './outbox';
+
+export const OPEN_CASES_FOR_CLOCK = `
+MATCH (k:\`Case\`) WHERE k.status IN $open
+MATCH (k)-[:FOR]->(c:Customer)
+RETURN k.id AS id, c.id AS customerId, c.tier AS tier, k.kind AS kind, k.severity AS severity, k.status AS status,
+  k.openedAt AS openedAt, k.respondedAt AS respondedAt, k.resolvedAt AS resolvedAt`;
+
+export const DUE_COMMITMENTS = `
+MATCH (m:Commitment) WHERE m.status = 'OPEN' AND m.dueAt <= datetime($now)
+MATCH (m)-[:TO]->(c:Customer)
+RETURN m.id AS id, c.id AS customerId, m.dueAt AS dueAt, [(m)<-[:PROMISED]-(e:Engineer) | e.id] AS engineerIds`;
+
+export const OVERDUE_ITEMS = `
+MATCH (i:HandoffItem) WHERE i.status = 'OPEN'
+MATCH (i)<-[:INCLUDES]-(h:Handoff)
+WHERE h.status <> 'CANCELLED' AND h.effectiveAt <= datetime($now)
+MATCH (i)-[:FOR]->(c:Customer)
+RETURN i.id AS id, i.kind AS kind, c.id AS customerId, h.id AS handoffId, h.effectiveAt AS effectiveAt,
+  [(i)-[:ASSIGNED_TO]->(a:Engineer) | a.id] AS assigneeIds`;
+
+export interface EventClockOptions extends TimeEventOptions {
+  /** How often the clock runs (it also runs at start). */
+  intervalSeconds: number;
+}
+
+export const DEFAULT_CLOCK_OPTIONS: EventClockOptions = { ...DEFAULT_TIME_EVENT_OPTIONS, intervalSeconds: 60 };
+
+/** Reads the open work and raises the time-driven events that are due; returns how many were new. */
+export async function sweep(store: Store, policy: SlaPolicy, now: Date, opts: TimeEventOptions = DEFAULT_TIME_EVENT_OPTIONS): Promise<number> {
+  const nowIso = now.toISOString();
+  const [cases, commitments, items] = [
+    await store.read(OPEN_CASES_FOR_CLOCK, { open: OPEN_CASE_STATUSES }),
+    await store.read(DUE_COMMITMENTS, { now: nowIso }),
+    await store.read(OVERDUE_ITEMS, { now: nowIso }),
+  ];
+  const events = timeDrivenEvents(
+    {
+      cases: cases.map((r) => ({
+        id: r.id as string,
+        customerId: r.customerId as string,
+        tier: r.tier as CustomerTier,
+        kind: r.kind as CaseKind,
+        severity: r.severity as CaseSeverity,
+        status: r.status as CaseStatus,
+        openedAt: r.openedAt as string,
+        respondedAt: (r.respondedAt as string) ?? null,
+        resolvedAt: (r.resolvedAt as string) ?? null,
+      })),
+      commitments: commitments.map((r) => ({ id: r.id as string, customerId: r.customerId as string, dueAt: r.dueAt as string, engineerId: ((r.engineerIds as string[]) ?? [])[0] ?? null })),
+      handoffItems: items.map((r) => ({ id: r.id as string, kind: r.kind as string, customerId: r.customerId as string, handoffId: r.handoffId as string, effectiveAt: r.effectiveAt as string, assigneeId: ((r.assigneeIds as string[]) ?? [])[0] ?? null })),
+    },
+    policy,
+    now,
+    opts,
+  );
+  if (!events.length) return 0;
+  // The dedup check and the append run in one write transaction: two sweeps never raise one event twice.
+  return store.transaction((tx) => appendEvents(tx, events));
+}
+
+/** Runs `sweep` at start and every `intervalSeconds`, in the server process. */
+export class EventClock {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    private readonly store: Store,
+    private readonly policy: SlaPolicy,
+    private readonly logger: Logger,
+    private readonly opts: EventClockOptions = DEFAULT_CLOCK_OPTIONS,
+    private readonly now: () => Date = () => new Date(),
+  ) {}
+
+  start(): void {
+    const tick = () => {
+      this.running = sweep(this.store, this.policy, this.now(), this.opts)
+        .then((n) => n && this.logger.info({ events: n }, 'clock raised time-driven events'))
+        .catch((err) => this.logger.error({ err }, 'event clock sweep failed'));
+    };
+    tick();
+    this.timer = setInterval(tick, this.opts.intervalSeconds * 1000);
+    this.timer.unref();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
+
+/** RAPPORT_EVENT_CLOCK_SECONDS, RAPPORT_SLA_AT_RISK_HOURS, RAPPORT_EVENT_LOOKBACK_HOURS over the defaults. */
+export function clockOptionsFromEnv(get: (name: string) => string | undefined, problems: string[]): EventClockOptions {
+  const num = (name: string, dflt: number, min: number) => {
+    const v = get(name);
+    if (v === undefined) return dflt;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n < min) {
+      problems.push(`${name}="${v}" is not a number >= ${min}`);
+      return dflt;
+    }
+    return n;
+  };
+  return {
+    intervalSeconds: num('RAPPORT_EVENT_CLOCK_SECONDS', DEFAULT_CLOCK_OPTIONS.intervalSeconds, 1),
+    atRiskHours: num('RAPPORT_SLA_AT_RISK_HOURS', DEFAULT_CLOCK_OPTIONS.atRiskHours, 0),
+    lookbackHours: num('RAPPORT_EVENT_LOOKBACK_HOURS', DEFAULT_CLOCK_OPTIONS.lookbackHours, 0),
+  };
+}
