@@ -15,6 +15,7 @@ import { MutationRelationshipResolver } from './mutation-relationship.resolver';
 import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver, PartnerResolver } from './people.resolver';
 import { AccessLogResolver, ContactPersonalDataResolver, EngineerPersonalDataResolver, EscalationStepPersonalDataResolver } from './personal-data.resolver';
 import { QueryResolver } from './query.resolver';
+import { ViewerResolver } from './viewer.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -52,4 +53,5 @@ export const resolvers: NonEmptyArray<Function> = [
   EngineerPersonalDataResolver,
   EscalationStepPersonalDataResolver,
   AccessLogResolver,
+  ViewerResolver,
 ];
