@@ -40,7 +40,7 @@ export function EnumLabel({ value }: { value: string }) {
 export function EngineerName({ engineer }: { engineer: { id: string; name: string; nameLatin?: string | null; status?: string | null } }) {
   const { t, i18n } = useTranslation();
   const warn = engineer.status && engineer.status !== 'ACTIVE';
-  const label = engineer.nameLatin && engineer.nameLatin !== engineer.name ? (i18n.language === 'zh' ? `${engineer.name} (${engineer.nameLatin})` : `${engineer.nameLatin} (${engineer.name})`) : engineer.name;
+  const label = displayName(engineer, i18n.language);
   return (
     <>
       <Link to={`/engineers/${engineer.id}`}>{label}</Link>
@@ -65,4 +65,20 @@ export function hrefOf(id: string, extra?: { customerId?: string }): string {
   if (id.startsWith('hof_')) return `/handoffs/${id}`;
   if ((id.startsWith('con_') || id.startsWith('cas_') || id.startsWith('dev_') || id.startsWith('com_')) && extra?.customerId) return `/customers/${extra.customerId}#${id}`;
   return `/history/${id}`;
+}
+
+/** A phone number as a tap-to-call link; a masked number (VIEWER) is plain text. */
+export function Phone({ phone, className }: { phone: string; className?: string }) {
+  if (phone.includes('*')) return <span className={className}>{phone}</span>;
+  return (
+    <a href={`tel:${phone.replace(/[^+\d]/g, '')}`} className={className}>
+      {phone}
+    </a>
+  );
+}
+
+/** A person's name for the reader: Chinese first in Chinese, the Latin form first otherwise. */
+export function displayName(p: { name: string; nameLatin?: string | null }, lang: string): string {
+  if (!p.nameLatin || p.nameLatin === p.name) return p.name;
+  return lang === 'zh' ? `${p.name} (${p.nameLatin})` : `${p.nameLatin} (${p.name})`;
 }

@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { CustomerCardDocument } from '../../gql/graphql';
 import { CoverageTimeline } from '../../components/CoverageTimeline';
 import { SlaClock } from '../../components/SlaClock';
-import { Empty, EngineerName, EnumLabel, ErrorBox, Loading, Panel } from '../../components/common';
+import { Empty, EngineerName, EnumLabel, ErrorBox, Loading, Panel, Phone } from '../../components/common';
 import { dayToInstant, formatDate, formatDateTime, isoDay } from '../../lib/format';
 import { FlagEvidenceList } from '../attention/FlagEvidenceList';
 
@@ -90,7 +90,7 @@ export function CustomerPage() {
               {c.escalationPath.map((s) => (
                 <li key={`${s.order}-${s.engineer.id}`} className={s.skippedBecause ? 'skipped' : undefined}>
                   <span className="role"><EnumLabel value={s.role} /></span> <EngineerName engineer={s.engineer} />{' '}
-                  {s.phone && !s.skippedBecause && <a href={`tel:${s.phone.replace(/[^+\d*]/g, '')}`} className="tel">{s.phone}</a>}
+                  {s.phone && !s.skippedBecause && <Phone phone={s.phone} className="tel" />}
                   {s.phone && s.skippedBecause && <span className="muted">{s.phone}</span>}
                   {s.skippedBecause && <span className="badge warn">{t('customer.skipped')}: {s.skippedBecause}</span>}
                 </li>
@@ -186,7 +186,7 @@ export function CustomerPage() {
                   <th scope="row"><Link to={`/history/${p.id}`}>{p.name}</Link></th>
                   <td><EnumLabel value={p.role} />{p.title ? ` · ${p.title}` : ''}</td>
                   <td>{p.reportsTo ? `${t('customer.reportsTo')} ${p.reportsTo.name}` : ''}</td>
-                  <td>{p.phone && <a href={`tel:${p.phone.replace(/[^+\d*]/g, '')}`} data-testid="contact-phone">{p.phone}</a>}</td>
+                  <td data-testid="contact-phone">{p.phone && <Phone phone={p.phone} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { EngineerPageDocument } from '../../gql/graphql';
-import { Empty, EngineerName, EnumLabel, ErrorBox, Loading, Panel } from '../../components/common';
+import { Empty, EngineerName, EnumLabel, ErrorBox, Loading, Panel, Phone } from '../../components/common';
 import { SlaClock } from '../../components/SlaClock';
 import { formatDate } from '../../lib/format';
 
@@ -25,7 +25,7 @@ export function EngineerPage() {
         <span className="badge">{e.kind}</span>
         {e.region && <span className="badge">{e.region.name}</span>}
         {e.partner && <span className="badge">{e.partner.name}</span>}
-        {e.phone && <a href={`tel:${e.phone.replace(/[^+\d*]/g, '')}`}>{e.phone}</a>}
+        {e.phone && <Phone phone={e.phone} />}
         <Link to={`/history/${e.id}`}>{t('common.history')}</Link>
       </div>
       <div className="grid">

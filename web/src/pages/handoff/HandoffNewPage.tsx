@@ -6,7 +6,7 @@ import {
   EngineerChoicesDocument, OutgoingPortfolioDocument, PlanHandoffDocument, StartHandoffDocument,
   type HandoffReason, type PlanHandoffInput,
 } from '../../gql/graphql';
-import { EnumLabel, ErrorBox, Loading } from '../../components/common';
+import { EnumLabel, ErrorBox, Loading, displayName } from '../../components/common';
 import { useMayWrite } from '../../auth';
 
 const REASONS: HandoffReason[] = ['ROTATION', 'TRANSFER', 'LEAVE', 'VACATION'];
@@ -16,7 +16,7 @@ const toInstant = (local: string) => new Date(`${local}:00+08:00`).toISOString()
 const nowLocal = () => new Intl.DateTimeFormat('sv-SE', { timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(new Date()).replace(' ', 'T');
 
 export function HandoffNewPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const navigate = useNavigate();
   const mayWrite = useMayWrite();
   const [outgoing, setOutgoing] = useState('');
@@ -105,9 +105,9 @@ export function HandoffNewPage() {
             </>
           )}
           <h3>{t('handoff.assignments')}</h3>
-          <ul>{plan.data.planHandoff.assignments.map((a) => <li key={a.customer.id}>{a.customer.name} → {a.successor.name} ({a.roles.map((r) => t(`enum.${r}`)).join(', ')})</li>)}</ul>
+          <ul>{plan.data.planHandoff.assignments.map((a) => <li key={a.customer.id}>{a.customer.name} → {displayName(a.successor, i18n.language)} ({a.roles.map((r) => t(`enum.${r}`)).join(', ')})</li>)}</ul>
           <h3>{t('handoff.items')} ({plan.data.planHandoff.items.length})</h3>
-          <ol>{plan.data.planHandoff.items.map((i) => <li key={i.seq}><EnumLabel value={i.kind} /> · {i.customer.name} · {i.assignee.name} {i.refersTo && <span className="muted">{i.refersTo.id}</span>}</li>)}</ol>
+          <ol>{plan.data.planHandoff.items.map((i) => <li key={i.seq}><EnumLabel value={i.kind} /> · {i.customer.name} · {displayName(i.assignee, i18n.language)} {i.refersTo && <span className="muted">{i.refersTo.id}</span>}</li>)}</ol>
           <button
             type="button"
             data-testid="start"

@@ -3,12 +3,12 @@ import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { CompleteHandoffDocument, CompleteItemDocument, HandoffChecklistDocument, WaiveItemDocument } from '../../gql/graphql';
-import { EnumLabel, ErrorBox, Loading } from '../../components/common';
+import { EnumLabel, ErrorBox, Loading, displayName } from '../../components/common';
 import { useMayWrite, useSession } from '../../auth';
 import { checklistState } from '../../lib/checklist';
 import { formatDate, formatDateTime } from '../../lib/format';
 
-function ItemRow({ item, canWrite }: { item: { id: string; seq?: number | null; kind: string; status: 'OPEN' | 'DONE' | 'WAIVED'; note?: string | null; doneBy?: string | null; doneAt?: string | null; customer?: { id: string; name: string } | null; assignee?: { name: string } | null; refersTo?: { id: string } | null }; canWrite: boolean }) {
+function ItemRow({ item, canWrite }: { item: { id: string; seq?: number | null; kind: string; status: 'OPEN' | 'DONE' | 'WAIVED'; note?: string | null; doneBy?: string | null; doneAt?: string | null; customer?: { id: string; name: string } | null; assignee?: { name: string; nameLatin?: string | null } | null; refersTo?: { id: string } | null }; canWrite: boolean }) {
   const { t, i18n } = useTranslation();
   const [note, setNote] = useState('');
   const [complete, doComplete] = useMutation(CompleteItemDocument);
@@ -18,7 +18,7 @@ function ItemRow({ item, canWrite }: { item: { id: string; seq?: number | null; 
   return (
     <li className={`item ${item.status}`} data-testid="checklist-item" data-status={item.status}>
       <span className="badge"><EnumLabel value={item.status} /></span> <strong><EnumLabel value={item.kind} /></strong>{' '}
-      {item.customer && <Link to={`/customers/${item.customer.id}`}>{item.customer.name}</Link>} {item.assignee && <span className="muted">→ {item.assignee.name}</span>}{' '}
+      {item.customer && <Link to={`/customers/${item.customer.id}`}>{item.customer.name}</Link>} {item.assignee && <span className="muted">→ {displayName(item.assignee, i18n.language)}</span>}{' '}
       {item.refersTo && <span className="muted">{item.refersTo.id}</span>}
       {item.status !== 'OPEN' && <div className="sub">{item.doneBy} · {formatDateTime(item.doneAt, i18n.language)}{item.note ? ` · ${item.note}` : ''}</div>}
       {item.status === 'OPEN' && canWrite && (
@@ -64,7 +64,7 @@ export function HandoffPage({ print = false }: { print?: boolean }) {
   const canWrite = mayWrite && live && !print;
   return (
     <div className={print ? 'page print' : 'page'}>
-      <h1>{t('handoff.checklist')}: {h.from.name} → {h.to.map((e) => e.name).join(', ')}</h1>
+      <h1>{t('handoff.checklist')}: {displayName(h.from, i18n.language)} → {h.to.map((e) => displayName(e, i18n.language)).join(', ')}</h1>
       <p>
         <EnumLabel value={h.reason} /> · {t('handoff.status')}: <strong data-testid="handoff-status"><EnumLabel value={h.status} /></strong> · {t('handoff.effectiveAt')} {formatDateTime(h.effectiveAt, i18n.language)}
         {h.until && ` · ${t('common.until')} ${formatDate(h.until, i18n.language)}`}
