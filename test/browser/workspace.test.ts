@@ -92,7 +92,7 @@ describe('the customer card', () => {
     await page.getByRole('combobox', { name: 'Language' }).selectOption('zh');
     await page.getByRole('heading', { name: '当前负责' }).waitFor();
     await screenshot(page, 'customer-card-zh');
-    await page.evaluate(() => localStorage.removeItem('rapport.lang'));
+    await page.evaluate('localStorage.removeItem("rapport.lang")');
   });
 });
 
