@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatDate } from '../lib/format';
 import { layoutTimeline, type TimelineEntry } from '../lib/timeline';
-import { EnumLabel } from './common';
+import { EnumLabel } from './labels';
 
 const LANE = 34;
 const LEFT = 130;

@@ -31,10 +31,7 @@ export function Panel({ title, children, id, actions }: { title: string; childre
   );
 }
 
-export function EnumLabel({ value }: { value: string }) {
-  const { t } = useTranslation();
-  return <>{t(`enum.${value}`, { defaultValue: value })}</>;
-}
+export { EnumLabel } from './labels';
 
 /** An engineer's name with a warning badge when they are not ACTIVE (transferred, on leave, left). */
 export function EngineerName({ engineer }: { engineer: { id: string; name: string; nameLatin?: string | null; status?: string | null } }) {
