@@ -181,6 +181,8 @@ describe('GraphiQL', () => {
     await page.waitForTimeout(1000);
     await page.getByRole('button', { name: /Execute query/i }).click();
     await page.getByText('escalationPath').last().waitFor({ timeout: 20_000 });
+    await page.waitForTimeout(500);
+    await screenshot(page, 'graphiql');
     expect(external).toEqual([]);
   }, 60_000);
 
