@@ -52,7 +52,7 @@ describe('in production, with authentication on', () => {
   it('GraphiQL is off like introspection, the app itself loads without a credential, the API still needs one', async () => {
     const g = await fetch(demo.base + '/graphiql', { headers: html });
     expect(g.status).toBe(404);
-    expect((await g.json()).errors[0].extensions.code).toBe('NOT_FOUND');
+    expect(((await g.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await fetch(demo.base + '/customers/cus_cm-urumqi', { headers: html })).status).toBe(200);
     const api = await fetch(demo.base + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { actor } }' }) });
     expect(api.status).toBe(401);

@@ -72,7 +72,7 @@ export type EngineerStatus =
   | 'ON_LEAVE'
   | 'TRANSFERRED';
 
-/** Why a customer needs attention. Each value is explained in the README ("Attention list"). */
+/** Why a customer needs attention. Each value is explained in docs/api.md ("Attention list"). */
 export type Flag =
   /** An open case has gone without a customer update for longer than allowed (C5, C11). */
   | 'CASE_CUSTOMER_SILENCE'
