@@ -105,6 +105,16 @@ describe('the attention list', () => {
     await rows.first().getByRole('button').click();
     await expectText(page.locator('#ev-cus_cm-urumqi'), /COVERED_BY_INACTIVE_ENGINEER|NO_PRIMARY_COVERAGE/);
     await screenshot(page, 'attention');
+    // Relay paging: 15 rows a page, "Show more" asks for the next page after the last cursor.
+    const total = Number(/(\d+) customers/.exec(await page.getByText(/^\d+ customers$/).innerText())![1]);
+    expect(total).toBeGreaterThan(15);
+    const dataRows = page.getByTestId('attention-row');
+    expect(await dataRows.count()).toBe(15);
+    await page.getByRole('button', { name: 'Show more' }).click();
+    expect(await poll(() => dataRows.count(), (n) => n === Math.min(total, 30))).toBe(Math.min(total, 30));
+    expect(await dataRows.nth(15).locator('td').first().innerText()).toBe('16');
+    const ids = await dataRows.locator('td:nth-child(2) a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+    expect(new Set(ids).size).toBe(ids.length);
     await page.getByRole('combobox', { name: 'Tier' }).selectOption('STANDARD');
     await page.waitForURL(/tier=STANDARD/);
     const standard = await poll(async () => (await rows.allTextContents()).join('|'), (t) => !t.includes('中国移动乌鲁木齐分公司'));

@@ -2,7 +2,9 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { AttentionListDocument, EngineerChoicesDocument, type AttentionFilter, type CustomerTier, type Flag } from '../../gql/graphql';
+import { AttentionListDocument, EngineerChoicesDocument, type AttentionFilter, type AttentionListQuery, type CustomerTier, type Flag } from '../../gql/graphql';
+
+const PAGE = 15;
 import { EnumLabel, ErrorBox, Loading } from '../../components/common';
 import { FlagEvidenceList } from './FlagEvidenceList';
 
@@ -22,7 +24,15 @@ export function AttentionPage() {
     flag: (params.get('flag') as Flag) || undefined,
     engineer: params.get('engineer') || undefined,
   };
-  const [{ data, fetching, error }] = useQuery({ query: AttentionListDocument, variables: { filter, first: 100 } });
+  const [{ data, fetching, error }] = useQuery({ query: AttentionListDocument, variables: { filter, first: PAGE } });
+  // Relay paging: each further page asks for `after` the previous page's endCursor.
+  const [cursors, setCursors] = useState<string[]>([]);
+  const filterKey = JSON.stringify(filter);
+  const [pagedFor, setPagedFor] = useState(filterKey);
+  if (pagedFor !== filterKey) {
+    setPagedFor(filterKey);
+    setCursors([]);
+  }
   const [{ data: engineers }] = useQuery({ query: EngineerChoicesDocument });
   const [expanded, setExpanded] = useState<string | null>(null);
   const regions = useMemo(() => {
@@ -73,12 +83,50 @@ export function AttentionPage() {
         <thead>
           <tr><th scope="col">#</th><th scope="col">{t('attention.customer')}</th><th scope="col">{t('attention.tier')}</th><th scope="col">{t('attention.score')}</th><th scope="col">{t('attention.flags')}</th><th scope="col">{t('attention.expand')}</th></tr>
         </thead>
+        <AttentionRows edges={data?.attention.edges ?? []} offset={0} expanded={expanded} setExpanded={setExpanded} />
+        {cursors.map((after, i) => (
+          <AttentionChunk key={after} filter={filter} after={after} offset={PAGE * (i + 1)} expanded={expanded} setExpanded={setExpanded}
+            onMore={i === cursors.length - 1 ? (c) => setCursors([...cursors, c]) : undefined} />
+        ))}
+      </table>
+      {cursors.length === 0 && data?.attention.pageInfo.hasNextPage && data.attention.pageInfo.endCursor && (
+        <button type="button" onClick={() => setCursors([data.attention.pageInfo.endCursor!])}>{t('common.more')}</button>
+      )}
+    </div>
+  );
+}
+
+type Edges = AttentionListQuery['attention']['edges'];
+
+function AttentionChunk({ filter, after, offset, expanded, setExpanded, onMore }: { filter: AttentionFilter; after: string; offset: number; expanded: string | null; setExpanded(id: string | null): void; onMore?: (cursor: string) => void }) {
+  const { t } = useTranslation();
+  const [{ data }] = useQuery({ query: AttentionListDocument, variables: { filter, first: PAGE, after } });
+  const page = data?.attention;
+  return (
+    <>
+      <AttentionRows edges={page?.edges ?? []} offset={offset} expanded={expanded} setExpanded={setExpanded} />
+      {onMore && page?.pageInfo.hasNextPage && page.pageInfo.endCursor && (
         <tbody>
-          {data?.attention.edges.map(({ node }, i) => {
+          <tr>
+            <td colSpan={6}>
+              <button type="button" onClick={() => onMore(page.pageInfo.endCursor!)}>{t('common.more')}</button>
+            </td>
+          </tr>
+        </tbody>
+      )}
+    </>
+  );
+}
+
+function AttentionRows({ edges, offset, expanded, setExpanded }: { edges: Edges; offset: number; expanded: string | null; setExpanded(id: string | null): void }) {
+  const { t } = useTranslation();
+  return (
+    <tbody>
+          {edges.map(({ node }, i) => {
             const open = expanded === node.customer.id;
             return [
-              <tr key={node.customer.id}>
-                <td>{i + 1}</td>
+              <tr key={node.customer.id} data-testid="attention-row">
+                <td>{offset + i + 1}</td>
                 <td><Link to={`/customers/${node.customer.id}`}>{node.customer.name}</Link> <span className="muted">{node.customer.region?.name}</span></td>
                 <td><EnumLabel value={node.customer.tier} /></td>
                 <td>{Math.round(node.score)}</td>
@@ -103,7 +151,5 @@ export function AttentionPage() {
             ];
           })}
         </tbody>
-      </table>
-    </div>
   );
 }
