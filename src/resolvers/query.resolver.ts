@@ -166,7 +166,7 @@ export class QueryResolver {
     return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.now.toISOString(), role: role ?? null }).load(customerId);
   }
 
-  @Query(() => [SearchHit], { description: 'Customers, contacts and engineers whose name contains the text (any case, any script).' })
+  @Query(() => [SearchHit], { description: 'Customers, contacts and engineers whose name contains the text (any case, any script), and devices whose serial contains it.' })
   async search(
     @Arg('text') text: string,
     @Arg('first', () => Int, { nullable: true }) first: number | null,

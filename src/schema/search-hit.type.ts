@@ -5,10 +5,11 @@ export enum SearchKind {
   Customer = 'Customer',
   Contact = 'Contact',
   Engineer = 'Engineer',
+  Device = 'Device',
 }
 registerEnumType(SearchKind, { name: 'SearchKind' });
 
-@ObjectType({ description: 'A customer, contact or engineer whose name matched.' })
+@ObjectType({ description: 'A customer, contact or engineer whose name matched, or a device whose serial matched.' })
 export class SearchHit {
   @Field(() => SearchKind)
   kind!: SearchKind;
@@ -16,6 +17,6 @@ export class SearchHit {
   @Field(() => Node)
   node!: Node;
 
-  @Field({ description: 'The name that matched.' })
+  @Field({ description: 'The name (or, for a device, the serial) that matched.' })
   matched!: string;
 }

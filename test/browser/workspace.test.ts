@@ -56,6 +56,15 @@ describe('the customer card', () => {
     expect(external).toEqual([]);
   });
 
+  it('finds a device by its serial and opens its customer\'s card', async () => {
+    await page.goto(demo.base + '/attention');
+    await page.getByRole('combobox', { name: /Search/ }).fill('0573452');
+    await page.getByRole('option', { name: /210230573452.*OptiX PTN 960/ }).waitFor();
+    await page.keyboard.press('Enter');
+    await page.waitForURL(/\/customers\/cus_cm-urumqi-midong#dev_/);
+    await page.getByTestId('customer-card').waitFor();
+  });
+
   it('follows the escalation path: numbered, tap-to-call, each step links to the engineer', async () => {
     await page.goto(demo.base + '/customers/cus_cm-urumqi-midong');
     const steps = page.getByTestId('escalation').locator('li');

@@ -401,6 +401,7 @@ export type RegionKind =
 export type SearchKind =
   | 'Contact'
   | 'Customer'
+  | 'Device'
   | 'Engineer';
 
 /** A successor and the customers he takes; without customerIds he takes all the others. */

@@ -5,12 +5,12 @@ const en = {
   app: { name: 'Rapport', skip: 'Skip to content', language: 'Language', timezone: 'Time zone' },
   nav: { home: 'Home', attention: 'Attention', handoff: 'Start a handoff', graphiql: 'GraphiQL', signIn: 'Sign in', signOut: 'Sign out' },
   search: {
-    label: 'Search customers, contacts, engineers',
-    placeholder: 'Search: name, Latin name or pinyin…',
+    label: 'Search customers, contacts, engineers, devices',
+    placeholder: 'Search: name, pinyin or serial…',
     none: 'Nothing found',
     hint: 'Type, use ↑ ↓ and Enter',
   },
-  kind: { Customer: 'Customer', Contact: 'Contact', Engineer: 'Engineer' },
+  kind: { Customer: 'Customer', Contact: 'Contact', Engineer: 'Engineer', Device: 'Device' },
   home: {
     title: 'Who covers whom, and whom to call',
     intro: 'Search a customer in the header, or start from the attention list.',
@@ -67,8 +67,8 @@ type Tree = { [k: string]: string | Tree };
 const zh: Tree = {
   app: { name: 'Rapport', skip: '跳到正文', language: '语言', timezone: '时区' },
   nav: { home: '首页', attention: '关注清单', handoff: '发起交接', graphiql: 'GraphiQL', signIn: '登录', signOut: '退出' },
-  search: { label: '搜索客户、联系人、工程师', placeholder: '搜索：名称、拼音…', none: '没有结果', hint: '输入，↑ ↓ 选择，回车打开' },
-  kind: { Customer: '客户', Contact: '联系人', Engineer: '工程师' },
+  search: { label: '搜索客户、联系人、工程师、设备', placeholder: '搜索：名称、拼音、序列号…', none: '没有结果', hint: '输入，↑ ↓ 选择，回车打开' },
+  kind: { Customer: '客户', Contact: '联系人', Engineer: '工程师', Device: '设备' },
   home: { title: '谁负责哪个客户，出事找谁', intro: '在上方搜索客户，或从关注清单开始。', top: '当前需要关注' },
   common: {
     loading: '加载中…', error: '出错了', notFound: '未找到', none: '无', history: '变更记录', save: '保存', cancel: '取消', note: '备注', reason: '原因',

@@ -91,6 +91,9 @@ CALL {
   UNION ALL
   MATCH (n:Engineer) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
   RETURN n, 'Engineer' AS kind
+  UNION ALL
+  MATCH (n:Device) WHERE toLower(n.serial) CONTAINS $text
+  RETURN n, 'Device' AS kind
 }
 RETURN n, kind`;
 
@@ -128,7 +131,8 @@ export async function listEngineers(
 }
 
 export interface SearchRow {
-  kind: 'Customer' | 'Contact' | 'Engineer';
+  kind: 'Customer' | 'Contact' | 'Engineer' | 'Device';
+  /** A device's serial stands in for its name. */
   record: { id: string; name: string; nameLatin?: string | null };
 }
 
@@ -136,7 +140,10 @@ export interface SearchRow {
 export async function searchByName(store: Store, text: string, limit: number): Promise<SearchRow[]> {
   const needle = text.toLowerCase();
   const rows = await store.read(SEARCH, { text: needle });
-  const hits = rows.map((r) => ({ kind: r.kind as SearchRow['kind'], record: r.n as unknown as SearchRow['record'] }));
+  const hits = rows.map((r) => {
+    const record = r.n as unknown as SearchRow['record'] & { serial?: string };
+    return { kind: r.kind as SearchRow['kind'], record: r.kind === 'Device' ? { ...record, name: record.serial ?? record.id } : record };
+  });
   const rank = (h: SearchRow) => {
     const names = [h.record.name, h.record.nameLatin ?? ''].map((n) => n.toLowerCase());
     if (names.includes(needle)) return 0;

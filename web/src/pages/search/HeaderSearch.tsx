@@ -9,13 +9,13 @@ type Hit = HeaderSearchQuery['search'][number];
 export function hitHref(hit: Hit): string {
   const n = hit.node as { id: string; customer?: { id: string } | null };
   if (hit.kind === 'Engineer') return `/engineers/${n.id}`;
-  if (hit.kind === 'Contact') return n.customer ? `/customers/${n.customer.id}#${n.id}` : `/history/${n.id}`;
+  if (hit.kind === 'Contact' || hit.kind === 'Device') return n.customer ? `/customers/${n.customer.id}#${n.id}` : `/history/${n.id}`;
   return `/customers/${n.id}`;
 }
 
 function hitName(hit: Hit): { name: string; sub: string } {
-  const n = hit.node as { name?: string; nameLatin?: string | null; title?: string | null; customer?: { name: string } | null };
-  return { name: n.name ?? hit.matched, sub: [n.nameLatin, n.title, n.customer?.name].filter(Boolean).join(' · ') };
+  const n = hit.node as { name?: string; nameLatin?: string | null; title?: string | null; model?: string; customer?: { name: string } | null };
+  return { name: n.name ?? hit.matched, sub: [n.nameLatin, n.title, n.model, n.customer?.name].filter(Boolean).join(' · ') };
 }
 
 /** Keyboard-first search (combobox): type, ↑ ↓ to choose, Enter to open, Escape to close. */
