@@ -11,7 +11,7 @@ import { HandoffNewPage } from './pages/handoff/HandoffNewPage';
 import { HandoffPage } from './pages/handoff/HandoffPage';
 import { HistoryPage } from './pages/history/HistoryPage';
 import { SignInPage } from './pages/signin/SignInPage';
-import { getTimeZone } from './lib/format';
+import { TIME_ZONES, getTimeZone } from './lib/format';
 
 const GraphiQLPage = lazy(() => import('./pages/graphiql/GraphiQLPage'));
 
@@ -44,7 +44,20 @@ function Header() {
           <option value="zh">中文</option>
         </select>
       </label>
-      <span className="tz" title={t('app.timezone')}>{getTimeZone()}</span>
+      <label className="lang">
+        <span className="sr-only">{t('app.timezone')}</span>
+        <select
+          value={getTimeZone()}
+          onChange={(e) => {
+            localStorage.setItem('rapport.tz', e.target.value);
+            window.location.reload();
+          }}
+        >
+          {[...new Set([getTimeZone(), ...TIME_ZONES])].map((z) => (
+            <option key={z} value={z}>{z}</option>
+          ))}
+        </select>
+      </label>
     </header>
   );
 }

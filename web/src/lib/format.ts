@@ -1,6 +1,9 @@
 /** Dates and durations for people: in the configured time zone (Asia/Shanghai by default) and language. */
 export const DEFAULT_TIME_ZONE = 'Asia/Shanghai';
 
+/** Zones offered in the header (any IANA zone works through localStorage "rapport.tz"). */
+export const TIME_ZONES = ['Asia/Shanghai', 'Asia/Urumqi', 'Asia/Hong_Kong', 'Asia/Singapore', 'UTC', 'Europe/London', 'Europe/Berlin'];
+
 export function getTimeZone(): string {
   const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('rapport.tz') : null;
   return stored || DEFAULT_TIME_ZONE;
