@@ -37,6 +37,7 @@ async function main() {
   const url = await server.listen();
   logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined, auth: config.auth.enabled, authReason: config.auth.reason }, 'Rapport is listening');
   process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine}; authentication ${config.auth.enabled ? 'on' : 'OFF, local development mode'})\n`);
+  process.stdout.write(`Open the web workspace at ${url.replace(/graphql$/, '')}\n`);
 
   // Logs are written asynchronously: flush them before the process ends.
   const exit = (code: number) => logger.flush(() => process.exit(code));

@@ -3,7 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
-import { ApolloServerPluginCacheControlDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import { expressMiddleware } from '@as-integrations/express5';
 import cors from 'cors';
 import express, { type Express } from 'express';
@@ -12,6 +12,7 @@ import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
 import { registerChecklistRoute } from './http/checklist.route';
+import { registerWebApp } from './http/web.route';
 import { accessLogPlugin } from './auth/access-log.plugin';
 import { operationKindsPlugin } from './http/operation-kinds.plugin';
 import type { AuthConfig } from './auth/auth-config';
@@ -74,7 +75,7 @@ export async function createServer(deps: {
   const apollo = new ApolloServer<Context>(withQueryLimits({
     schema,
     // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), accessLogPlugin(), operationKindsPlugin()],
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), accessLogPlugin(), operationKindsPlugin()],
     // Rapport has no persisted queries: a request that offers one gets PERSISTED_QUERY_NOT_SUPPORTED (400).
     persistedQueries: false,
     formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
@@ -102,6 +103,8 @@ export async function createServer(deps: {
   app.get('/health', (_req, res) => {
     res.json({ ok: true });
   });
+  // The web app and GraphiQL (issue 12): static files, before authentication; GraphiQL follows introspection.
+  registerWebApp(app, { graphiql: config.env !== 'production' });
   // --- limits (issue 7): CORS before authentication, so that a browser's preflight (which never
   // carries credentials) is answered, and a refusal carries the headers the browser needs to read it.
   app.use('/graphql', cors<cors.CorsRequest>(corsOptions(limits.corsOrigins)));

@@ -19,6 +19,7 @@ import { QueryResolver } from './query.resolver';
 import { OPERATION_RESOLVERS } from './operation.resolver';
 import { WebhookResolver } from './webhook.resolver';
 import { EventResolver } from './event.resolver';
+import { ViewerResolver } from './viewer.resolver';
 
 // eslint-disable-next-line @typescript-eslint/no-unsafe-function-type
 export const resolvers: NonEmptyArray<Function> = [
@@ -61,4 +62,5 @@ export const resolvers: NonEmptyArray<Function> = [
   ...OPERATION_RESOLVERS,
   WebhookResolver,
   EventResolver,
+  ViewerResolver,
 ];

@@ -162,7 +162,9 @@ export async function searchByName(store: Store, text: string, limit: number): P
   const byKey = new Map<string, SearchRow & { rank: number; sortName: string }>();
   for (const r of rows) {
     const kind = r.kind as SearchRow['kind'];
-    const record = r.n as unknown as SearchRow['record'];
+    const raw = r.n as unknown as SearchRow['record'];
+    // A device has no name: its serial stands in for one (the web app shows it).
+    const record = kind === 'Device' && raw.name == null ? { ...raw, name: raw.serial ?? raw.id } : raw;
     const texts = searchTexts(kind, record).filter(Boolean);
     const direct = texts.find((t) => t.toLowerCase().includes(needle));
     const matched = direct ?? `resolved ${String(r.via)}`;
