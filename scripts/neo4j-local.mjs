@@ -1,9 +1,9 @@
 #!/usr/bin/env node
 // `npm run neo4j`: builds neo4j-local/ with Maven and starts Neo4j Community in the background
-// (pid file neo4j-local/neo4j.pid, log neo4j-local/neo4j.log), returning once Bolt accepts connections.
+// (pid file neo4j-local/neo4j-<port>.pid, log neo4j-local/neo4j-<port>.log), returning once Bolt accepts connections.
 // `npm run neo4j -- --stop` stops it (SIGTERM, clean shutdown).
 // Environment: NEO4J_PASSWORD (default rapport-dev-password), NEO4J_LOCAL_PORT (default 7687),
-// NEO4J_LOCAL_DATA (default neo4j-local/data), NEO4J_LOCAL_HEAP (default 1g).
+// NEO4J_LOCAL_DATA (default neo4j-local/data, or data-<port> for a port other than 7687), NEO4J_LOCAL_HEAP (default 1g).
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, openSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -11,9 +11,10 @@ import { fileURLToPath } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const dir = join(root, 'neo4j-local');
-const pidFile = join(dir, 'neo4j.pid');
-const logFile = join(dir, 'neo4j.log');
 const port = Number(process.env.NEO4J_LOCAL_PORT ?? 7687);
+// One pid file and log per port: two local servers (e.g. tests and a benchmark) can run side by side.
+const pidFile = join(dir, `neo4j-${port}.pid`);
+const logFile = join(dir, `neo4j-${port}.log`);
 const password = process.env.NEO4J_PASSWORD ?? 'rapport-dev-password';
 
 function fail(line) {
@@ -89,7 +90,7 @@ async function start() {
     cwd: dir,
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, NEO4J_PASSWORD: password, NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA: process.env.NEO4J_LOCAL_DATA ?? join(dir, 'data') },
+    env: { ...process.env, NEO4J_PASSWORD: password, NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA: process.env.NEO4J_LOCAL_DATA ?? join(dir, port === 7687 ? 'data' : `data-${port}`) },
   });
   writeFileSync(pidFile, String(child.pid));
   child.unref();
