@@ -137,7 +137,7 @@ async function directWhoCovers(store: Store, vars: Record<string, unknown>, { no
 /** customers(first) with coverage and contacts: page + count, then one batched statement per relation. */
 export async function directCustomers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
   const at = now.toISOString();
-  const page = await cus.listCustomers(store, {}, { limit: vars.first as number, after: null }, at);
+  const page = await cus.listCustomers(store, {}, { first: vars.first as number, last: null, after: null, before: null }, at);
   const ids = page.edges.map((e) => e.node.id);
   const [coverage, contacts] = await Promise.all([
     read(store, cov.COVERAGE_OF_CUSTOMERS_AT, ids, { at, role: null }),
@@ -158,7 +158,7 @@ export async function directCustomers(store: Store, vars: Record<string, unknown
  */
 export async function naiveCustomers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
   const at = now.toISOString();
-  const page = await cus.listCustomers(store, {}, { limit: vars.first as number, after: null }, at);
+  const page = await cus.listCustomers(store, {}, { first: vars.first as number, last: null, after: null, before: null }, at);
   const edges = await Promise.all(
     page.edges.map(async (e) => {
       const [coverage, contacts] = await Promise.all([

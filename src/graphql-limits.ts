@@ -141,8 +141,8 @@ export function operationShape(operation: OperationDefinitionNode, fragments: Fr
 /**
  * The estimated cost of an operation: the number of objects the largest possible answer holds.
  * A field with a selection costs (1 + the cost of its selection) times the size of the list it
- * returns (1 for a single object): its `first` argument (capped at 200, as the resolvers cap it; 20
- * when left out), or for a list under a connection (`edges`) the connection's `first`, or 20 for
+ * returns (1 for a single object): its `first` argument, or `last` when it pages backwards (capped
+ * at 200, as the resolvers cap it; 20 when left out), or for a list under a connection (`edges`) the connection's `first`, or 20 for
  * any other list. Scalar and enum fields (also lists of them) cost nothing. Introspection
  * (`__schema`, `__type`) is not counted. Fragments on several types (`... on Customer`,
  * `... on Contact`) all count. `customers(first: 50) { edges { node { name contacts { name } } } }`
@@ -180,8 +180,10 @@ export function operationCost(
         if (!sel.selectionSet) continue;
         const returnsList = def ? isListType(getNullableType(def.type)) : false;
         const firstArg = sel.arguments?.find((a) => a.name.value === 'first');
+        // Paging backwards: `last` sizes the page as `first` does (the resolvers refuse both at once).
+        const lastArg = sel.arguments?.find((a) => a.name.value === 'last');
         const paged = def ? def.args.some((a) => a.name === 'first') : firstArg !== undefined;
-        const size = paged ? pageSize(firstArg) : undefined;
+        const size = paged ? (lastArg && !firstArg ? pageSize(lastArg) : pageSize(firstArg)) : undefined;
         const times = returnsList ? (size ?? connectionPage ?? ASSUMED_LIST_SIZE) : 1;
         const child = cost(sel.selectionSet, def ? getNamedType(def.type) : undefined, returnsList ? undefined : size);
         total += times * (1 + child);

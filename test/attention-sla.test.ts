@@ -162,9 +162,9 @@ describe.each(testEngines())('a policy file on $name', (engine) => {
   });
 });
 
-describe("the README's attention section", () => {
-  const readme = readFileSync(path.join(REPO_ROOT, 'README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('## Attention list'));
+describe("the API guide's attention section (docs/api.md)", () => {
+  const guide = readFileSync(path.join(REPO_ROOT, 'docs', 'api.md'), 'utf8');
+  const section = guide.slice(guide.indexOf('## Attention list'));
 
   it('shows a sample policy file that loads and changes what it says', () => {
     const sample = /```json\n([\s\S]*?)```/.exec(section)![1];

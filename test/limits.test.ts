@@ -82,6 +82,12 @@ describe('measuring an operation', () => {
     expect(await cost('{ search(text: "x", first: 3) { __typename } }')).toBe(3);
   });
 
+  it('cost: `last` sizes a page read backwards as `first` does', async () => {
+    expect(await cost('{ customers(last: 150) { edges { node { id } } } }')).toBe(1 + 150 * 2);
+    expect(await cost('query($n: Int) { customers(last: $n, before: "x") { edges { node { id } } } }', { n: 1000 })).toBe(1 + 200 * 2);
+    expect(await cost('{ customer(id: "cus_a") { coverageHistory(last: 40) { edges { node { id } } } } }')).toBe(1 + 1 + 40 * 2);
+  });
+
   it('cost: a list without `first` counts 20; nested lists multiply', async () => {
     expect(await cost('{ customer(id: "cus_a") { contacts { reportingLine { name } } } }')).toBe(1 + 20 * (1 + 20));
   });
@@ -154,10 +160,13 @@ describe('the operations clients use stay under every default limit', () => {
   const operations = files.flatMap((file) =>
     clientDocuments(readFileSync(path.join(opsDir, file), 'utf8')).map((op) => [`${file} ${op.name}`, op.source] as const),
   );
-  const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
-  const examples = [...readme.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`README example ${i + 1}`, m[1]] as const);
+  const docsDir = path.join(__dirname, '..', 'docs');
+  const guides = ['README.md', ...readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const examples = guides.flatMap((guide) =>
+    [...readFileSync(path.join(__dirname, '..', guide), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`${guide} example ${i + 1}`, m[1]] as const),
+  );
 
-  it('finds the operations and the README examples', () => {
+  it('finds the operations and the examples of the docs', () => {
     expect(operations.length).toBeGreaterThan(50);
     expect(examples.length).toBeGreaterThan(5);
   });

@@ -1,6 +1,6 @@
 import type { CustomerTier } from './enums';
 import { evaluateFlags, severityScore, type CustomerSnapshot, type Flag, type FlagCode } from './flags';
-import { encodeCursor, pageArgs } from './pagination';
+import { encodeCursor, pageRequest, windowOfList, type PageRequest } from './pagination';
 import type { SlaPolicy } from './sla-policy';
 
 /**
@@ -51,21 +51,19 @@ const decodeKey = (raw: unknown): Key | null =>
     ? [raw[0], raw[1], raw[2]]
     : null;
 
-/** Validates `first` (0..200, default 20) and decodes `after`; errors name the argument. */
-export const attentionPageArgs = (first: number | null | undefined, after: string | null | undefined) => pageArgs(first, after, decodeKey);
+/** Validates `first`/`last` (0..200, default first 20, not both) and decodes `after`/`before`; errors name the argument. */
+export const attentionPageArgs = (
+  first: number | null | undefined,
+  after: string | null | undefined,
+  last: number | null | undefined = null,
+  before: string | null | undefined = null,
+) => pageRequest({ first, after, last, before }, decodeKey);
 
-/** A Relay page of a ranked list (`page` from attentionPageArgs): the rows after the cursor, `limit` of them. */
-export function pageAttention<C extends RankedCustomer>(ranked: Assessment<C>[], page: { limit: number; after: Key | null }) {
-  const { limit, after } = page;
-  const start = after ? ranked.findIndex((a) => compareKeys(keyOf(a), after) > 0) : 0;
-  const rest = start < 0 ? [] : ranked.slice(start);
-  const slice = rest.slice(0, limit);
-  return {
-    totalCount: ranked.length,
-    edges: slice.map((node) => ({ node, cursor: attentionCursor(node) })),
-    pageInfo: {
-      hasNextPage: rest.length > limit,
-      endCursor: slice.length ? attentionCursor(slice[slice.length - 1]) : null,
-    },
+/** A Relay page of a ranked list (`page` from attentionPageArgs): the rows between the cursors, from either end. */
+export function pageAttention<C extends RankedCustomer>(ranked: Assessment<C>[], page: PageRequest<Key>) {
+  const firstNotBefore = (key: Key, strictly: boolean) => {
+    const i = ranked.findIndex((a) => (strictly ? compareKeys(keyOf(a), key) > 0 : compareKeys(keyOf(a), key) >= 0));
+    return i < 0 ? ranked.length : i;
   };
+  return windowOfList(ranked, page, { lower: (after) => firstNotBefore(after, true), upper: (before) => firstNotBefore(before, false) }, (a) => attentionCursor(a));
 }

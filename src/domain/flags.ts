@@ -16,7 +16,7 @@ import type { SlaPolicy } from './sla-policy';
  * graph layer can load every customer's snapshot in a few batched statements and the rules stay testable.
  */
 
-/** The names are the public contract (GraphQL enum, README, acceptance checks). */
+/** The names are the public contract (GraphQL enum, docs/api.md, acceptance checks). */
 export enum FlagCode {
   NO_PRIMARY_COVERAGE = 'NO_PRIMARY_COVERAGE',
   COVERED_BY_INACTIVE_ENGINEER = 'COVERED_BY_INACTIVE_ENGINEER',
@@ -34,7 +34,7 @@ export enum FlagCode {
   SEVERE_CASE_MANAGEMENT_NOT_INFORMED = 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED',
 }
 
-/** One line per flag, for the README and the GraphQL enum descriptions. */
+/** One line per flag, for docs/api.md and the GraphQL enum descriptions. */
 export const FLAG_DESCRIPTIONS: Record<FlagCode, string> = {
   [FlagCode.NO_PRIMARY_COVERAGE]: 'No engineer currently covers the customer as PRIMARY.',
   [FlagCode.COVERED_BY_INACTIVE_ENGINEER]:

@@ -33,10 +33,10 @@ export class AttentionQueryResolver {
   })
   async attention(
     @Arg('filter', () => AttentionFilter, { nullable: true }) filter: AttentionFilter | null,
-    @Args() { first, after }: PageArgs,
+    @Args() { first, after, last, before }: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const page = attentionPageArgs(first, after);
+    const page = attentionPageArgs(first, after, last, before);
     const regionId = optionalId(filter?.region, 'filter.region', 'Region');
     const engineerId = optionalId(filter?.engineer, 'filter.engineer', 'Engineer');
     const candidates = await ctx.scope.filter('Customer', await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now));

@@ -7,11 +7,12 @@ import type { FieldChange as FieldChangeValue } from '../domain/changes';
 import { pageArgs } from '../domain/pagination';
 import { changeCursor, listChanges, type ChangeRecord } from '../graph/repositories/change-page.repo';
 import { Change, ChangeConnection, FieldChange } from '../schema/change.type';
-import { PageArgs } from './query.resolver';
+import { emptyConnection } from '../schema/page-info.type';
+import { ForwardPageArgs } from './query.resolver';
 import { requireId } from './args';
 
 @ArgsType()
-class ChangesArgs extends PageArgs {
+class ChangesArgs extends ForwardPageArgs {
   @Field(() => ID, { description: 'Any record id (cus_…, cas_…, con_…, …).' })
   entityId!: string;
 }
@@ -25,7 +26,7 @@ export class ChangeResolver {
     const page = pageArgs(first, after, changeCursor);
     // The history of something outside the caller's regions is as invisible as the thing itself.
     const label = labelOfId(entityId);
-    if (label && !(await ctx.scope.visible(label, entityId))) return { edges: [], pageInfo: { hasNextPage: false, endCursor: null }, totalCount: 0 };
+    if (label && !(await ctx.scope.visible(label, entityId))) return emptyConnection();
     return listChanges(ctx.store, entityId, page);
   }
 

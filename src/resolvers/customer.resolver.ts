@@ -48,8 +48,8 @@ export class CustomerResolver {
   }
 
   @FieldResolver(() => CoverageConnection, { description: 'Every coverage ever, newest first.' })
-  async coverageHistory(@Root() c: CustomerRecord, @Args() { first, after }: PageArgs, @Ctx() ctx: Context) {
-    return pageOfList(await ctx.loaders.coverageHistoryOfCustomer.load(c.id), first, after);
+  async coverageHistory(@Root() c: CustomerRecord, @Args() { first, after, last, before }: PageArgs, @Ctx() ctx: Context) {
+    return pageOfList(await ctx.loaders.coverageHistoryOfCustomer.load(c.id), first, after, last, before);
   }
 
   @FieldResolver(() => [Contact], { description: 'Current contacts; former ones too with includeFormer.' })

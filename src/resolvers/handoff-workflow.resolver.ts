@@ -100,7 +100,7 @@ export class HandoffWorkflowResolver {
   @Query(() => HandoffItemConnection, { description: 'Open items of handoffs that are not cancelled, oldest first.' })
   async openHandoffItems(
     @Arg('filter', () => OpenHandoffItemsFilter, { nullable: true }) filter: OpenHandoffItemsFilter | null,
-    @Args() { first, after }: PageArgs,
+    @Args() { first, after, last, before }: PageArgs,
     @Ctx() ctx: Context,
   ) {
     const region = optionalId(filter?.region, 'filter.region', 'Region');
@@ -113,6 +113,6 @@ export class HandoffWorkflowResolver {
       { regionIds: intersect(region ? await regionAndBelow(ctx.store, region) : null, await ctx.scope.regionIds()), engineerId, kind: filter?.kind ?? null, olderThanDays: filter?.olderThanDays ?? null },
       ctx.now,
     );
-    return pageOfList(items, first, after);
+    return pageOfList(items, first, after, last, before);
   }
 }

@@ -10,7 +10,7 @@ import { Contact } from '../schema/contact.type';
 import { EscalationStep } from '../schema/coverage.type';
 import { Engineer } from '../schema/engineer.type';
 import { optionalId } from './args';
-import { PageArgs } from './query.resolver';
+import { ForwardPageArgs } from './query.resolver';
 
 /**
  * Every GraphQL field that holds personal data, in one place: each goes through @PersonalData
@@ -67,7 +67,7 @@ export class EscalationStepPersonalDataResolver {
 }
 
 @ArgsType()
-class AccessLogArgs extends PageArgs {
+class AccessLogArgs extends ForwardPageArgs {
   @Field(() => ID, { nullable: true, description: 'Only reads of this contact or engineer.' })
   entityId?: string | null;
 

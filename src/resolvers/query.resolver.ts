@@ -1,7 +1,7 @@
 import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { labelOfId } from '../domain/ids';
-import { MAX_PAGE_SIZE, nameIdCursor, pageArgs } from '../domain/pagination';
+import { MAX_PAGE_SIZE, nameIdCursor, pageArgs, pageRequest } from '../domain/pagination';
 import { badInput } from '../errors';
 import { listCustomers } from '../graph/repositories/customer.repo';
 import { listEngineers, searchByName } from '../graph/repositories/people.repo';
@@ -55,13 +55,24 @@ export class EngineerFilter {
   text?: string | null;
 }
 
+/** `first`/`after` only: connections that page forwards only (newest first logs). */
 @ArgsType()
-export class PageArgs {
+export class ForwardPageArgs {
   @Field(() => Int, { nullable: true, description: `Page size, 0..${MAX_PAGE_SIZE} (default 20).` })
   first?: number | null;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: 'Items after this cursor.' })
   after?: string | null;
+}
+
+/** Relay paging both ways: `first`/`after` forwards, `last`/`before` backwards. */
+@ArgsType()
+export class PageArgs extends ForwardPageArgs {
+  @Field(() => Int, { nullable: true, description: `The last items of the list (or those before \`before\`), 0..${MAX_PAGE_SIZE}; not with \`first\`.` })
+  last?: number | null;
+
+  @Field(() => String, { nullable: true, description: 'Items before this cursor.' })
+  before?: string | null;
 }
 
 @Resolver()
@@ -82,10 +93,10 @@ export class QueryResolver {
   @Query(() => CustomerConnection, { description: 'Customers in name order, as a Relay connection.' })
   async customers(
     @Arg('filter', () => CustomerFilter, { nullable: true }) filter: CustomerFilter | null,
-    @Args() { first, after }: PageArgs,
+    @Args() { first, after, last, before }: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const page = pageArgs(first, after, nameIdCursor);
+    const page = pageRequest({ first, after, last, before }, nameIdCursor);
     optionalId(filter?.region, 'filter.region', 'Region');
     optionalId(filter?.coveredBy, 'filter.coveredBy', 'Engineer');
     return listCustomers(
@@ -105,10 +116,10 @@ export class QueryResolver {
   @Query(() => EngineerConnection, { description: 'Engineers in name order, as a Relay connection.' })
   async engineers(
     @Arg('filter', () => EngineerFilter, { nullable: true }) filter: EngineerFilter | null,
-    @Args() { first, after }: PageArgs,
+    @Args() { first, after, last, before }: PageArgs,
     @Ctx() ctx: Context,
   ) {
-    const page = pageArgs(first, after, nameIdCursor);
+    const page = pageRequest({ first, after, last, before }, nameIdCursor);
     optionalId(filter?.region, 'filter.region', 'Region');
     optionalId(filter?.partner, 'filter.partner', 'Partner');
     return listEngineers(

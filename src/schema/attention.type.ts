@@ -5,7 +5,7 @@ import { Connection } from './page-info.type';
 
 registerEnumType(FlagCode, {
   name: 'Flag',
-  description: 'Why a customer needs attention. Each value is explained in the README ("Attention list").',
+  description: 'Why a customer needs attention. Each value is explained in docs/api.md ("Attention list").',
   valuesConfig: Object.fromEntries(Object.values(FlagCode).map((code) => [code, { description: FLAG_DESCRIPTIONS[code] }])) as Record<
     FlagCode,
     { description: string }

@@ -1,13 +1,26 @@
 import { ClassType, Field, Int, ObjectType } from 'type-graphql';
 
-@ObjectType({ description: 'Relay page information.' })
+@ObjectType({ description: 'Relay page information (Relay Cursor Connections specification).' })
 export class PageInfo {
-  @Field()
+  @Field({ description: 'Whether the list holds items before this page.' })
+  hasPreviousPage!: boolean;
+
+  @Field({ description: 'Whether the list holds items after this page.' })
   hasNextPage!: boolean;
 
-  @Field(() => String, { nullable: true })
+  @Field(() => String, { nullable: true, description: "The first edge's cursor (null when the page is empty)." })
+  startCursor!: string | null;
+
+  @Field(() => String, { nullable: true, description: "The last edge's cursor (null when the page is empty)." })
   endCursor!: string | null;
 }
+
+/** An empty page of any connection. */
+export const emptyConnection = () => ({
+  edges: [],
+  totalCount: 0,
+  pageInfo: { hasPreviousPage: false, hasNextPage: false, startCursor: null, endCursor: null },
+});
 
 /** A Relay connection type for `T` (edges with cursors, pageInfo, totalCount). */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {

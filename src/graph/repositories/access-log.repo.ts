@@ -108,6 +108,11 @@ export async function listAccessLog(
   return {
     totalCount: (count[0]?.n as number) ?? 0,
     edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })),
-    pageInfo: { hasNextPage: rows.length > page.limit, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null },
+    pageInfo: {
+      hasPreviousPage: page.after !== null,
+      hasNextPage: rows.length > page.limit,
+      startCursor: nodes.length ? cursorOf(nodes[0]) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+    },
   };
 }

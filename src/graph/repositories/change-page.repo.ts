@@ -56,6 +56,11 @@ export async function listChanges(store: Store, entityId: string, page: { limit:
   return {
     totalCount: (count[0]?.n as number) ?? 0,
     edges: nodes.map((node) => ({ node, cursor: cursorOf(node) })),
-    pageInfo: { hasNextPage: rows.length > page.limit, endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null },
+    pageInfo: {
+      hasPreviousPage: page.after !== null,
+      hasNextPage: rows.length > page.limit,
+      startCursor: nodes.length ? cursorOf(nodes[0]) : null,
+      endCursor: nodes.length ? cursorOf(nodes[nodes.length - 1]) : null,
+    },
   };
 }

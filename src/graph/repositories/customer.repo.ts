@@ -1,6 +1,6 @@
 import type { Store } from '../store';
 import type { CustomerRecord } from '../records';
-import { nameIdPage } from '../../domain/pagination';
+import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 
 /** Region ids at and below a region (sub-regions through PART_OF, any depth). */
 export const REGION_AND_BELOW = `
@@ -13,13 +13,20 @@ const CUSTOMER_FILTER = `
   AND ($text IS NULL OR toLower(c.name) CONTAINS $text OR toLower(coalesce(c.nameLatin, '')) CONTAINS $text)
   AND ($regionIds IS NULL OR EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds })`;
 
-const AFTER = `($afterName IS NULL OR c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))`;
+const BETWEEN = `($afterName IS NULL OR c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))
+  AND ($beforeName IS NULL OR c.name < $beforeName OR (c.name = $beforeName AND c.id < $beforeId))`;
 
-/** A page of customers in name order (keyset pagination on name, id). */
+/** A page of customers in name order (keyset pagination on name, id, between the cursors). */
 export const CUSTOMERS_PAGE = `
 MATCH (c:Customer)
-WHERE ${CUSTOMER_FILTER} AND ${AFTER}
+WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
 RETURN c ORDER BY c.name, c.id LIMIT $limit`;
+
+/** The same read backwards (last/before): the page's customers nearest the `before` cursor, last first. */
+export const CUSTOMERS_PAGE_BACKWARDS = `
+MATCH (c:Customer)
+WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
+RETURN c ORDER BY c.name DESC, c.id DESC LIMIT $limit`;
 
 export const CUSTOMERS_COUNT = `
 MATCH (c:Customer)
@@ -33,8 +40,12 @@ WHERE cv.from <= datetime($at) AND (cv.to IS NULL OR datetime($at) < cv.to)
 WITH DISTINCT c`;
 
 export const CUSTOMERS_PAGE_COVERED_BY = `${COVERED_BY}
-WHERE ${CUSTOMER_FILTER} AND ${AFTER}
+WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
 RETURN c ORDER BY c.name, c.id LIMIT $limit`;
+
+export const CUSTOMERS_PAGE_COVERED_BY_BACKWARDS = `${COVERED_BY}
+WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
+RETURN c ORDER BY c.name DESC, c.id DESC LIMIT $limit`;
 
 export const CUSTOMERS_COUNT_COVERED_BY = `${COVERED_BY}
 WHERE ${CUSTOMER_FILTER}
@@ -114,12 +125,13 @@ export async function regionAndBelow(store: Store, regionId: string): Promise<st
 export async function listCustomers(
   store: Store,
   filter: CustomerListFilter,
-  page: { limit: number; after: { name: string; id: string } | null },
+  page: PageRequest<{ name: string; id: string }>,
   at: string,
   /** The caller's regions (null = unlimited): the list never leaves them. */
   within: string[] | null = null,
 ) {
   const regionIds = intersect(filter.regionId ? await regionAndBelow(store, filter.regionId) : null, within);
+  const keyset = nameIdParams(page);
   const params = {
     tier: filter.tier ?? null,
     text: filter.text ? filter.text.toLowerCase() : null,
@@ -127,14 +139,15 @@ export async function listCustomers(
     regionIds,
     engineerId: filter.coveredBy ?? null,
     at,
-    afterName: page.after?.name ?? null,
-    afterId: page.after?.id ?? null,
-    limit: page.limit + 1,
+    ...keyset.params,
   };
   const covered = Boolean(filter.coveredBy);
+  const statement = covered
+    ? keyset.backwards ? CUSTOMERS_PAGE_COVERED_BY_BACKWARDS : CUSTOMERS_PAGE_COVERED_BY
+    : keyset.backwards ? CUSTOMERS_PAGE_BACKWARDS : CUSTOMERS_PAGE;
   const [rows, count] = await Promise.all([
-    page.limit === 0 ? Promise.resolve([]) : store.read(covered ? CUSTOMERS_PAGE_COVERED_BY : CUSTOMERS_PAGE, params),
+    keyset.size === 0 ? Promise.resolve([]) : store.read(statement, params),
     store.read(covered ? CUSTOMERS_COUNT_COVERED_BY : CUSTOMERS_COUNT, params),
   ]);
-  return nameIdPage(rows.map((r) => r.c as unknown as CustomerRecord), page.limit, (count[0]?.n as number) ?? 0);
+  return nameIdPage(rows.map((r) => r.c as unknown as CustomerRecord), page, (count[0]?.n as number) ?? 0);
 }

@@ -1,6 +1,6 @@
 import type { Store } from '../store';
 import type { EngineerRecord } from '../records';
-import { nameIdPage } from '../../domain/pagination';
+import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 import { regionAndBelow } from './customer.repo';
 
 /** Contacts (the customer's people), engineers (ours) and partners. */
@@ -59,11 +59,21 @@ const ENGINEER_FILTER = `
     OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $within }
     OR EXISTS { MATCH (e)-[:COVERS]->(:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $within })`;
 
+const BETWEEN = `($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
+  AND ($beforeName IS NULL OR e.name < $beforeName OR (e.name = $beforeName AND e.id < $beforeId))`;
+
 export const ENGINEERS_PAGE = `
 MATCH (e:Engineer)
 WHERE ${ENGINEER_FILTER}
-  AND ($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
+  AND ${BETWEEN}
 RETURN e ORDER BY e.name, e.id LIMIT $limit`;
+
+/** The same read backwards (last/before): the engineers nearest the `before` cursor, last first. */
+export const ENGINEERS_PAGE_BACKWARDS = `
+MATCH (e:Engineer)
+WHERE ${ENGINEER_FILTER}
+  AND ${BETWEEN}
+RETURN e ORDER BY e.name DESC, e.id DESC LIMIT $limit`;
 
 export const ENGINEERS_COUNT = `
 MATCH (e:Engineer)
@@ -95,11 +105,12 @@ export interface EngineerListFilter {
 export async function listEngineers(
   store: Store,
   filter: EngineerListFilter,
-  page: { limit: number; after: { name: string; id: string } | null },
+  page: PageRequest<{ name: string; id: string }>,
   /** The caller's regions (null = unlimited): engineers based there or covering a customer there. */
   within: string[] | null = null,
 ) {
   const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
+  const keyset = nameIdParams(page);
   const params = {
     status: filter.status ?? null,
     kind: filter.kind ?? null,
@@ -107,15 +118,13 @@ export async function listEngineers(
     partnerId: filter.partnerId ?? null,
     regionIds,
     within,
-    afterName: page.after?.name ?? null,
-    afterId: page.after?.id ?? null,
-    limit: page.limit + 1,
+    ...keyset.params,
   };
   const [rows, count] = await Promise.all([
-    page.limit === 0 ? Promise.resolve([]) : store.read(ENGINEERS_PAGE, params),
+    keyset.size === 0 ? Promise.resolve([]) : store.read(keyset.backwards ? ENGINEERS_PAGE_BACKWARDS : ENGINEERS_PAGE, params),
     store.read(ENGINEERS_COUNT, params),
   ]);
-  return nameIdPage(rows.map((r) => r.e as unknown as EngineerRecord), page.limit, (count[0]?.n as number) ?? 0);
+  return nameIdPage(rows.map((r) => r.e as unknown as EngineerRecord), page, (count[0]?.n as number) ?? 0);
 }
 
 export interface SearchRow {
