@@ -73,5 +73,7 @@ describe.each(testEngines())('bulk import of a large file on $name', (engine) =>
     );
     // Reading the file into memory, or keeping its rows, would retain at least its size.
     expect(retained).toBeLessThan(size / 4);
-  }, 180_000);
+    // Over Bolt every batch is a network transaction on a separate server: 200k rows take minutes
+    // there (about 10 on a busy 2-core machine), so Neo4j gets a longer allowance.
+  }, engine.name === 'neo4j' ? 1_800_000 : 180_000);
 });

@@ -4,6 +4,7 @@ import { testEngines } from './support/engines';
 import { EmbeddedStore } from '../src/graph/embedded-store';
 import type { Store } from '../src/graph/store';
 
+// The engine under test (the embedded one unless RAPPORT_TEST_ENGINES=neo4j narrows the run).
 const [embedded] = testEngines();
 
 describe('server over a real HTTP port', () => {
@@ -26,7 +27,7 @@ describe('server over a real HTTP port', () => {
   it('GET /ready answers when the store does', async () => {
     const res = await fetch(`${url}/ready`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ ok: true, store: 'embedded' });
+    expect(await res.json()).toEqual({ ok: true, store: embedded.name });
   });
 
   it('serves { health { ok store } } on /graphql and echoes a request id', async () => {
@@ -37,7 +38,7 @@ describe('server over a real HTTP port', () => {
     });
     expect(res.status).toBe(200);
     expect(res.headers.get('x-request-id')).toBe('req-123');
-    expect(await res.json()).toEqual({ data: { health: { ok: true, store: 'embedded', storeReachable: true } } });
+    expect(await res.json()).toEqual({ data: { health: { ok: true, store: embedded.name, storeReachable: true } } });
   });
 
   it('answers a malformed document with a 400 and a code, not a 500', async () => {
@@ -53,7 +54,7 @@ describe('server over a real HTTP port', () => {
 
   it('the typed health document runs in-process', async () => {
     const data = await h.data(HealthDocument);
-    expect(data.health).toEqual({ ok: true, store: 'embedded', storeReachable: true });
+    expect(data.health).toEqual({ ok: true, store: embedded.name, storeReachable: true });
   });
 });
 

@@ -1,4 +1,4 @@
-import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Params, Row, Store, TxRunner, Value } from './store';
 import { StoreError, fromNeo4jError } from './store-errors';
 import { plainParams } from './values';
@@ -55,9 +55,15 @@ function neo4jParams(params: Params | undefined): Record<string, unknown> {
   return conv(plainParams(params)) as Record<string, unknown>;
 }
 
-/** Neo4j (single server, cluster or Aura) through neo4j-driver: reads routed READ, writes WRITE. */
+/**
+ * Neo4j (single server, cluster or Aura) through neo4j-driver: reads routed READ, writes WRITE.
+ * Every session shares one bookmark manager, so a read (on any cluster member) waits until it sees
+ * every write this process has committed before it: read-after-write holds within a request and
+ * across requests, as on the embedded engine.
+ */
 export class Neo4jStore implements Store {
   readonly engine = 'neo4j' as const;
+  private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
 
   private constructor(
     private readonly driver: Driver,
@@ -97,6 +103,7 @@ export class Neo4jStore implements Store {
   private async runIn(mode: 'READ' | 'WRITE', work: (tx: ManagedTransaction) => Promise<unknown>): Promise<unknown> {
     const session = this.driver.session({
       database: this.settings.database,
+      bookmarkManager: this.bookmarks,
       defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
     });
     try {

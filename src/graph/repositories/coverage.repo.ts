@@ -12,7 +12,7 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
 WHERE ${CURRENT_AT}
 RETURN id AS key, r, e.id AS engineerId, c.id AS customerId, e
-ORDER BY r.from DESC`;
+ORDER BY r.from DESC, r.id DESC`;
 
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
 UNWIND $ids AS id
