@@ -7,7 +7,14 @@ import { allows, operationClass, writeTargets } from './permissions';
 import type { Scope } from './scope';
 
 /** GraphQL types whose values belong to a customer, and how to find the record to check. */
-const SCOPED: Record<string, (v: any) => { label: NodeLabel; id: string } | null> = {
+/** The fields of a resolved value the checks read (values come untyped from the resolvers). */
+interface Resolved {
+  id: string;
+  customerId: string;
+  node?: { id?: string } | null;
+}
+
+const SCOPED: Record<string, (v: Resolved) => { label: NodeLabel; id: string } | null> = {
   Customer: (v) => ({ label: 'Customer', id: v.id }),
   Contact: (v) => ({ label: 'Contact', id: v.id }),
   Engineer: (v) => ({ label: 'Engineer', id: v.id }),
@@ -27,7 +34,7 @@ async function keepVisible(type: GraphQLOutputType, value: unknown, scope: Scope
   const target = SCOPED[getNamedType(type).name];
   if (!target || value == null) return value;
   const check = async (v: unknown) => {
-    const t = v && typeof v === 'object' ? target(v) : null;
+    const t = v && typeof v === 'object' ? target(v as Resolved) : null;
     return t ? scope.visible(t.label, t.id) : true;
   };
   if (Array.isArray(value)) {

@@ -38,9 +38,21 @@ export function allows(p: Principal, cls: OperationClass): boolean {
   return false;
 }
 
-/** The ids a scoped write concerns, read from its arguments (their customers must be in scope). */
-export function writeTargets(field: string, args: Record<string, any>): string[] {
-  const input = args.input ?? {};
+/** The arguments of the scoped writes that name a customer, an engineer or a record (unchecked: they come from the client). */
+export interface WriteArgs {
+  id?: unknown;
+  caseId?: unknown;
+  input?: {
+    id?: unknown;
+    customerId?: unknown;
+    outgoingEngineerId?: unknown;
+    successors?: { customerIds?: unknown[] | null }[] | null;
+  } | null;
+}
+
+/** The ids a scoped write concerns, read from its arguments (their customers must be in scope); callers keep the strings. */
+export function writeTargets(field: string, args: WriteArgs): unknown[] {
+  const input: NonNullable<WriteArgs['input']> = args.input ?? {};
   switch (field) {
     case 'openCase':
     case 'logInteraction':
@@ -54,7 +66,7 @@ export function writeTargets(field: string, args: Record<string, any>): string[]
       return [args.id];
     case 'planHandoff':
     case 'startHandoff':
-      return [input.outgoingEngineerId, ...(input.successors ?? []).flatMap((s: { customerIds?: string[] | null }) => s.customerIds ?? [])];
+      return [input.outgoingEngineerId, ...(input.successors ?? []).flatMap((s) => s.customerIds ?? [])];
     case 'completeHandoffItem':
     case 'waiveHandoffItem':
     case 'reopenHandoffItem':
