@@ -6,7 +6,7 @@ export enum SearchKind {
   Contact = 'Contact',
   Engineer = 'Engineer',
 }
-registerEnumType(SearchKind, { name: 'SearchKind' });
+registerEnumType(SearchKind, { name: 'SearchKind', description: 'The kinds of record a search can return, by type name.' });
 
 @ObjectType({ description: 'A customer, contact or engineer whose name matched.' })
 export class SearchHit {

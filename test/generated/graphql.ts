@@ -38,17 +38,20 @@ export type AttentionFilter = {
   tier?: CustomerTier | null | undefined;
 };
 
+/** What a case is about: a fault, a complaint, a service request or a change. */
 export type CaseKind =
   | 'CHANGE'
   | 'COMPLAINT'
   | 'FAULT'
   | 'SERVICE_REQUEST';
 
+/** How serious a case is; with the customer tier it sets the SLA targets. */
 export type CaseSeverity =
   | 'CRITICAL'
   | 'MAJOR'
   | 'MINOR';
 
+/** Where a case is in its life; OPEN, IN_PROGRESS and WAITING_CUSTOMER still need someone. */
 export type CaseStatus =
   | 'ARCHIVED'
   | 'CLOSED'
@@ -66,11 +69,13 @@ export type ChangeOp =
   | 'UNLINK'
   | 'UPDATE';
 
+/** How an OPEN commitment ends. */
 export type CommitmentResolution =
   | 'BROKEN'
   | 'CANCELLED'
   | 'KEPT';
 
+/** A promise made to a customer: OPEN until kept, broken or cancelled. */
 export type CommitmentStatus =
   | 'BROKEN'
   | 'CANCELLED'
@@ -94,6 +99,7 @@ export type CoverageRole =
   | 'PRODUCT_LEAD'
   | 'SERVICE_MANAGER';
 
+/** A new API key: its name, roles and regions. */
 export type CreateApiKeyInput = {
   name: string;
   /** Required unless the key is ADMIN. */
@@ -196,6 +202,7 @@ export type EndCoverageInput = {
   coverageId: string | number;
 };
 
+/** Narrows the engineers listed; every field given must match. */
 export type EngineerFilter = {
   kind?: EngineerKind | null | undefined;
   partner?: string | number | null | undefined;
@@ -210,6 +217,7 @@ export type EngineerKind =
   | 'EMPLOYEE'
   | 'PARTNER';
 
+/** Where an engineer stands: active, on leave, transferred away, left the company, archived. */
 export type EngineerStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
@@ -248,6 +256,7 @@ export type Flag =
   /** A case missed its response or resolution time (V1). */
   | 'SLA_BREACHED';
 
+/** What a handoff checklist item asks for. */
 export type HandoffItemKind =
   | 'INTRODUCE_CONTACT'
   | 'SHARE_ESCALATION_PATH'
@@ -255,27 +264,32 @@ export type HandoffItemKind =
   | 'TRANSFER_COMMITMENT'
   | 'VISIT_CUSTOMER';
 
+/** A checklist item is OPEN until done or waived (with a note). */
 export type HandoffItemStatus =
   | 'DONE'
   | 'OPEN'
   | 'WAIVED';
 
+/** Why an engineer hands over their customers. */
 export type HandoffReason =
   | 'LEAVE'
   | 'ROTATION'
   | 'TRANSFER'
   | 'VACATION';
 
+/** An engineer's side of a handoff: the one leaving or the one taking over. */
 export type HandoffSide =
   | 'INCOMING'
   | 'OUTGOING';
 
+/** Where a handoff is: planned, in progress (checklist being worked), completed or cancelled. */
 export type HandoffStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'IN_PROGRESS'
   | 'PLANNED';
 
+/** What a handoff plan warns about. */
 export type HandoffWarningCode =
   | 'CASE_PAST_SLA'
   | 'CUSTOMER_LEFT_WITHOUT_PRIMARY'
@@ -303,6 +317,7 @@ export type InstallDeviceInput = {
   softwareVersion?: string | null | undefined;
 };
 
+/** How we were in contact with the customer. */
 export type InteractionChannel =
   | 'CALL'
   | 'EMAIL'
@@ -376,6 +391,7 @@ export type OpenHandoffItemsFilter = {
   region?: string | number | null | undefined;
 };
 
+/** Who hands over, why, and the successors chosen so far. */
 export type PlanHandoffInput = {
   /** When coverage passes to the successors. */
   effectiveAt: string;
@@ -393,11 +409,13 @@ export type RecordStatus =
   | 'ACTIVE'
   | 'ARCHIVED';
 
+/** Level of a region in the hierarchy: province, city, office. */
 export type RegionKind =
   | 'CITY'
   | 'OFFICE'
   | 'PROVINCE';
 
+/** The kinds of record a search can return, by type name. */
 export type SearchKind =
   | 'Contact'
   | 'Customer'
