@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import autocannon from 'autocannon';
 import { requestBody, type Operation, type Samples } from './operations';
 import { summarize, type LatencySummary } from './stats';
@@ -31,7 +32,7 @@ export interface LoadRun {
 /** Busy CPU time of the whole machine so far, in ms (Linux /proc/stat; null elsewhere). */
 export function machineBusyMs(): number | null {
   try {
-    const fields = require('node:fs').readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number) as number[];
+    const fields = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).slice(1).map(Number) as number[];
     const total = fields.slice(0, 8).reduce((a, b) => a + b, 0);
     const idle = fields[3] + (fields[4] ?? 0);
     return ((total - idle) * 1000) / 100; // USER_HZ = 100

@@ -307,8 +307,6 @@ function roleAt(customerId, role, iso) {
   return coverageRows.find((r) => r.customerId === customerId && r.role === role && ms(r.from) <= t && (!r.to || t < ms(r.to)))?.engineerId ?? null;
 }
 
-const SM = { xj: 'eng_zhou-hui', sn: 'eng_xiao-yan', hl: 'eng_lin-xue', hb: 'eng_feng-qian', gd: 'eng_zheng-hua', he: 'eng_bai-xue', hq: 'eng_sun-li' };
-const AM = { xj: 'eng_han-bo', sn: 'eng_qian-wen', hl: 'eng_cao-lei', hb: 'eng_ye-lin', gd: 'eng_lu-yao', he: 'eng_qin-hao', hq: 'eng_gao-ming' };
 
 // Groups: the headquarters key-account team.
 for (const g of ['cus_cm-group', 'cus_ct-group', 'cus_cu-group']) {
@@ -1470,7 +1468,6 @@ commitment({
 
 // ---------------------------------------------------------------- handoffs
 
-let itemSeq = 0;
 /**
  * A handoff and its checklist. `roles` says which coverage roles moved per customer (the `assignments`
  * the handoff workflow fixes when a handoff starts); items are created with the handoff.
@@ -1486,7 +1483,6 @@ function handoff(row, items, roles = ['PRIMARY']) {
   let seq = 0;
   for (const it of items) {
     seq++;
-    itemSeq++;
     add('handoff-items', {
       id: `hoi_${row.id.slice(4)}-${String(seq).padStart(2, '0')}`,
       kind: it.kind,

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import dotenv from 'dotenv';
 import { DEFAULT_POLICY, PolicyError, policyFromEnv, type SlaPolicy } from './domain/sla-policy';
@@ -49,7 +49,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
   const file = opts.dotenvFile ?? path.resolve('.env');
   const merged: NodeJS.ProcessEnv = { ...env };
   if (env === process.env && existsSync(file)) {
-    const parsed = dotenv.parse(require('node:fs').readFileSync(file));
+    const parsed = dotenv.parse(readFileSync(file));
     for (const [k, v] of Object.entries(parsed)) if (merged[k] === undefined) merged[k] = v;
   }
   const problems: string[] = [];
@@ -79,7 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     const file = get(name);
     if (!file) return undefined;
     try {
-      return require('node:fs').readFileSync(file, 'utf8').trim();
+      return readFileSync(file, 'utf8').trim();
     } catch {
       problems.push(`${name}: cannot read ${file}`);
       return undefined;

@@ -116,7 +116,7 @@ export async function createServer(deps: {
     try {
       await store.ping();
       res.json({ ok: true, store: store.engine });
-    } catch (err) {
+    } catch {
       res.status(503).json({ ok: false, store: store.engine, error: 'store not reachable' });
     }
   });

@@ -78,7 +78,7 @@ describe.each(testEngines())('the attention list on the demo data on $name', (en
 
   it("the API guide's attention query (docs/api.md) runs as written", async () => {
     const guide = readFileSync(path.join(REPO_ROOT, 'docs', 'api.md'), 'utf8');
-    const query = /```graphql\n(\{\n  attention\([\s\S]*?)```/.exec(guide.slice(guide.indexOf('## Attention list')))![1];
+    const query = /```graphql\n(\{\n {2}attention\([\s\S]*?)```/.exec(guide.slice(guide.indexOf('## Attention list')))![1];
     const res = await h.run(parse(query) as TypedDocumentNode<AttentionQuery, Record<string, never>>, {}, at);
     expect(res.errors).toBeUndefined();
     const ids = res.data!.attention.edges.map((e) => e.node.customer.id);

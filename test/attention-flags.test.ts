@@ -1,5 +1,5 @@
 import { AttentionDocument, CustomerFlagsDocument, type AttentionFlagFieldsFragment, type Flag } from './generated/graphql';
-import { FLAG_WEIGHTS, FlagCode } from '../src/domain/flags';
+import { FLAG_WEIGHTS, type FlagCode } from '../src/domain/flags';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';
 import { Harness } from './support/harness';

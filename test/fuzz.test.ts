@@ -4,7 +4,6 @@ import fc from 'fast-check';
 import {
   Kind,
   getNamedType,
-  getNullableType,
   isCompositeType,
   isEnumType,
   isInputObjectType,
@@ -84,7 +83,10 @@ beforeAll(async () => {
         grew = false;
         for (const f of fragments) {
           if (f.kind !== Kind.FRAGMENT_DEFINITION || !used.has(f.name.value)) continue;
-          for (const m of print(f).matchAll(/\.\.\.([A-Za-z_]\w*)/g)) if (!used.has(m[1])) (used.add(m[1]), (grew = true));
+          for (const m of print(f).matchAll(/\.\.\.([A-Za-z_]\w*)/g)) if (!used.has(m[1])) {
+            used.add(m[1]);
+            grew = true;
+          }
         }
       }
       const parts = [op, ...fragments.filter((f) => f.kind === Kind.FRAGMENT_DEFINITION && used.has(f.name.value))];

@@ -5,9 +5,9 @@ import { spawnSync } from 'node:child_process';
 import {
   buildSchema,
   getNamedType,
-  GraphQLNonNull,
-  GraphQLObjectType,
-  GraphQLList,
+  type GraphQLNonNull,
+  type GraphQLObjectType,
+  type GraphQLList,
   isListType,
   isNonNullType,
   isObjectType,

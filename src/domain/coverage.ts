@@ -1,4 +1,4 @@
-import { CoverageRole, ESCALATION_ORDER, EngineerStatus } from './enums';
+import { ESCALATION_ORDER, EngineerStatus, type CoverageRole } from './enums';
 
 export interface Period {
   from: string;

@@ -1,4 +1,4 @@
-import { CaseKind, CaseSeverity, CaseStatus, CustomerTier, OPEN_CASE_STATUSES } from './enums';
+import { OPEN_CASE_STATUSES, type CaseKind, type CaseSeverity, type CaseStatus, type CustomerTier } from './enums';
 import type { SlaPolicy, SlaTarget } from './sla-policy';
 
 /**

@@ -37,7 +37,6 @@ export interface Labelled {
   record: Props;
 }
 
-type Many<T> = DataLoader<string, T[]>;
 type One<T> = DataLoader<string, T | null>;
 
 /**

@@ -37,7 +37,7 @@ export class CustomerFilter {
   includeArchived?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Narrows the engineers listed; every field given must match.' })
 export class EngineerFilter {
   @Field(() => ID, { nullable: true, description: 'Based in this region or any of its sub-regions.' })
   region?: string | null;

@@ -29,7 +29,7 @@ export class ApiKey {
   revokedBy?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A new API key and its token, shown this once.' })
 export class CreatedApiKey {
   @Field(() => ApiKey)
   key!: ApiKey;
@@ -38,7 +38,7 @@ export class CreatedApiKey {
   token!: string;
 }
 
-@InputType()
+@InputType({ description: 'A new API key: its name, roles and regions.' })
 export class CreateApiKeyInput {
   @Field()
   @MinLength(1)

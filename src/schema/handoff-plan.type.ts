@@ -15,7 +15,7 @@ export enum HandoffWarningCode {
   CASE_PAST_SLA = 'CASE_PAST_SLA',
   EMPTY_PORTFOLIO = 'EMPTY_PORTFOLIO',
 }
-registerEnumType(HandoffWarningCode, { name: 'HandoffWarningCode' });
+registerEnumType(HandoffWarningCode, { name: 'HandoffWarningCode', description: 'What a handoff plan warns about.' });
 
 @InputType({ description: 'A successor and the customers he takes; without customerIds he takes all the others.' })
 export class SuccessorInput {
@@ -28,7 +28,7 @@ export class SuccessorInput {
   customerIds?: string[] | null;
 }
 
-@InputType()
+@InputType({ description: 'Who hands over, why, and the successors chosen so far.' })
 export class PlanHandoffInput {
   @Field(() => ID, { description: 'The engineer who hands over.' })
   outgoingEngineerId!: string;
@@ -107,7 +107,7 @@ export class HandoffAssignment {
   until?: string | null;
 }
 
-@ObjectType()
+@ObjectType({ description: 'Something in a handoff plan that needs a decision before it starts.' })
 export class HandoffWarning {
   @Field(() => HandoffWarningCode)
   code!: HandoffWarningCode;

@@ -73,7 +73,7 @@ export enum CommitmentResolution {
   BROKEN = 'BROKEN',
   CANCELLED = 'CANCELLED',
 }
-registerEnumType(CommitmentResolution, { name: 'CommitmentResolution' });
+registerEnumType(CommitmentResolution, { name: 'CommitmentResolution', description: 'How an OPEN commitment ends.' });
 
 @ArgsType()
 export class ResolveCommitmentArgs {

@@ -24,7 +24,7 @@ export const emptyConnection = () => ({
 
 /** A Relay connection type for `T` (edges with cursors, pageInfo, totalCount). */
 export function Connection<T extends object>(node: ClassType<T>, name: string) {
-  @ObjectType(`${name}Edge`)
+  @ObjectType(`${name}Edge`, { description: `One item of a ${name}Connection page, with its cursor.` })
   class Edge {
     @Field(() => node)
     node!: T;
@@ -33,7 +33,7 @@ export function Connection<T extends object>(node: ClassType<T>, name: string) {
     cursor!: string;
   }
 
-  @ObjectType(`${name}Connection`)
+  @ObjectType(`${name}Connection`, { description: `A page of ${name} items (Relay Cursor Connections specification).` })
   class ConnectionClass {
     @Field(() => [Edge])
     edges!: Edge[];

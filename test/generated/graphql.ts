@@ -43,17 +43,20 @@ export type AuthorisationSide =
   | 'CUSTOMER'
   | 'OURS';
 
+/** What a case is about: a fault, a complaint, a service request or a change. */
 export type CaseKind =
   | 'CHANGE'
   | 'COMPLAINT'
   | 'FAULT'
   | 'SERVICE_REQUEST';
 
+/** How serious a case is; with the customer tier it sets the SLA targets. */
 export type CaseSeverity =
   | 'CRITICAL'
   | 'MAJOR'
   | 'MINOR';
 
+/** Where a case is in its life; OPEN, IN_PROGRESS and WAITING_CUSTOMER still need someone. */
 export type CaseStatus =
   | 'ARCHIVED'
   | 'CLOSED'
@@ -71,11 +74,13 @@ export type ChangeOp =
   | 'UNLINK'
   | 'UPDATE';
 
+/** How an OPEN commitment ends. */
 export type CommitmentResolution =
   | 'BROKEN'
   | 'CANCELLED'
   | 'KEPT';
 
+/** A promise made to a customer: OPEN until kept, broken or cancelled. */
 export type CommitmentStatus =
   | 'BROKEN'
   | 'CANCELLED'
@@ -99,6 +104,7 @@ export type CoverageRole =
   | 'PRODUCT_LEAD'
   | 'SERVICE_MANAGER';
 
+/** A new API key: its name, roles and regions. */
 export type CreateApiKeyInput = {
   name: string;
   /** Required unless the key is ADMIN. */
@@ -201,6 +207,7 @@ export type EndCoverageInput = {
   coverageId: string | number;
 };
 
+/** Narrows the engineers listed; every field given must match. */
 export type EngineerFilter = {
   kind?: EngineerKind | null | undefined;
   partner?: string | number | null | undefined;
@@ -216,6 +223,7 @@ export type EngineerKind =
   | 'EMPLOYEE'
   | 'PARTNER';
 
+/** Where an engineer stands: active, on leave, transferred away, left the company, archived. */
 export type EngineerStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
@@ -270,8 +278,11 @@ export type Flag =
   /** A HIGH-risk operation on a device was started without the customer’s and our authorisation (C7). */
   | 'UNAUTHORISED_RISKY_OPERATION'
   /** An upgrade was started without a recorded version compatibility check (C5). */
-  | 'UPGRADE_WITHOUT_COMPATIBILITY_CHECK';
+  | 'UPGRADE_WITHOUT_COMPATIBILITY_CHECK'
+  /** An open case or open commitment is still held by an engineer who is TRANSFERRED, LEFT or archived, or who no longer covers the customer. */
+  | 'WORK_STRANDED';
 
+/** What a handoff checklist item asks for. */
 export type HandoffItemKind =
   | 'INTRODUCE_CONTACT'
   | 'SHARE_ESCALATION_PATH'
@@ -279,27 +290,32 @@ export type HandoffItemKind =
   | 'TRANSFER_COMMITMENT'
   | 'VISIT_CUSTOMER';
 
+/** A checklist item is OPEN until done or waived (with a note). */
 export type HandoffItemStatus =
   | 'DONE'
   | 'OPEN'
   | 'WAIVED';
 
+/** Why an engineer hands over their customers. */
 export type HandoffReason =
   | 'LEAVE'
   | 'ROTATION'
   | 'TRANSFER'
   | 'VACATION';
 
+/** An engineer's side of a handoff: the one leaving or the one taking over. */
 export type HandoffSide =
   | 'INCOMING'
   | 'OUTGOING';
 
+/** Where a handoff is: planned, in progress (checklist being worked), completed or cancelled. */
 export type HandoffStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'IN_PROGRESS'
   | 'PLANNED';
 
+/** What a handoff plan warns about. */
 export type HandoffWarningCode =
   | 'CASE_PAST_SLA'
   | 'CUSTOMER_LEFT_WITHOUT_PRIMARY'
@@ -327,6 +343,7 @@ export type InstallDeviceInput = {
   softwareVersion?: string | null | undefined;
 };
 
+/** How we were in contact with the customer. */
 export type InteractionChannel =
   | 'CALL'
   | 'EMAIL'
@@ -427,6 +444,7 @@ export type OperationStatus =
   | 'PLANNED'
   | 'ROLLED_BACK';
 
+/** Who hands over, why, and the successors chosen so far. */
 export type PlanHandoffInput = {
   /** When coverage passes to the successors. */
   effectiveAt: string;
@@ -467,6 +485,7 @@ export type RecordStatus =
   | 'ACTIVE'
   | 'ARCHIVED';
 
+/** Level of a region in the hierarchy: province, city, office. */
 export type RegionKind =
   | 'CITY'
   | 'OFFICE'
@@ -483,6 +502,7 @@ export type RegisterWebhookInput = {
   url: string;
 };
 
+/** The kinds of record a search can return, by type name. */
 export type SearchKind =
   | 'Contact'
   | 'Customer'

@@ -1,4 +1,4 @@
-import { GraphBuilder } from './fixtures';
+import type { GraphBuilder } from './fixtures';
 
 /** The request clock of the attention tests. */
 export const NOW = new Date('2025-11-01T00:00:00.000Z');

@@ -5,7 +5,7 @@ import { AppError, ErrorCode, badInput, conflict, notFound, type FieldProblem } 
 import { parseIsoDateTime } from '../../schema/date-time.scalar';
 import { NODE_KINDS, relName, type FieldSpec, type LinkSpec, type NodeKind } from '../kinds';
 import type { Props } from '../records';
-import type { Store, TxRunner } from '../store';
+import type { TxRunner } from '../store';
 import { nodesByIdCypher } from './node.repo';
 
 /**

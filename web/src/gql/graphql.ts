@@ -15,11 +15,13 @@ export type AttentionFilter = {
   tier?: CustomerTier | null | undefined;
 };
 
+/** How serious a case is; with the customer tier it sets the SLA targets. */
 export type CaseSeverity =
   | 'CRITICAL'
   | 'MAJOR'
   | 'MINOR';
 
+/** Where a case is in its life; OPEN, IN_PROGRESS and WAITING_CUSTOMER still need someone. */
 export type CaseStatus =
   | 'ARCHIVED'
   | 'CLOSED'
@@ -65,6 +67,7 @@ export type EngineerKind =
   | 'EMPLOYEE'
   | 'PARTNER';
 
+/** Where an engineer stands: active, on leave, transferred away, left the company, archived. */
 export type EngineerStatus =
   | 'ACTIVE'
   | 'ARCHIVED'
@@ -80,6 +83,8 @@ export type Flag =
   | 'CASE_MANY_HANDS_NO_OWNER'
   /** An open case has no current owner. */
   | 'CASE_WITHOUT_OWNER'
+  /** A MEDIUM or HIGH-risk operation informs the customer’s staff without their supervisor from the reporting line, or informs nobody with authority (C7). */
+  | 'CHANGE_NOT_ANNOUNCED'
   /** A promise to the customer is past its due time and still open. */
   | 'COMMITMENT_OVERDUE'
   /** A PRIMARY engineer is on leave, transferred or gone, and no ACTIVE backup covers the customer (V2, C12). */
@@ -101,8 +106,15 @@ export type Flag =
   /** An open CRITICAL case with no interaction about it with the customer’s supervisor or above (C9). */
   | 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED'
   /** A case missed its response or resolution time (V1). */
-  | 'SLA_BREACHED';
+  | 'SLA_BREACHED'
+  /** A HIGH-risk operation on a device was started without the customer’s and our authorisation (C7). */
+  | 'UNAUTHORISED_RISKY_OPERATION'
+  /** An upgrade was started without a recorded version compatibility check (C5). */
+  | 'UPGRADE_WITHOUT_COMPATIBILITY_CHECK'
+  /** An open case or open commitment is still held by an engineer who is TRANSFERRED, LEFT or archived, or who no longer covers the customer. */
+  | 'WORK_STRANDED';
 
+/** What a handoff checklist item asks for. */
 export type HandoffItemKind =
   | 'INTRODUCE_CONTACT'
   | 'SHARE_ESCALATION_PATH'
@@ -110,23 +122,27 @@ export type HandoffItemKind =
   | 'TRANSFER_COMMITMENT'
   | 'VISIT_CUSTOMER';
 
+/** A checklist item is OPEN until done or waived (with a note). */
 export type HandoffItemStatus =
   | 'DONE'
   | 'OPEN'
   | 'WAIVED';
 
+/** Why an engineer hands over their customers. */
 export type HandoffReason =
   | 'LEAVE'
   | 'ROTATION'
   | 'TRANSFER'
   | 'VACATION';
 
+/** Where a handoff is: planned, in progress (checklist being worked), completed or cancelled. */
 export type HandoffStatus =
   | 'CANCELLED'
   | 'COMPLETED'
   | 'IN_PROGRESS'
   | 'PLANNED';
 
+/** What a handoff plan warns about. */
 export type HandoffWarningCode =
   | 'CASE_PAST_SLA'
   | 'CUSTOMER_LEFT_WITHOUT_PRIMARY'
@@ -135,6 +151,7 @@ export type HandoffWarningCode =
   | 'SUCCESSOR_NOT_ACTIVE'
   | 'SUCCESSOR_OVERLOADED';
 
+/** How we were in contact with the customer. */
 export type InteractionChannel =
   | 'CALL'
   | 'EMAIL'
@@ -149,6 +166,7 @@ export type MaintenanceStatus =
   | 'EXPIRING'
   | 'UNKNOWN';
 
+/** Who hands over, why, and the successors chosen so far. */
 export type PlanHandoffInput = {
   /** When coverage passes to the successors. */
   effectiveAt: string;
@@ -166,6 +184,7 @@ export type RecordStatus =
   | 'ACTIVE'
   | 'ARCHIVED';
 
+/** The kinds of record a search can return, by type name. */
 export type SearchKind =
   | 'Contact'
   | 'Customer'
@@ -199,6 +218,7 @@ export type CustomerCardQueryVariables = Exact<{
 
 
 export type CustomerCardQuery = { customer: { id: string, name: string, nameLatin: string | null, tier: CustomerTier, segment: string | null, status: RecordStatus, region: { id: string, name: string } | null, coverage: Array<{ id: string, role: CoverageRole, from: string, to: string | null, current: boolean, engineer: { id: string, name: string, nameLatin: string | null, status: EngineerStatus, kind: EngineerKind, phone: string | null } }>, escalationPath: Array<{ order: number, role: CoverageRole, phone: string | null, email: string | null, skippedBecause: string | null, engineer: { id: string, name: string, nameLatin: string | null, status: EngineerStatus } }>, contacts: Array<{ id: string, name: string, nameLatin: string | null, title: string | null, role: ContactRole, phone: string | null, email: string | null, reportsTo: { id: string, name: string } | null }>, devices: Array<{ id: string, serial: string, model: string, productLine: string | null, maintenanceUntil: string | null, maintenanceStatus: MaintenanceStatus }>, openCases: Array<{ id: string, number: string | null, title: string, severity: CaseSeverity, status: CaseStatus, openedAt: string, owner: { id: string, name: string, nameLatin: string | null, status: EngineerStatus } | null, sla: { responseDueAt: string, resolveDueAt: string, responseBreached: boolean, resolveBreached: boolean, remaining: number | null, silentForHours: number | null, silenceLimitHours: number, silenceBreached: boolean } }>, commitments: Array<{ id: string, text: string, dueAt: string, overdue: boolean, engineer: { id: string, name: string, nameLatin: string | null } | null }>, lastHandoff: { id: string, status: HandoffStatus, reason: HandoffReason, effectiveAt: string, from: { id: string, name: string }, openItems: Array<{ id: string, kind: HandoffItemKind, status: HandoffItemStatus, refersTo:
+          | { id: string }
           | { id: string }
           | { id: string }
           | { id: string }
@@ -250,6 +270,7 @@ export type PlanHandoffMutation = { planHandoff: { reason: HandoffReason, effect
         | { id: string }
         | { id: string }
         | { id: string }
+        | { id: string }
        | null }>, warnings: Array<{ code: HandoffWarningCode, message: string, customer: { id: string, name: string } | null }> } };
 
 export type StartHandoffMutationVariables = Exact<{
@@ -265,6 +286,7 @@ export type HandoffChecklistQueryVariables = Exact<{
 
 
 export type HandoffChecklistQuery = { handoff: { id: string, reason: HandoffReason, status: HandoffStatus, effectiveAt: string, until: string | null, forced: boolean, closeReason: string | null, note: string | null, completedAt: string | null, from: { id: string, name: string, nameLatin: string | null }, to: Array<{ id: string, name: string, nameLatin: string | null }>, summary: { total: number, open: number, done: number, waived: number }, items: Array<{ id: string, seq: number | null, kind: HandoffItemKind, status: HandoffItemStatus, note: string | null, doneAt: string | null, doneBy: string | null, customer: { id: string, name: string } | null, assignee: { id: string, name: string, nameLatin: string | null } | null, refersTo:
+        | { id: string }
         | { id: string }
         | { id: string }
         | { id: string }
@@ -322,6 +344,7 @@ export type ChangeHistoryQuery = { changes: { totalCount: number, pageInfo: { ha
     | { id: string }
     | { id: string }
     | { id: string }
+    | { id: string }
    | null };
 
 export type HeaderSearchQueryVariables = Exact<{
@@ -336,6 +359,7 @@ export type HeaderSearchQuery = { search: Array<{ kind: SearchKind, matched: str
       | { name: string, nameLatin: string | null, tier: CustomerTier, id: string }
       | { serial: string, model: string, id: string, customer: { id: string, name: string } | null }
       | { name: string, nameLatin: string | null, status: EngineerStatus, id: string }
+      | { id: string }
       | { id: string }
       | { id: string }
       | { id: string }
