@@ -133,9 +133,10 @@ describe.each(testEngines())('experts on $name', (engine) => {
     const { customer } = await h.data(CustomerCaseSuggestionsDocument, { id: 'cus_a' }, as);
     expect(customer!.cases.length).toBe(9);
     const few = h.store.calls;
-    // customer, its cases, its devices, each case's device and customer, each device's customer, the
-    // customers' region, the ranking (2) and the listed engineers: one statement each, for all rows.
-    expect(few).toBe(8 + EXPERT_STATEMENTS);
+    // customer, its cases (with their customer), its devices, each case's device, each device's
+    // customer, the customers' region, the ranking (2) and the listed engineers: one statement each,
+    // for all rows.
+    expect(few).toBe(7 + EXPERT_STATEMENTS);
 
     const more = new GraphBuilder();
     for (let i = 0; i < 40; i++) {

@@ -1,4 +1,4 @@
-/** The closed sets of the domain (../shared/DOMAIN.md). GraphQL enums are registered from these. */
+/** The closed sets of the domain (docs/domain.md). GraphQL enums are registered from these. */
 export enum RegionKind { PROVINCE = 'PROVINCE', CITY = 'CITY', OFFICE = 'OFFICE' }
 export enum CustomerTier { VIP = 'VIP', KEY = 'KEY', STANDARD = 'STANDARD' }
 export enum RecordStatus { ACTIVE = 'ACTIVE', ARCHIVED = 'ARCHIVED' }

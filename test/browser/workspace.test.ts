@@ -106,12 +106,14 @@ describe('the customer card', () => {
 });
 
 describe('the attention list', () => {
-  it('ranks China Mobile Urumqi first, filters, and expands a row to its evidence', async () => {
+  it('ranks China Mobile Urumqi (case C4) among the top five, filters, and expands a row to its evidence', async () => {
     await page.goto(demo.base + '/attention');
     const rows = page.getByTestId('attention-table').locator('tbody tr');
     await rows.first().waitFor();
-    await expectText(rows.first(), /中国移动乌鲁木齐分公司/);
-    await rows.first().getByRole('button').click();
+    const urumqi = page.getByTestId('attention-row').filter({ hasText: '中国移动乌鲁木齐分公司' }).first();
+    await urumqi.waitFor();
+    expect(Number(await urumqi.locator('td').first().innerText())).toBeLessThanOrEqual(5);
+    await urumqi.getByRole('button').click();
     await expectText(page.locator('#ev-cus_cm-urumqi'), /COVERED_BY_INACTIVE_ENGINEER|NO_PRIMARY_COVERAGE/);
     await screenshot(page, 'attention');
     // Relay paging: 15 rows a page, "Show more" asks for the next page after the last cursor.

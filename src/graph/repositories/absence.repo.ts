@@ -30,9 +30,8 @@ export const ABSENCE_REASONS = ['VACATION', 'LEAVE', 'TRAINING', 'OTHER'] as con
 export const ABSENCES_OF_ENGINEERS = `
 UNWIND $ids AS id
 MATCH (e:Engineer {id: id})-[:HAS]->(a:Absence)
-OPTIONAL MATCH (a)-[:COVERED_BY]->(cover:Engineer)
-WITH id, a, collect(cover.id) AS coverIds
-RETURN id AS key, a, coverIds ORDER BY a.from DESC`;
+// A pattern comprehension, not OPTIONAL MATCH: see SNAPSHOT_COVERAGE in attention.repo.ts.
+RETURN id AS key, a, [(a)-[:COVERED_BY]->(cover:Engineer) | cover.id] AS coverIds ORDER BY a.from DESC`;
 
 const ABSENCE_BY_ID = `
 MATCH (a:Absence {id: $id})<-[:HAS]-(e:Engineer)
