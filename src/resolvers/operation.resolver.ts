@@ -23,7 +23,7 @@ import { Engineer } from '../schema/engineer.type';
 import { Node } from '../schema/node.interface';
 import { OperationRisk } from '../schema/enums';
 import { Connection } from '../schema/page-info.type';
-import { Expert, Operation, OperationAuthorisation } from '../schema/operation.type';
+import { Expert, ExpertEvidence, Operation, OperationAuthorisation } from '../schema/operation.type';
 import {
   AuthoriseOperationArgs,
   CompleteOperationArgs,
@@ -105,6 +105,16 @@ export class ExpertResolver {
   @FieldResolver(() => Engineer)
   engineer(@Root() e: RankedExpert, @Ctx() ctx: Context) {
     return ctx.loaders.engineer.load(e.engineerId);
+  }
+}
+
+/** The cases behind a rank may be anywhere: a region-limited caller sees the ids of his regions' cases only. */
+@Resolver(() => ExpertEvidence)
+export class ExpertEvidenceResolver {
+  @FieldResolver(() => [String])
+  async caseIds(@Root() ev: ExpertEvidence, @Ctx() ctx: Context): Promise<string[]> {
+    const records = await ctx.scope.filter('Case', ev.caseIds.map((id) => ({ id })));
+    return records.map((r) => r.id);
   }
 }
 
@@ -196,6 +206,7 @@ export const OPERATION_RESOLVERS = [
   OperationMutationResolver,
   ExpertsQueryResolver,
   ExpertResolver,
+  ExpertEvidenceResolver,
   OperationResolver,
   OperationAuthorisationResolver,
   DeviceKnowledgeResolver,
