@@ -1,11 +1,11 @@
-import { StartHandoffDocument, CompleteHandoffItemDocument, type PlanHandoffInput } from './generated/graphql';
+import { StartHandoffDocument, CompleteHandoffItemDocument } from './generated/graphql';
 import { sweep } from '../src/events/clock';
 import { testEngines } from './support/engines';
-import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
+import { HANDOFF_NOW, ROTATION_A_TO_C, handoffFixture } from './support/handoff-fixture';
 import { Harness } from './support/harness';
 
 const at = { now: HANDOFF_NOW, actor: 'manager.li' };
-const rotation: PlanHandoffInput = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: EFFECTIVE };
+const rotation = ROTATION_A_TO_C;
 const WIDE = { atRiskHours: 2, lookbackHours: 24 * 60 }; // the board case's deadline passed weeks ago
 const hoursAfter = (d: Date, h: number) => new Date(d.getTime() + h * 3_600_000);
 

@@ -5,17 +5,15 @@ import {
   RegisterWebhookDocument,
   SetReportsToDocument,
   StartHandoffDocument,
-  type PlanHandoffInput,
 } from './generated/graphql';
-import type { WebhookWorkerOptions } from '../src/events/webhook-worker';
 import { testEngines } from './support/engines';
-import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
+import { HANDOFF_NOW, ROTATION_A_TO_C, handoffFixture } from './support/handoff-fixture';
 import { Harness } from './support/harness';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { FAST_WEBHOOKS, WebhookReceiver } from './support/webhook-receiver';
 
 const at = { now: HANDOFF_NOW, actor: 'manager.li' };
-const rotation: PlanHandoffInput = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: EFFECTIVE };
-const FAST: WebhookWorkerOptions = { pollMs: 100, retryBaseMs: 40, maxBackoffMs: 200, maxAttempts: 3, timeoutMs: 2000, concurrency: 4 };
+const rotation = ROTATION_A_TO_C;
+const FAST = FAST_WEBHOOKS;
 
 describe.each(testEngines())('the customer introduction (case C4) on $name', (engine) => {
   let h: Harness;

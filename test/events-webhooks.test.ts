@@ -7,20 +7,18 @@ import {
   UpdateWebhookDocument,
   WebhookDeliveriesDocument,
   WebhooksDocument,
-  type PlanHandoffInput,
 } from './generated/graphql';
 import { verifySignature } from '../src/domain/webhook-signature';
-import type { WebhookWorkerOptions } from '../src/events/webhook-worker';
 import { Role } from '../src/auth/roles';
 import { testEngines } from './support/engines';
 import { FailingStore } from './support/graph-dump';
-import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
+import { EFFECTIVE, HANDOFF_NOW, ROTATION_A_TO_C, handoffFixture } from './support/handoff-fixture';
 import { Harness } from './support/harness';
-import { WebhookReceiver } from './support/webhook-receiver';
+import { FAST_WEBHOOKS, WebhookReceiver } from './support/webhook-receiver';
 
 const at = { now: HANDOFF_NOW, actor: 'manager.li' };
-const rotation: PlanHandoffInput = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: EFFECTIVE };
-const FAST: WebhookWorkerOptions = { pollMs: 100, retryBaseMs: 40, maxBackoffMs: 200, maxAttempts: 3, timeoutMs: 2000, concurrency: 4 };
+const rotation = ROTATION_A_TO_C;
+const FAST = FAST_WEBHOOKS;
 const ALL_TYPES = ['CoverageChanged', 'HandoffStarted', 'HandoffCompleted', 'CaseOwnerChanged'] as const;
 
 describe.each(testEngines())('webhooks on $name', (engine) => {

@@ -5,6 +5,7 @@ import { labelOfId } from '../domain/ids';
 import { AppError, ErrorCode } from '../errors';
 import type { Store } from '../graph/store';
 import type { Principal } from './roles';
+import { currentAt } from '../graph/current';
 
 /**
  * Region scoping, decided here and nowhere else: a caller limited to regions sees and changes only
@@ -53,7 +54,7 @@ export const CUSTOMERS_OF: Partial<Record<NodeLabel, string>> = {
   Handoff: `UNWIND $ids AS id MATCH (:Handoff {id: id})-[:INCLUDES]->(:HandoffItem)-[:FOR]->(c:Customer) RETURN DISTINCT id, c.id AS customerId`,
   // An engineer's handoff concerns every customer he covers now.
   Engineer: `UNWIND $ids AS id MATCH (e:Engineer {id: id})-[r:COVERS]->(c:Customer)
-WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to) RETURN DISTINCT id, c.id AS customerId`,
+WHERE ${currentAt('r')} RETURN DISTINCT id, c.id AS customerId`,
 };
 
 const REGIONS_AT_AND_BELOW = `

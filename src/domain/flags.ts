@@ -7,6 +7,7 @@ import {
   EngineerStatus,
 } from './enums';
 import type { EngineerKind, HandoffItemKind, InteractionChannel } from './enums';
+import { isCurrentAt } from './coverage';
 import { announcementGap, riskOf } from './operations';
 import { AuthorisationSide, OperationKind, OperationRisk, OperationStatus } from './enums';
 import { caseSla, isOpenCase } from './sla-clock';
@@ -522,9 +523,8 @@ const GONE: EngineerStatus[] = [EngineerStatus.TRANSFERRED, EngineerStatus.LEFT,
 export function goneFromCustomer(h: SnapshotHolding, periods: SnapshotCoveragePeriod[], now: Date): string | null {
   if (GONE.includes(h.status)) return h.status;
   const his = periods.filter((p) => p.engineerId === h.engineerId);
-  const t = now.getTime();
-  const current = his.some((p) => ms(p.from) <= t && (p.to == null || t < ms(p.to)));
-  const ended = his.some((p) => p.to != null && ms(p.to) <= t);
+  const current = his.some((p) => isCurrentAt(p, now));
+  const ended = his.some((p) => p.to != null && ms(p.to) <= now.getTime());
   return !current && ended ? 'no longer covers the customer' : null;
 }
 

@@ -35,11 +35,11 @@ export const DEFAULT_CLOCK_OPTIONS: EventClockOptions = { ...DEFAULT_TIME_EVENT_
 /** Reads the open work and raises the time-driven events that are due; returns how many were new. */
 export async function sweep(store: Store, policy: SlaPolicy, now: Date, opts: TimeEventOptions = DEFAULT_TIME_EVENT_OPTIONS): Promise<number> {
   const nowIso = now.toISOString();
-  const [cases, commitments, items] = [
-    await store.read(OPEN_CASES_FOR_CLOCK, { open: OPEN_CASE_STATUSES }),
-    await store.read(DUE_COMMITMENTS, { now: nowIso }),
-    await store.read(OVERDUE_ITEMS, { now: nowIso }),
-  ];
+  const [cases, commitments, items] = await Promise.all([
+    store.read(OPEN_CASES_FOR_CLOCK, { open: OPEN_CASE_STATUSES }),
+    store.read(DUE_COMMITMENTS, { now: nowIso }),
+    store.read(OVERDUE_ITEMS, { now: nowIso }),
+  ]);
   const events = timeDrivenEvents(
     {
       cases: cases.map((r) => ({

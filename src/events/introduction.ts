@@ -4,6 +4,7 @@ import { EventType, type NewEvent } from '../domain/events';
 import { buildIntroduction, INTRODUCED_ROLES, type Templates } from '../domain/introduction';
 import { REPO_ROOT } from '../paths';
 import type { TxRunner } from '../graph/store';
+import { currentAt } from '../graph/current';
 
 /**
  * CustomerIntroduction events, built inside the transaction that made a coverage change take effect
@@ -15,7 +16,7 @@ export const INTRODUCTION_DATA = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
 RETURN c.id AS customerId, c.name AS name,
-  [(c)<-[r:COVERS]-(e:Engineer) WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to) |
+  [(c)<-[r:COVERS]-(e:Engineer) WHERE ${currentAt('r')} |
     {role: r.role, id: e.id, name: e.name, status: e.status, phone: e.phone}] AS coverage`;
 
 export const ON_DUTY_CONTACTS = `

@@ -1,8 +1,12 @@
+import type { PlanHandoffInput } from '../generated/graphql';
 import { GraphBuilder } from './fixtures';
 
 /** Mid-June 2026: engineer A rotates out of Urumqi (case C4). */
 export const HANDOFF_NOW = new Date('2026-06-20T00:00:00.000Z');
 export const EFFECTIVE = '2026-06-15T00:00:00.000Z';
+
+/** A's rotation: all his customers to C at EFFECTIVE. */
+export const ROTATION_A_TO_C: PlanHandoffInput = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: EFFECTIVE };
 
 /**
  * Engineer A is PRIMARY for two big customers (VIP, KEY) and one small one. At the small one he

@@ -1,5 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import type { WebhookWorkerOptions } from '../../src/events/webhook-worker';
+
+/** A delivery worker fast enough for tests: retries within a second, three attempts. */
+export const FAST_WEBHOOKS: WebhookWorkerOptions = { pollMs: 100, retryBaseMs: 40, maxBackoffMs: 200, maxAttempts: 3, timeoutMs: 2000, concurrency: 4 };
 
 export interface Received {
   headers: http.IncomingHttpHeaders;

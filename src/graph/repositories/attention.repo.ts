@@ -123,7 +123,7 @@ export const SNAPSHOT_HELD_WORK = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})
 RETURN id AS key,
-  [(c)<-[:FOR]-(k:\`Case\`)-[o:OWNED_BY]->(e:Engineer) WHERE o.to IS NULL AND k.status IN $openStatuses | {id: k.id, engineerId: e.id, status: e.status}] AS cases,
+  [(c)<-[:FOR]-(k:\`Case\`)-[o:OWNED_BY]->(e:Engineer) WHERE ${currentAt('o')} AND k.status IN $openStatuses | {id: k.id, engineerId: e.id, status: e.status}] AS cases,
   [(c)<-[:TO]-(m:Commitment)<-[:PROMISED]-(e:Engineer) WHERE m.status = 'OPEN' | {id: m.id, engineerId: e.id, status: e.status}] AS commitments,
   [(c)<-[r:COVERS]-(e:Engineer) | {engineerId: e.id, from: r.from, to: r.to}] AS periods`;
 /** How far back a started operation can still raise a change-control flag (days). */

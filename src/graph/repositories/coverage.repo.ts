@@ -1,11 +1,12 @@
 import type { CoverageRecord } from '../records';
 import type { Row } from '../store';
+import { currentAt } from '../current';
 
 /**
  * Coverage is the COVERS relationship. It is current at T when from <= T and (to is null or T < to).
  * `$at` is an ISO string; `$role` may be null (every role).
  */
-const CURRENT_AT = `r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to) AND ($role IS NULL OR r.role = $role)`;
+const CURRENT_AT = `${currentAt('r')} AND ($role IS NULL OR r.role = $role)`;
 
 export const COVERAGE_OF_CUSTOMERS_AT = `
 UNWIND $ids AS id

@@ -37,7 +37,7 @@ RETURN count(c) AS n`;
 /** The same, starting from the covering engineer (the embedded planner does not reorder patterns). */
 const COVERED_BY = `
 MATCH (:Engineer {id: $engineerId})-[cv:COVERS]->(c:Customer)
-WHERE cv.from <= datetime($at) AND (cv.to IS NULL OR datetime($at) < cv.to)
+WHERE ${currentAt('cv')}
 WITH DISTINCT c`;
 
 export const CUSTOMERS_PAGE_COVERED_BY = `${COVERED_BY}

@@ -2,6 +2,7 @@ import DataLoader from 'dataloader';
 import { OPEN_CASE_STATUSES } from '../../domain/enums';
 import { rankExperts, type CaseEvidence, type Candidate, type RankedExpert, type RegionStep } from '../../domain/experts';
 import type { Row, Store } from '../store';
+import { currentAt } from '../current';
 
 /**
  * Experts for device models and product lines (issue 14): two statements for a whole batch of
@@ -32,8 +33,8 @@ WITH collect({regionId: tr.id, id: tx.id, depth: length(tp)}) AS targets
 MATCH (e:Engineer)
 WHERE e.id IN $ids OR any(s IN coalesce(e.skills, []) WHERE any(t IN $terms WHERE toLower(s) CONTAINS t))
 RETURN e.id AS id, e.status AS status, coalesce(e.skills, []) AS skills,
-  size([(e)-[:HAS]->(a:Absence) WHERE a.from <= datetime($at) AND (a.to IS NULL OR datetime($at) < a.to) | a]) AS absences,
-  size([(e)<-[o:OWNED_BY]-(k:\`Case\`) WHERE o.to IS NULL AND k.status IN $openStatuses | k]) AS openCases,
+  size([(e)-[:HAS]->(a:Absence) WHERE ${currentAt('a')} | a]) AS absences,
+  size([(e)<-[o:OWNED_BY]-(k:\`Case\`) WHERE ${currentAt('o')} AND k.status IN $openStatuses | k]) AS openCases,
   [(e)-[:BASED_IN]->(:Region)-[:PART_OF*0..10]->(x:Region) | x.id] AS chain,
   targets`;
 

@@ -9,7 +9,7 @@ import type { Row, TxRunner } from '../store';
 /** The outgoing engineer's coverage at the effective time, with each customer's tier. */
 export const PORTFOLIO_AT = `
 MATCH (e:Engineer {id: $engineerId})-[r:COVERS]->(c:Customer)
-WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to)
+WHERE ${currentAt('r')}
 RETURN c.id AS customerId, c.name AS name, c.tier AS tier, collect(DISTINCT r.role) AS roles`;
 
 /** Current key contacts (by role) of a set of customers. */
@@ -42,7 +42,7 @@ ORDER BY m.dueAt`;
 export const SUCCESSORS = `
 UNWIND $ids AS id
 MATCH (e:Engineer {id: id})
-WITH e, [(e)-[r:COVERS]->(c:Customer) WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to) | c.id] AS cs
+WITH e, [(e)-[r:COVERS]->(c:Customer) WHERE ${currentAt('r')} | c.id] AS cs
 RETURN e, size([i IN range(0, size(cs) - 1) WHERE NOT cs[i] IN cs[0..i]]) AS customers`;
 
 export const CREATE_HANDOFF = `
@@ -98,7 +98,7 @@ RETURN h, from.id AS fromId, collect({id: i.id, kind: i.kind, status: i.status, 
 /** Ends the engineer's coverage of a customer (current at $at) at $at; returns what it ended. */
 export const END_COVERAGE_AT = `
 MATCH (e:Engineer {id: $engineerId})-[r:COVERS]->(c:Customer {id: $customerId})
-WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to)
+WHERE ${currentAt('r')}
 SET r.to = datetime($at), r.endedBy = $actor
 RETURN r.id AS id, r.role AS role`;
 

@@ -28,6 +28,7 @@ import {
   throwIfProblems,
   type WriteMeta,
 } from './write.repo';
+import { currentAt } from '../current';
 
 /**
  * Operations on devices (issue 14): plan, authorise (both sides), record the compatibility check,
@@ -49,13 +50,13 @@ CREATE (o)-[:AUTHORISED_BY {key: $key, side: $side, at: datetime($at)}]->(x)`;
 /** The contact's role if he works at the customer at $at. */
 export const CONTACT_AT_CUSTOMER = `
 MATCH (p:Contact {id: $contactId})-[w:WORKS_AT]->(c:Customer {id: $customerId})
-WHERE w.from <= datetime($at) AND (w.to IS NULL OR datetime($at) < w.to)
+WHERE ${currentAt('w')}
 RETURN p.role AS role`;
 
 /** The engineer's coverage roles for the customer at $at. */
 export const ENGINEER_ROLES_AT_CUSTOMER = `
 MATCH (e:Engineer {id: $engineerId})-[r:COVERS]->(c:Customer {id: $customerId})
-WHERE r.from <= datetime($at) AND (r.to IS NULL OR datetime($at) < r.to)
+WHERE ${currentAt('r')}
 RETURN r.role AS role`;
 
 const OPERATION_DEVICE = `
