@@ -6,11 +6,15 @@
 import grafeo from '@grafeo-db/js';
 const { GrafeoDB } = grafeo;
 const db = GrafeoDB.create();
-for (const l of ['Customer', 'Engineer', 'AccessLog']) await db.executeCypher(`CREATE INDEX ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) ON (n.id)`);
+for (const l of ['Customer', 'Engineer', 'AccessLog'])
+  await db.executeCypher(`CREATE INDEX ${l.toLowerCase()}_id IF NOT EXISTS FOR (n:${l}) ON (n.id)`);
 const cust = Array.from({ length: 33 }, (_, i) => ({ id: `cus-${i}`, name: `C${i}` }));
 await db.executeCypher('UNWIND $rows AS r CREATE (c:Customer) SET c = r', { rows: cust });
 await db.executeCypher('UNWIND range(0, 19) AS i CREATE (:Engineer {id: "eng-" + toString(i)})');
-await db.executeCypher(`UNWIND $ids AS id MATCH (c:Customer {id: id}) MATCH (e:Engineer {id: 'eng-' + toString(toInteger(substring(id, 4)) % 20)}) CREATE (e)-[:COVERS {role: 'PRIMARY'}]->(c)`, { ids: cust.map((c) => c.id) });
+await db.executeCypher(
+  `UNWIND $ids AS id MATCH (c:Customer {id: id}) MATCH (e:Engineer {id: 'eng-' + toString(toInteger(substring(id, 4)) % 20)}) CREATE (e)-[:COVERS {role: 'PRIMARY'}]->(c)`,
+  { ids: cust.map((c) => c.id) },
+);
 const ids = cust.map((c) => c.id);
 const Q = {
   opt_labelled: `UNWIND $ids AS id MATCH (c:Customer {id: id}) OPTIONAL MATCH (c)<-[r:COVERS]-(e:Engineer) RETURN id, e.id`,
@@ -26,14 +30,25 @@ async function time(label) {
     const p = { ids };
     for (let i = 0; i < 10; i++) (await db.executeCypher(q, p)).toArray();
     const t = [];
-    for (let i = 0; i < 60; i++) { const s = performance.now(); (await db.executeCypher(q, p)).toArray(); t.push(performance.now() - s); }
-    t.sort((a, b) => a - b); out[k] = +t[30].toFixed(3);
+    for (let i = 0; i < 60; i++) {
+      const s = performance.now();
+      (await db.executeCypher(q, p)).toArray();
+      t.push(performance.now() - s);
+    }
+    t.sort((a, b) => a - b);
+    out[k] = +t[30].toFixed(3);
   }
   console.log(label, out);
 }
 await time('fresh');
 const rows = Array.from({ length: 5000 }, (_, i) => i);
-for (let done = 0; done < 110000; done += 5000) await db.executeCypher(`UNWIND $rows AS i CREATE (a:AccessLog {id: 'acc-' + toString($base + i)})`, { rows, base: done });
+for (let done = 0; done < 110000; done += 5000)
+  await db.executeCypher(`UNWIND $rows AS i CREATE (a:AccessLog {id: 'acc-' + toString($base + i)})`, { rows, base: done });
 await time('+110k AccessLog');
 const q = `UNWIND $ids AS id MATCH (c:Customer {id: id}) OPTIONAL MATCH (c)<-[r:COVERS]-(e:Engineer) RETURN id, e.id`;
-try { const r = await db.executeCypher('EXPLAIN ' + q, { ids }); console.log(JSON.stringify(r.toArray()).slice(0, 2000)); } catch (e) { console.log('explain', e.message); }
+try {
+  const r = await db.executeCypher('EXPLAIN ' + q, { ids });
+  console.log(JSON.stringify(r.toArray()).slice(0, 2000));
+} catch (e) {
+  console.log('explain', e.message);
+}

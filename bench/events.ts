@@ -44,16 +44,22 @@ async function main() {
   let received = 0;
   const receiver = http.createServer((req, res) => {
     req.resume();
-    req.on('end', () => setTimeout(() => {
-      received++;
-      res.writeHead(200).end();
-    }, delay));
+    req.on('end', () =>
+      setTimeout(() => {
+        received++;
+        res.writeHead(200).end();
+      }, delay),
+    );
   });
   await new Promise<void>((r) => receiver.listen(0, '127.0.0.1', r));
   const hookUrl = `http://127.0.0.1:${(receiver.address() as AddressInfo).port}/hook`;
 
   const post = async (query: string, variables: Record<string, unknown>) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const json = (await res.json()) as { errors?: unknown[]; data?: any };
     if (json.errors) throw new Error(JSON.stringify(json.errors));
     return json.data;
@@ -65,7 +71,15 @@ async function main() {
   const once = async () => {
     const i = step++;
     const t0 = process.hrtime.bigint();
-    await post(ASSIGN, { i: { engineerId: engineers[i % 2], customerId: 'cus_cm-urumqi', role: 'PARTNER_ONSITE', replaceCurrent: true, from: new Date(base + i * 60_000).toISOString() } });
+    await post(ASSIGN, {
+      i: {
+        engineerId: engineers[i % 2],
+        customerId: 'cus_cm-urumqi',
+        role: 'PARTNER_ONSITE',
+        replaceCurrent: true,
+        from: new Date(base + i * 60_000).toISOString(),
+      },
+    });
     return Number(process.hrtime.bigint() - t0) / 1e6;
   };
   const phase = async (name: string) => {
@@ -81,7 +95,10 @@ async function main() {
   console.log('| webhook subscribers | mutations | p50 ms | p95 ms | mean ms | store statements per mutation (incl. worker) |');
   console.log('|---|---:|---:|---:|---:|---:|');
   await phase('none');
-  const { registerWebhook } = await post('mutation($u: String!) { registerWebhook(input: {url: $u, eventTypes: [CoverageChanged, CustomerIntroduction]}) { webhook { id } } }', { u: hookUrl });
+  const { registerWebhook } = await post(
+    'mutation($u: String!) { registerWebhook(input: {url: $u, eventTypes: [CoverageChanged, CustomerIntroduction]}) { webhook { id } } }',
+    { u: hookUrl },
+  );
   await phase('1 (receiver answers at once)');
   delay = 2000;
   await phase('1 more (receiver answers after 2 s)');
@@ -89,7 +106,9 @@ async function main() {
   await post('mutation($id: ID!) { deleteWebhook(id: $id) }', { id: registerWebhook.webhook.id });
   await phase('none again (webhook deleted)');
   await new Promise((r) => setTimeout(r, 500));
-  console.log(`\nreceiver got ${received} deliveries so far; events in the outbox: ${(await inner.read('MATCH (e:Event) RETURN count(e) AS n'))[0].n}`);
+  console.log(
+    `\nreceiver got ${received} deliveries so far; events in the outbox: ${(await inner.read('MATCH (e:Event) RETURN count(e) AS n'))[0].n}`,
+  );
   await server.stop();
   receiver.closeAllConnections();
   receiver.close();

@@ -238,7 +238,8 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   // ---- engineers: kind and status are stateless so that every file agrees ----
   const BUSIEST = 0;
   const SUCCESSOR = cities < E ? cities : 1; // the next engineer based in city 0
-  const engKind = (j: number) => (j === BUSIEST || j === SUCCESSOR ? 'EMPLOYEE' : hashUnit(seed, SALT.engKind, j) < 0.3 ? 'PARTNER' : 'EMPLOYEE');
+  const engKind = (j: number) =>
+    j === BUSIEST || j === SUCCESSOR ? 'EMPLOYEE' : hashUnit(seed, SALT.engKind, j) < 0.3 ? 'PARTNER' : 'EMPLOYEE';
   const engStatus = (j: number) => {
     if (j === BUSIEST || j === SUCCESSOR) return 'ACTIVE';
     const x = hashUnit(seed, SALT.engStatus, j);
@@ -276,7 +277,11 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   const cover: Record<Role, Int32Array> = Object.fromEntries(ROLES.map((r) => [r, new Int32Array(C).fill(-1)])) as Record<Role, Int32Array>;
   const busyN = Math.min(Math.floor(C / 4), 100);
   for (let i = 0; i < C; i++) {
-    const t = plan.weighted([[0, 5], [1, 20], [2, 75]] as const);
+    const t = plan.weighted([
+      [0, 5],
+      [1, 20],
+      [2, 75],
+    ] as const);
     tierOf[i] = t;
     weight[i] = [3, 1.8, 1][t] * (0.5 + plan.float());
     const c = cityOfCustomer(i);
@@ -313,7 +318,10 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   const commitmentOff = distribute(counts.commitments, weight, 0, plan);
 
   const isFormerContact = (k: number, pos: number, n: number) =>
-    contactShape(pos, n).role !== 'EXECUTIVE' && contactShape(pos, n).role !== 'MANAGER' && contactShape(pos, n).role !== 'SUPERVISOR' && hashUnit(seed, SALT.former, k) < 0.06;
+    contactShape(pos, n).role !== 'EXECUTIVE' &&
+    contactShape(pos, n).role !== 'MANAGER' &&
+    contactShape(pos, n).role !== 'SUPERVISOR' &&
+    hashUnit(seed, SALT.former, k) < 0.06;
   const currentContact = (rng: Rng, i: number): number => {
     const n = contactOff[i + 1] - contactOff[i];
     for (let tries = 0; tries < 4; tries++) {
@@ -354,7 +362,9 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
   const done = async (...fs: JsonlFile[]) => {
     for (const f of fs) {
       await f.close();
-      log(`${path.basename(f.file).padEnd(22)} ${f.rows.toLocaleString('en').padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+      log(
+        `${path.basename(f.file).padEnd(22)} ${f.rows.toLocaleString('en').padStart(9)} rows ${(f.bytes / 1e6).toFixed(1).padStart(7)} MB  (${((Date.now() - started) / 1000).toFixed(1)} s)`,
+      );
     }
   };
   const personName = (rng: Rng) => {
@@ -369,7 +379,11 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     const f = open('regions');
     for (let p = 0; p < provinces; p++) {
       const [zh] = N.PROVINCES[p % N.PROVINCES.length];
-      await nodeRow(f, 'regions', { id: ids.province(p), name: p < N.PROVINCES.length ? zh : `${zh}${Math.floor(p / N.PROVINCES.length) + 1}`, kind: 'PROVINCE' });
+      await nodeRow(f, 'regions', {
+        id: ids.province(p),
+        name: p < N.PROVINCES.length ? zh : `${zh}${Math.floor(p / N.PROVINCES.length) + 1}`,
+        kind: 'PROVINCE',
+      });
     }
     for (let c = 0; c < cities; c++) {
       const [zh] = N.CITIES[c % N.CITIES.length];
@@ -384,7 +398,11 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
     const f = open('partners');
     for (let i = 0; i < counts.partners; i++) {
       const base = N.PARTNER_NAMES[i % N.PARTNER_NAMES.length];
-      await nodeRow(f, 'partners', { id: ids.partner(i), name: i < N.PARTNER_NAMES.length ? base : `${base} ${Math.floor(i / N.PARTNER_NAMES.length) + 1}`, status: 'ACTIVE' });
+      await nodeRow(f, 'partners', {
+        id: ids.partner(i),
+        name: i < N.PARTNER_NAMES.length ? base : `${base} ${Math.floor(i / N.PARTNER_NAMES.length) + 1}`,
+        status: 'ACTIVE',
+      });
     }
     await done(f);
   }
@@ -463,7 +481,13 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
         if (C > 1 && rng.chance(0.05)) {
           let other = rng.int(C - 1);
           if (other >= i) other++;
-          await edgeRow(emp, { contactId: ids.contact(k), customerId: ids.customer(other), from: iso(from - rng.range(400, 1500) * DAY), to: iso(from - rng.range(1, 300) * DAY), title: 'Engineer' });
+          await edgeRow(emp, {
+            contactId: ids.contact(k),
+            customerId: ids.customer(other),
+            from: iso(from - rng.range(400, 1500) * DAY),
+            to: iso(from - rng.range(1, 300) * DAY),
+            title: 'Engineer',
+          });
         }
         const former = isFormerContact(k, pos, n);
         await edgeRow(emp, {
@@ -486,9 +510,20 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
       for (let k = deviceOff[i]; k < deviceOff[i + 1]; k++) {
         const [model, productLine] = rng.pick(N.DEVICE_MODELS);
         const installed = anchor - rng.range(60, 3000) * DAY;
-        const m = rng.weighted([['expired', 15], ['expiring', 5], ['active', 75], ['unknown', 5]] as const);
+        const m = rng.weighted([
+          ['expired', 15],
+          ['expiring', 5],
+          ['active', 75],
+          ['unknown', 5],
+        ] as const);
         const until =
-          m === 'expired' ? anchor - rng.range(1, 700) * DAY : m === 'expiring' ? anchor + rng.range(1, 29) * DAY : m === 'active' ? anchor + rng.range(31, 1100) * DAY : null;
+          m === 'expired'
+            ? anchor - rng.range(1, 700) * DAY
+            : m === 'expiring'
+              ? anchor + rng.range(1, 29) * DAY
+              : m === 'active'
+                ? anchor + rng.range(31, 1100) * DAY
+                : null;
         await nodeRow(f, 'devices', {
           id: ids.device(k),
           serial: `SN${pad(k + 1, 8)}`,
@@ -516,17 +551,29 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
       for (let k = caseOff[i]; k < caseOff[i + 1]; k++) {
         const isOpen = isOpenCase(k);
         const opened = isOpen ? anchor - rng.range(1, 60 * 24) * HOUR : anchor - rng.range(30, 1100) * DAY - rng.int(24) * HOUR;
-        const severity = rng.weighted([['CRITICAL', 5], ['MAJOR', 30], ['MINOR', 65]] as const);
+        const severity = rng.weighted([
+          ['CRITICAL', 5],
+          ['MAJOR', 30],
+          ['MINOR', 65],
+        ] as const);
         const status = isOpen
-          ? rng.weighted([['OPEN', 30], ['IN_PROGRESS', 50], ['WAITING_CUSTOMER', 20]] as const)
-          : rng.weighted([['RESOLVED', 20], ['CLOSED', 80]] as const);
+          ? rng.weighted([
+              ['OPEN', 30],
+              ['IN_PROGRESS', 50],
+              ['WAITING_CUSTOMER', 20],
+            ] as const)
+          : rng.weighted([
+              ['RESOLVED', 20],
+              ['CLOSED', 80],
+            ] as const);
         const responded = !isOpen || rng.chance(0.85) ? Math.min(anchor, opened + rng.range(10, 8 * 60) * 60_000) : null;
         const resolved = isOpen ? null : opened + rng.range(4, 20 * 24) * HOUR;
         const lastUpdate = isOpen ? opened + rng.float() * (anchor - opened) : resolved;
         const workers = new Set<number>();
         const many = rng.range(1, isOpen && rng.chance(0.15) ? 4 : 3);
         for (let w = 0; w < many; w++) {
-          const j = team.length && rng.chance(0.75) ? rng.pick(team) : pickFrom(rng, [employeesByCity[city], partnersByCity[city], allEmployees]);
+          const j =
+            team.length && rng.chance(0.75) ? rng.pick(team) : pickFrom(rng, [employeesByCity[city], partnersByCity[city], allEmployees]);
           if (j >= 0) workers.add(j);
         }
         const nDevices = deviceOff[i + 1] - deviceOff[i];
@@ -534,7 +581,12 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
           id: ids.case(k),
           number: `C${new Date(opened).getUTCFullYear()}-${pad(k + 1, 7)}`,
           title: `${rng.pick(N.CASE_TITLES)} at site ${pad(rng.int(10_000), 4)}`,
-          kind: rng.weighted([['FAULT', 60], ['COMPLAINT', 10], ['SERVICE_REQUEST', 20], ['CHANGE', 10]] as const),
+          kind: rng.weighted([
+            ['FAULT', 60],
+            ['COMPLAINT', 10],
+            ['SERVICE_REQUEST', 20],
+            ['CHANGE', 10],
+          ] as const),
           severity,
           status,
           openedAt: iso(opened),
@@ -549,11 +601,17 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
         // Ownership: a few open cases have nobody; some changed hands once (history kept).
         if (isOpen && rng.chance(0.05)) continue;
         const owners = [...workers];
-        const first = team.length && rng.chance(0.6) ? team[0] : owners[0] ?? team[0] ?? 0;
+        const first = team.length && rng.chance(0.6) ? team[0] : (owners[0] ?? team[0] ?? 0);
         if (rng.chance(0.12) && owners.length > 1) {
           const handover = opened + (Math.min(anchor, resolved ?? anchor) - opened) * rng.float() * 0.8 + 60_000;
           const second = owners.find((o) => o !== first) ?? owners[1];
-          await edgeRow(own, { caseId: ids.case(k), engineerId: ids.engineer(first), from: iso(opened), to: iso(handover), assignedBy: 'dispatch' });
+          await edgeRow(own, {
+            caseId: ids.case(k),
+            engineerId: ids.engineer(first),
+            from: iso(opened),
+            to: iso(handover),
+            assignedBy: 'dispatch',
+          });
           await edgeRow(own, { caseId: ids.case(k), engineerId: ids.engineer(second), from: iso(handover), assignedBy: 'dispatch' });
         } else {
           await edgeRow(own, { caseId: ids.case(k), engineerId: ids.engineer(first), from: iso(opened), assignedBy: 'dispatch' });
@@ -576,7 +634,13 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
         await nodeRow(f, 'interactions', {
           id: ids.interaction(k),
           at: iso(anchor - rng.range(0, 730 * 24) * HOUR),
-          channel: rng.weighted([['VISIT', 25], ['CALL', 35], ['EMAIL', 20], ['MEETING', 10], ['MESSAGE', 10]] as const),
+          channel: rng.weighted([
+            ['VISIT', 25],
+            ['CALL', 35],
+            ['EMAIL', 20],
+            ['MEETING', 10],
+            ['MESSAGE', 10],
+          ] as const),
           summary: rng.pick(N.SUMMARIES),
           customerId: ids.customer(i),
           engineerId: team.length ? ids.engineer(rng.chance(0.6) ? team[0] : rng.pick(team)) : undefined,
@@ -597,7 +661,17 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
       const nCases = caseOff[i + 1] - caseOff[i];
       for (let k = commitmentOff[i]; k < commitmentOff[i + 1]; k++) {
         const due = anchor + rng.range(-90, 60) * DAY;
-        const status = due < anchor ? rng.weighted([['KEPT', 70], ['BROKEN', 10], ['OPEN', 15], ['CANCELLED', 5]] as const) : rng.chance(0.9) ? 'OPEN' : 'KEPT';
+        const status =
+          due < anchor
+            ? rng.weighted([
+                ['KEPT', 70],
+                ['BROKEN', 10],
+                ['OPEN', 15],
+                ['CANCELLED', 5],
+              ] as const)
+            : rng.chance(0.9)
+              ? 'OPEN'
+              : 'KEPT';
         await nodeRow(f, 'commitments', {
           id: ids.commitment(k),
           text: rng.pick(N.COMMITMENT_TEXTS),
@@ -637,9 +711,21 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
         if (j >= 0) to.add(j);
       }
       if (!to.size) continue;
-      const reason = rng.weighted([['ROTATION', 40], ['TRANSFER', 25], ['LEAVE', 20], ['VACATION', 15]] as const);
+      const reason = rng.weighted([
+        ['ROTATION', 40],
+        ['TRANSFER', 25],
+        ['LEAVE', 20],
+        ['VACATION', 15],
+      ] as const);
       const effective = anchor - rng.range(-20, 700) * DAY;
-      const status = effective > anchor ? 'PLANNED' : rng.weighted([['COMPLETED', 75], ['IN_PROGRESS', 20], ['CANCELLED', 5]] as const);
+      const status =
+        effective > anchor
+          ? 'PLANNED'
+          : rng.weighted([
+              ['COMPLETED', 75],
+              ['IN_PROGRESS', 20],
+              ['CANCELLED', 5],
+            ] as const);
       const created = effective - rng.range(1, 14) * DAY;
       const hid = ids.handoff(h);
       await nodeRow(f, 'handoffs', {
@@ -666,7 +752,10 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
           seen.add(i);
           if (cardCustomers.length < 64 && !isArchivedCustomer(i)) cardCustomers.push(i);
         }
-        const targets: [string, string][] = [['VISIT_CUSTOMER', ids.customer(i)], ['INTRODUCE_CONTACT', ids.contact(currentContact(rng, i))]];
+        const targets: [string, string][] = [
+          ['VISIT_CUSTOMER', ids.customer(i)],
+          ['INTRODUCE_CONTACT', ids.contact(currentContact(rng, i))],
+        ];
         const nCases = caseOff[i + 1] - caseOff[i];
         if (nCases > 0 && rng.chance(0.6)) {
           let k = caseOff[i] + rng.int(nCases);
@@ -674,14 +763,21 @@ export async function generateDataset(opts: GenerateOptions): Promise<Manifest> 
           targets.push(['TRANSFER_CASE', ids.case(k)]);
         }
         const nCommitments = commitmentOff[i + 1] - commitmentOff[i];
-        if (nCommitments > 0 && rng.chance(0.4)) targets.push(['TRANSFER_COMMITMENT', ids.commitment(commitmentOff[i] + rng.int(nCommitments))]);
+        if (nCommitments > 0 && rng.chance(0.4))
+          targets.push(['TRANSFER_COMMITMENT', ids.commitment(commitmentOff[i] + rng.int(nCommitments))]);
         if (rng.chance(0.5)) targets.push(['SHARE_ESCALATION_PATH', ids.customer(i)]);
         for (const [kind, refersToId] of targets) {
           const itemStatus =
             status === 'COMPLETED'
-              ? rng.weighted([['DONE', 85], ['WAIVED', 5], ['OPEN', 10]] as const)
+              ? rng.weighted([
+                  ['DONE', 85],
+                  ['WAIVED', 5],
+                  ['OPEN', 10],
+                ] as const)
               : status === 'IN_PROGRESS'
-                ? rng.chance(0.5) ? 'OPEN' : 'DONE'
+                ? rng.chance(0.5)
+                  ? 'OPEN'
+                  : 'DONE'
                 : 'OPEN';
           await nodeRow(itemsFile, 'handoff-items', {
             id: ids.handoffItem(itemIndex++),

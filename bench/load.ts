@@ -58,18 +58,21 @@ export async function drive(
   const started = performance.now();
   let finish!: (err: unknown, result: autocannon.Result) => void;
   const finished = new Promise<autocannon.Result>((resolve, reject) => (finish = (err, result) => (err ? reject(err) : resolve(result))));
-  const instance = autocannon({
-    url,
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    connections: opts.connections,
-    duration: opts.durationS ?? 10,
-    amount: opts.amount,
-    timeout: opts.timeoutS,
-    requests: [{ setupRequest: (req) => ({ ...req, body: requestBody(op, n++, samples) }) }],
-    // A GraphQL error still answers 200: count it as a mismatch.
-    verifyBody: (body) => !String(body).startsWith('{"errors"') && !String(body).includes('"errors":['),
-  }, (err, result) => finish(err, result));
+  const instance = autocannon(
+    {
+      url,
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      connections: opts.connections,
+      duration: opts.durationS ?? 10,
+      amount: opts.amount,
+      timeout: opts.timeoutS,
+      requests: [{ setupRequest: (req) => ({ ...req, body: requestBody(op, n++, samples) }) }],
+      // A GraphQL error still answers 200: count it as a mismatch.
+      verifyBody: (body) => !String(body).startsWith('{"errors"') && !String(body).includes('"errors":['),
+    },
+    (err, result) => finish(err, result),
+  );
   instance.on('response', (_client, _status, _bytes, ms) => times.push(ms));
   const result = await finished;
   const seconds = opts.amount ? (performance.now() - started) / 1000 : result.duration;

@@ -141,8 +141,19 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
 async function directExperts(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
   const [ranked] = await loadExperts(store, [{ model: vars.model as string }], now);
   const page = pageOfList(ranked, 10, null);
-  const engineers = new Map((await read(store, nodesByIdCypher('Engineer'), page.edges.map((e) => e.node.engineerId))).map((r) => [r.key as string, r.n as Props]));
-  return { totalCount: page.totalCount, edges: page.edges.map((e) => ({ node: { ...e.node, engineer: engineers.get(e.node.engineerId) } })) };
+  const engineers = new Map(
+    (
+      await read(
+        store,
+        nodesByIdCypher('Engineer'),
+        page.edges.map((e) => e.node.engineerId),
+      )
+    ).map((r) => [r.key as string, r.n as Props]),
+  );
+  return {
+    totalCount: page.totalCount,
+    edges: page.edges.map((e) => ({ node: { ...e.node, engineer: engineers.get(e.node.engineerId) } })),
+  };
 }
 
 async function directWhoCovers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
@@ -163,7 +174,10 @@ export async function directCustomers(store: Store, vars: Record<string, unknown
   const conBy = byKey(contacts);
   return {
     totalCount: page.totalCount,
-    edges: page.edges.map((e) => ({ ...e, node: { ...e.node, coverage: covBy.get(e.node.id) ?? [], contacts: (conBy.get(e.node.id) ?? []).map((r) => r.p) } })),
+    edges: page.edges.map((e) => ({
+      ...e,
+      node: { ...e.node, coverage: covBy.get(e.node.id) ?? [], contacts: (conBy.get(e.node.id) ?? []).map((r) => r.p) },
+    })),
   };
 }
 
@@ -189,7 +203,12 @@ export async function naiveCustomers(store: Store, vars: Record<string, unknown>
 
 async function directAttention(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
   const candidates = await attentionCandidates(store, {}, now);
-  const snapshots = await loadSnapshots(store, candidates.map((c) => c.id), now, policy);
+  const snapshots = await loadSnapshots(
+    store,
+    candidates.map((c) => c.id),
+    now,
+    policy,
+  );
   const assessed = candidates.flatMap((c) => {
     const s = snapshots.get(c.id);
     return s ? [assess(s.customer as CustomerRecord, s.snapshot, policy, now)] : [];
@@ -198,7 +217,12 @@ async function directAttention(store: Store, vars: Record<string, unknown>, { no
 }
 
 async function directPlanHandoff(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
-  const input = vars.input as { outgoingEngineerId: string; successors: { engineerId: string }[]; reason: HandoffReason; effectiveAt: string };
+  const input = vars.input as {
+    outgoingEngineerId: string;
+    successors: { engineerId: string }[];
+    reason: HandoffReason;
+    effectiveAt: string;
+  };
   const plan = await preparePlan({ run: (c, p) => store.read(c, p) }, input, policy, now);
   // The records the plan's fields name, one batched statement per label (as the loaders do).
   const wanted = new Map<NodeLabel, Set<string>>();
@@ -222,7 +246,12 @@ async function directPlanHandoff(store: Store, vars: Record<string, unknown>, { 
   return {
     outgoing: found.get(plan.outgoingId),
     assignments: plan.assignments.map((a) => ({ customer: found.get(a.customerId), successor: found.get(a.successorId), roles: a.roles })),
-    items: plan.items.map((i) => ({ ...i, customer: found.get(i.customerId), refersTo: found.get(i.refersToId), assignee: found.get(i.assigneeId) })),
+    items: plan.items.map((i) => ({
+      ...i,
+      customer: found.get(i.customerId),
+      refersTo: found.get(i.refersToId),
+      assignee: found.get(i.assigneeId),
+    })),
     warnings: plan.warnings.map((w) => ({ ...w, customer: w.customerId ? found.get(w.customerId) : null })),
   };
 }

@@ -36,7 +36,11 @@ export function areaOf(url: string, fn: string): string {
   return url.replace(/^file:\/\//, '');
 }
 
-const short = (url: string) => url.replace(/^file:\/\//, '').replace(/.*node_modules\//, '').replace(/.*\/dist\//, '');
+const short = (url: string) =>
+  url
+    .replace(/^file:\/\//, '')
+    .replace(/.*node_modules\//, '')
+    .replace(/.*\/dist\//, '');
 
 /**
  * `window` (µs on the monotonic clock, as process.hrtime) keeps only the samples taken while the
@@ -83,7 +87,13 @@ export async function summarizeProfile(file: string, window?: { fromUs: number; 
     file,
     totalMs: ms(total),
     busyMs: ms(total - idle),
-    top: [...fns.values()].sort((a, b) => b.us - a.us).slice(0, topN).map((f) => ({ fn: f.fn, where: f.where, selfMs: ms(f.us), pctOfBusy: pct(f.us) })),
-    areas: [...areas].sort((a, b) => b[1] - a[1]).slice(0, topN).map(([area, us]) => ({ area, selfMs: ms(us), pctOfBusy: pct(us) })),
+    top: [...fns.values()]
+      .sort((a, b) => b.us - a.us)
+      .slice(0, topN)
+      .map((f) => ({ fn: f.fn, where: f.where, selfMs: ms(f.us), pctOfBusy: pct(f.us) })),
+    areas: [...areas]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, topN)
+      .map(([area, us]) => ({ area, selfMs: ms(us), pctOfBusy: pct(us) })),
   };
 }

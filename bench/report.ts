@@ -64,8 +64,20 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetRow[] {
     if (card && !card.available) {
       rows.push({ target: 'customer card', engine: e.engine, figure: 'unavailable', verdict: 'n/a', by: card.error ?? '' });
     } else {
-      rows.push({ target: `customer card p99 ≤ ${TARGETS.cardP99Ms} ms at 32 connections`, engine: e.engine, figure: `${fmt(card32?.latency.p99 ?? NaN, 2)} ms`, ...atMost(card32?.latency.p99 ?? NaN, TARGETS.cardP99Ms, ' ms'), note: onMedium });
-      rows.push({ target: `customer card ≥ ${fmt(TARGETS.cardRps, 0)} req/s at 32 connections`, engine: e.engine, figure: `${fmt(card32?.requestsPerSecond ?? NaN, 0)} req/s`, ...atLeast(card32?.requestsPerSecond ?? NaN, TARGETS.cardRps), note: onMedium });
+      rows.push({
+        target: `customer card p99 ≤ ${TARGETS.cardP99Ms} ms at 32 connections`,
+        engine: e.engine,
+        figure: `${fmt(card32?.latency.p99 ?? NaN, 2)} ms`,
+        ...atMost(card32?.latency.p99 ?? NaN, TARGETS.cardP99Ms, ' ms'),
+        note: onMedium,
+      });
+      rows.push({
+        target: `customer card ≥ ${fmt(TARGETS.cardRps, 0)} req/s at 32 connections`,
+        engine: e.engine,
+        figure: `${fmt(card32?.requestsPerSecond ?? NaN, 0)} req/s`,
+        ...atLeast(card32?.requestsPerSecond ?? NaN, TARGETS.cardRps),
+        note: onMedium,
+      });
     }
 
     const who = opOf(e, 'whoCovers');
@@ -118,20 +130,26 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetRow[] {
         figure: `${fmt(e.server.loadedRssMb, 0)} MB after opening, ${fmt(e.server.maxRssMb, 0)} MB peak under load (${r.scale})`,
         verdict: 'n/a',
         by: `measured on large only; the graph at rest × ${r.divisor} ≈ ${fmt(estimate / 1024, 1)} GB (${estimate <= TARGETS.largeRssMb ? 'would meet' : 'would miss'}, before load)`,
-        note: e.engine === 'embedded' ? 'the embedded engine holds the graph in the server process' : 'Neo4j holds the graph in its own process',
+        note:
+          e.engine === 'embedded'
+            ? 'the embedded engine holds the graph in the server process'
+            : 'Neo4j holds the graph in its own process',
       });
     }
   }
   return rows;
 }
 
-const ms = (x: number | undefined) => (x == null || !Number.isFinite(x) ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en'));
+const ms = (x: number | undefined) =>
+  x == null || !Number.isFinite(x) ? '—' : x < 10 ? x.toFixed(2) : x < 100 ? x.toFixed(1) : Math.round(x).toLocaleString('en');
 
 export function toMarkdown(r: BenchResults): string {
   const out: string[] = [];
   const line = (s = '') => out.push(s);
   const c = r.data.counts;
-  line(`## ${r.scale} (1/${r.divisor} of large): ${r.data.nodes.toLocaleString('en')} nodes + ${r.data.relationships.toLocaleString('en')} relationships`);
+  line(
+    `## ${r.scale} (1/${r.divisor} of large): ${r.data.nodes.toLocaleString('en')} nodes + ${r.data.relationships.toLocaleString('en')} relationships`,
+  );
   line();
   line(
     `${c.customers.toLocaleString('en')} customers in ${c.regions} regions, ${c.contacts.toLocaleString('en')} contacts (${c.employments.toLocaleString('en')} employments), ` +
@@ -146,7 +164,9 @@ export function toMarkdown(r: BenchResults): string {
       `port measurements of ${r.options.directDurationS} s, import batches of ${r.options.batchSize}, server log level ${r.options.logLevel}.`,
   );
   line();
-  line(`Code: commit ${r.code.commit}${r.code.changedFiles ? ` plus ${r.code.changedFiles} files of work in progress in the working tree` : ''}.`);
+  line(
+    `Code: commit ${r.code.commit}${r.code.changedFiles ? ` plus ${r.code.changedFiles} files of work in progress in the working tree` : ''}.`,
+  );
   line();
   line('### Import (importPath into a fresh store)');
   line();
@@ -169,17 +189,24 @@ export function toMarkdown(r: BenchResults): string {
     line();
     line('| statement | calls | total ms | % of the import |');
     line('|---|---:|---:|---:|');
-    for (const t of e.import.statements.slice(0, 8)) line(`| \`${t.statement.replace(/\|/g, '\\|')}\` | ${t.calls.toLocaleString('en')} | ${t.totalMs.toLocaleString('en')} | ${fmt((t.totalMs / Math.max(1, e.import.report.durationMs)) * 100, 1)} |`);
+    for (const t of e.import.statements.slice(0, 8))
+      line(
+        `| \`${t.statement.replace(/\|/g, '\\|')}\` | ${t.calls.toLocaleString('en')} | ${t.totalMs.toLocaleString('en')} | ${fmt((t.totalMs / Math.max(1, e.import.report.durationMs)) * 100, 1)} |`,
+      );
   }
   line();
   line('### Operations over HTTP (real server, autocannon)');
   line();
-  line('| operation | engine | conns | requests | req/s | p50 ms | p95 ms | p99 ms | CPU server / others | statements/req (port) | API ratio: HTTP ÷ port p50 |');
+  line(
+    '| operation | engine | conns | requests | req/s | p50 ms | p95 ms | p99 ms | CPU server / others | statements/req (port) | API ratio: HTTP ÷ port p50 |',
+  );
   line('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of r.engines) {
     for (const op of e.ops) {
       if (!op.available) {
-        line(`| ${op.title} | ${e.engine} | — | — | — | — | — | — | — | — | unavailable: ${(op.error ?? '').replace(/\|/g, '/').slice(0, 120)} |`);
+        line(
+          `| ${op.title} | ${e.engine} | — | — | — | — | — | — | — | — | unavailable: ${(op.error ?? '').replace(/\|/g, '/').slice(0, 120)} |`,
+        );
         continue;
       }
       op.load.forEach((l, i) => {
@@ -193,9 +220,13 @@ export function toMarkdown(r: BenchResults): string {
     }
   }
   line();
-  line('Statements per request are counted exactly on one request (CountingStore around the server\'s store). The "port" variant fetches the same data by calling the storage port with the same repository Cypher, in the same order, in the server process; the API ratio is HTTP (GraphQL end to end) p50 ÷ port p50 from a separate interleaved measurement (blocks of port calls and sequential HTTP requests, alternating, so that both see the same load from other processes). "CPU" is CPU time over the run ÷ wall time (100 % = one core) of the server process, and of everything else on the machine except the server and the load generator (noise from other work).');
+  line(
+    'Statements per request are counted exactly on one request (CountingStore around the server\'s store). The "port" variant fetches the same data by calling the storage port with the same repository Cypher, in the same order, in the server process; the API ratio is HTTP (GraphQL end to end) p50 ÷ port p50 from a separate interleaved measurement (blocks of port calls and sequential HTTP requests, alternating, so that both see the same load from other processes). "CPU" is CPU time over the run ÷ wall time (100 % = one core) of the server process, and of everything else on the machine except the server and the load generator (noise from other work).',
+  );
   line();
-  line('Where a request\'s time goes: the statements the server ran during the 1-connection load run (mean ms per request, timed around each statement; concurrent statements overlap), beside the HTTP p50:');
+  line(
+    "Where a request's time goes: the statements the server ran during the 1-connection load run (mean ms per request, timed around each statement; concurrent statements overlap), beside the HTTP p50:",
+  );
   line();
   line('| operation | engine | HTTP p50 ms | store ms/request | statements: calls per request × ms per request |');
   line('|---|---|---:|---:|---|');
@@ -216,17 +247,26 @@ export function toMarkdown(r: BenchResults): string {
     line();
     line('| variant | statements | p50 ms | p95 ms | p99 ms |');
     line('|---|---:|---:|---:|---:|');
-    line(`| batched: one statement per relation | ${fmt(batched.statementsPerCall, 1)} | ${ms(batched.latency.p50)} | ${ms(batched.latency.p95)} | ${ms(batched.latency.p99)} |`);
-    line(`| naive: one statement per parent and relation | ${fmt(naive.statementsPerCall, 1)} | ${ms(naive.latency.p50)} | ${ms(naive.latency.p95)} | ${ms(naive.latency.p99)} |`);
+    line(
+      `| batched: one statement per relation | ${fmt(batched.statementsPerCall, 1)} | ${ms(batched.latency.p50)} | ${ms(batched.latency.p95)} | ${ms(batched.latency.p99)} |`,
+    );
+    line(
+      `| naive: one statement per parent and relation | ${fmt(naive.statementsPerCall, 1)} | ${ms(naive.latency.p50)} | ${ms(naive.latency.p95)} | ${ms(naive.latency.p99)} |`,
+    );
     line();
-    line(`Batching saves ${fmt(naive.statementsPerCall / batched.statementsPerCall, 1)}× the statements and ${fmt(naive.latency.p50 / batched.latency.p50, 1)}× the time at p50 (both through the storage port, same Cypher).`);
+    line(
+      `Batching saves ${fmt(naive.statementsPerCall / batched.statementsPerCall, 1)}× the statements and ${fmt(naive.latency.p50 / batched.latency.p50, 1)}× the time at p50 (both through the storage port, same Cypher).`,
+    );
     line();
   }
   line('### Memory');
   line();
   line('| engine | server RSS empty (before opening the store) | after opening | after the runs (JS heap) | peak |');
   line('|---|---:|---:|---:|---:|');
-  for (const e of r.engines) line(`| ${e.engine} | ${e.server.baselineRssMb} MB | ${e.server.loadedRssMb} MB (open ${e.server.openMs} ms) | ${e.server.afterRunRssMb} MB (${e.server.afterRunHeapMb} MB) | ${e.server.maxRssMb} MB |`);
+  for (const e of r.engines)
+    line(
+      `| ${e.engine} | ${e.server.baselineRssMb} MB | ${e.server.loadedRssMb} MB (open ${e.server.openMs} ms) | ${e.server.afterRunRssMb} MB (${e.server.afterRunHeapMb} MB) | ${e.server.maxRssMb} MB |`,
+    );
   line();
   for (const e of r.engines) {
     const steps = e.ops.filter((o) => o.serverRssMb != null).map((o) => `${o.key} ${o.serverRssMb} MB (peak ${o.serverPeakRssMb} MB)`);
@@ -237,13 +277,18 @@ export function toMarkdown(r: BenchResults): string {
   line();
   line('| target | engine | figure | verdict | by how much | note |');
   line('|---|---|---|---|---|---|');
-  for (const t of r.targets) line(`| ${t.target} | ${t.engine} | ${t.figure} | ${t.verdict === 'met' ? '✅ met' : t.verdict === 'missed' ? '❌ missed' : 'n/a'} | ${t.by} | ${t.note ?? ''} |`);
+  for (const t of r.targets)
+    line(
+      `| ${t.target} | ${t.engine} | ${t.figure} | ${t.verdict === 'met' ? '✅ met' : t.verdict === 'missed' ? '❌ missed' : 'n/a'} | ${t.by} | ${t.note ?? ''} |`,
+    );
   line();
   for (const e of r.engines) {
     for (const p of e.profiles) {
       line(`### CPU profile: ${p.label}, ${e.engine}`);
       line();
-      line(`\`${p.summary.file.replace(/.*\/bench\//, 'bench/')}\`: ${fmt(p.summary.totalMs / 1000, 1)} s sampled, main thread busy ${fmt(p.summary.busyMs / 1000, 1)} s.`);
+      line(
+        `\`${p.summary.file.replace(/.*\/bench\//, 'bench/')}\`: ${fmt(p.summary.totalMs / 1000, 1)} s sampled, main thread busy ${fmt(p.summary.busyMs / 1000, 1)} s.`,
+      );
       line();
       line('| area | self ms | % of busy |');
       line('|---|---:|---:|');

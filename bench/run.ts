@@ -75,7 +75,15 @@ export interface BenchResults {
   divisor: number;
   startedAt: string;
   finishedAt: string;
-  machine: { cpus: number; model: string; memoryGiB: number; node: string; os: string; loadAverageAtStart: number[]; loadAverageAtEnd: number[] };
+  machine: {
+    cpus: number;
+    model: string;
+    memoryGiB: number;
+    node: string;
+    os: string;
+    loadAverageAtStart: number[];
+    loadAverageAtEnd: number[];
+  };
   /** The code measured: the commit, and how many files differed from it (work in progress). */
   code: { commit: string; changedFiles: number };
   options: { durationS: number; directDurationS: number; connections: number[]; batchSize: number; logLevel: string };
@@ -115,7 +123,9 @@ class Worker {
   }
 
   static start(args: string[], execArgv: string[] = [], quiet = false, env: NodeJS.ProcessEnv = {}): Worker {
-    return new Worker(fork(WORKER, args, { execArgv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } }));
+    return new Worker(
+      fork(WORKER, args, { execArgv, stdio: ['ignore', quiet ? 'ignore' : 'inherit', 'inherit', 'ipc'], env: { ...process.env, ...env } }),
+    );
   }
 
   call<T>(type: string, payload: Record<string, unknown> = {}): Promise<T> {
@@ -150,7 +160,9 @@ function codeVersion(): BenchResults['code'] {
 function machine(loadAverageAtStart: number[]): BenchResults['machine'] {
   let model = os.cpus()[0]?.model ?? 'unknown';
   try {
-    const line = execFileSync('lscpu', { encoding: 'utf8' }).split('\n').find((l) => /^Model name:/.test(l));
+    const line = execFileSync('lscpu', { encoding: 'utf8' })
+      .split('\n')
+      .find((l) => /^Model name:/.test(l));
     if (line) model = line.replace(/^Model name:\s*/, '').trim();
   } catch {
     // lscpu is not everywhere: os.cpus() is enough.
@@ -170,7 +182,10 @@ function machine(loadAverageAtStart: number[]): BenchResults['machine'] {
 async function runImport(o: BenchOptions, engine: Engine, dir: string, execArgv: string[] = []): Promise<ImportResult> {
   const w = Worker.start(['import', engine, dir, o.dataDir, String(o.batchSize)], execArgv);
   const done = await w.event<{ result: ImportResult }>('import-done', (m) => {
-    if (m.type === 'progress') o.log(`  import ${String(m.file).padEnd(22)} ${String(m.rows).padStart(8)} rows${m.rejected ? ` (${m.rejected} rejected)` : ''}, ${m.rowsPerSecond} rows/s, RSS ${m.rssMb} MB${m.done ? ' ✓' : ''}`);
+    if (m.type === 'progress')
+      o.log(
+        `  import ${String(m.file).padEnd(22)} ${String(m.rows).padStart(8)} rows${m.rejected ? ` (${m.rejected} rejected)` : ''}, ${m.rowsPerSecond} rows/s, RSS ${m.rssMb} MB${m.done ? ' ✓' : ''}`,
+      );
   });
   await w.exited;
   return done.result;
@@ -193,7 +208,7 @@ async function startServer(o: BenchOptions, engine: Engine, dir: string, execArg
 async function quiet(s: Serving): Promise<ServeStats> {
   let last = await s.worker.call<ServeStats>('stats');
   let still = 0;
-  for (const giveUp = Date.now() + 600_000; Date.now() < giveUp; ) {
+  for (const giveUp = Date.now() + 600_000; Date.now() < giveUp;) {
     await new Promise((r) => setTimeout(r, 200));
     const now = await s.worker.call<ServeStats>('stats');
     still = now.pending === 0 && now.calls === last.calls ? still + 1 : 0;
@@ -203,7 +218,10 @@ async function quiet(s: Serving): Promise<ServeStats> {
   throw new Error('the server did not go quiet within 10 minutes (a statement still running?)');
 }
 
-async function probe(s: Serving, body: string): Promise<{ ms: number; statements: number; bytes: number; errors: string | null; statementNames: string[] }> {
+async function probe(
+  s: Serving,
+  body: string,
+): Promise<{ ms: number; statements: number; bytes: number; errors: string | null; statementNames: string[] }> {
   const before = await quiet(s);
   const t = performance.now();
   const res = await fetch(s.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
@@ -226,12 +244,16 @@ async function probe(s: Serving, body: string): Promise<{ ms: number; statements
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
 function post(url: string, body: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    const req = http.request(url, { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-      res.on('error', reject);
-    });
+    const req = http.request(
+      url,
+      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+        res.on('error', reject);
+      },
+    );
     req.on('error', reject);
     req.end(body);
   });
@@ -263,7 +285,9 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
   o.log(`\n== ${engine}: importing ${o.dataDir} into a fresh store (${engine === 'embedded' ? dir : process.env.NEO4J_URI})`);
   const imported = await runImport(o, engine, dir);
   const r = imported.report;
-  o.log(`  ${r.nodesAndRelationshipsPerSecond.toLocaleString('en')} nodes+rels/s, ${r.rowsPerSecond.toLocaleString('en')} rows/s, ${(r.durationMs / 1000).toFixed(1)} s, ${r.errorCount} errors, peak RSS ${imported.maxRssMb} MB, CPU ${imported.cpuPct} %, ${Math.round((imported.storeMs / Math.max(1, r.durationMs)) * 100)} % of the time in the store`);
+  o.log(
+    `  ${r.nodesAndRelationshipsPerSecond.toLocaleString('en')} nodes+rels/s, ${r.rowsPerSecond.toLocaleString('en')} rows/s, ${(r.durationMs / 1000).toFixed(1)} s, ${r.errorCount} errors, peak RSS ${imported.maxRssMb} MB, CPU ${imported.cpuPct} %, ${Math.round((imported.storeMs / Math.max(1, r.durationMs)) * 100)} % of the time in the store`,
+  );
   if (r.errorCount) o.log(`  first errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
 
   o.log(`== ${engine}: starting the server`);
@@ -286,7 +310,9 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
     o.log(`  ${key}: probe ${p.ms} ms, ${p.statements} statements, ${p.bytes} bytes`);
     const vars = Array.from({ length: Math.max(1, samples.cardCustomerIds.length) }, (_, n) => op.variables(n, samples));
     result.direct = await s.worker.call<DirectResult>('direct', { op: key, vars, durationMs: o.directDurationS * 1000, minIterations: 5 });
-    o.log(`    port: p50 ${result.direct.latency.p50} ms over ${result.direct.latency.count} calls, ${result.direct.statementsPerCall} statements/call`);
+    o.log(
+      `    port: p50 ${result.direct.latency.p50} ms over ${result.direct.latency.count} calls, ${result.direct.statementsPerCall} statements/call`,
+    );
     // An operation that takes a large part of a second is run as a fixed number of requests.
     const heavy = p.ms * 20 > o.durationS * 1000;
     for (const connections of o.connections) {
@@ -296,7 +322,12 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
       await s.worker.call('timing', { reset: true });
       const machineBefore = machineBusyMs();
       const ownBefore = ownCpuMs();
-      const run = await drive(s.url, op, samples, heavy ? { connections, amount: Math.max(5, connections), timeoutS: 600 } : { connections, durationS: o.durationS, timeoutS: 60 });
+      const run = await drive(
+        s.url,
+        op,
+        samples,
+        heavy ? { connections, amount: Math.max(5, connections), timeoutS: 600 } : { connections, durationS: o.durationS, timeoutS: 60 },
+      );
       const machineAfter = machineBusyMs();
       const ownAfter = ownCpuMs();
       const after = await s.worker.call<ServeStats>('stats');
@@ -304,7 +335,11 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
       const t = await s.worker.call<{ totalMs: number; top: StatementTime[] }>('timing', { reset: true });
       if (run.requests) {
         run.storeMsPerRequest = Math.round((t.totalMs / run.requests) * 100) / 100;
-        run.storeTop = t.top.map((x) => ({ statement: x.statement, perRequestMs: Math.round((x.totalMs / run.requests) * 100) / 100, callsPerRequest: Math.round((x.calls / run.requests) * 100) / 100 }));
+        run.storeTop = t.top.map((x) => ({
+          statement: x.statement,
+          perRequestMs: Math.round((x.totalMs / run.requests) * 100) / 100,
+          callsPerRequest: Math.round((x.calls / run.requests) * 100) / 100,
+        }));
       }
       const serverMs = (after.cpuUs - before.cpuUs) / 1000;
       run.serverCpuPct = Math.round(serverMs / (run.seconds * 10));
@@ -312,7 +347,9 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
         run.otherCpuPct = Math.max(0, Math.round((machineAfter - machineBefore - serverMs - (ownAfter - ownBefore)) / (run.seconds * 10)));
       }
       result.load.push(run);
-      o.log(`    ${String(connections).padStart(2)} conn: ${run.requests} req, ${run.requestsPerSecond} req/s, p50 ${run.latency.p50} p95 ${run.latency.p95} p99 ${run.latency.p99} ms${run.errors || run.non2xx || run.graphqlErrors ? ` (errors ${run.errors}, non-2xx ${run.non2xx}, GraphQL errors ${run.graphqlErrors})` : ''}, CPU server ${run.serverCpuPct} % / others ${run.otherCpuPct ?? '?'} %, store ${run.storeMsPerRequest} ms/request`);
+      o.log(
+        `    ${String(connections).padStart(2)} conn: ${run.requests} req, ${run.requestsPerSecond} req/s, p50 ${run.latency.p50} p95 ${run.latency.p95} p99 ${run.latency.p99} ms${run.errors || run.non2xx || run.graphqlErrors ? ` (errors ${run.errors}, non-2xx ${run.non2xx}, GraphQL errors ${run.graphqlErrors})` : ''}, CPU server ${run.serverCpuPct} % / others ${run.otherCpuPct ?? '?'} %, store ${run.storeMsPerRequest} ms/request`,
+      );
     }
     const mem = await quiet(s);
     result.serverRssMb = mem.rssMb;
@@ -320,31 +357,61 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
     o.log(`    server RSS ${mem.rssMb} MB (peak so far ${mem.maxRssMb} MB)`);
     result.paired = await paired(s, key, samples, o.directDurationS * 2, p.ms);
     result.apiRatioP50 = Math.round((result.paired.httpP50 / result.paired.portP50) * 100) / 100;
-    o.log(`    interleaved: HTTP p50 ${result.paired.httpP50} ms ÷ port p50 ${result.paired.portP50} ms = ${result.apiRatioP50} (${result.paired.pairs} pairs)`);
+    o.log(
+      `    interleaved: HTTP p50 ${result.paired.httpP50} ms ÷ port p50 ${result.paired.portP50} ms = ${result.apiRatioP50} (${result.paired.pairs} pairs)`,
+    );
   }
 
   // Statements per request must not grow with the length of a list.
   const listLength: EngineResult['listLength'] = [];
-  for (const [key, field, short, long] of [['customers', 'first', 10, 100], ['attention', 'first', 5, 50]] as const) {
+  for (const [key, field, short, long] of [
+    ['customers', 'first', 10, 100],
+    ['attention', 'first', 5, 50],
+  ] as const) {
     if (!o.ops.includes(key) || !ops.find((x) => x.key === key)?.available) continue;
     const a = await probe(s, requestBody(OPERATIONS[key], 0, samples, { [field]: short }));
     const b = await probe(s, requestBody(OPERATIONS[key], 0, samples, { [field]: long }));
-    listLength.push({ query: key, short, long, shortStatements: a.errors ? null : a.statements, longStatements: b.errors ? null : b.statements });
+    listLength.push({
+      query: key,
+      short,
+      long,
+      shortStatements: a.errors ? null : a.statements,
+      longStatements: b.errors ? null : b.statements,
+    });
   }
 
   let naive: EngineResult['naive'];
   if (o.ops.includes('customers')) {
     const vars = [{ first: 100 }];
-    const batched = await s.worker.call<DirectResult>('direct', { op: 'customers', vars, durationMs: o.directDurationS * 1000, minIterations: 5 });
-    const naiveRun = await s.worker.call<DirectResult>('naive', { op: 'customers', vars, durationMs: o.directDurationS * 1000, minIterations: 5 });
+    const batched = await s.worker.call<DirectResult>('direct', {
+      op: 'customers',
+      vars,
+      durationMs: o.directDurationS * 1000,
+      minIterations: 5,
+    });
+    const naiveRun = await s.worker.call<DirectResult>('naive', {
+      op: 'customers',
+      vars,
+      durationMs: o.directDurationS * 1000,
+      minIterations: 5,
+    });
     naive = { batched, naive: naiveRun };
-    o.log(`  customers(first:100) batched: ${batched.statementsPerCall} statements, p50 ${batched.latency.p50} ms; naive: ${naiveRun.statementsPerCall} statements, p50 ${naiveRun.latency.p50} ms`);
+    o.log(
+      `  customers(first:100) batched: ${batched.statementsPerCall} statements, p50 ${batched.latency.p50} ms; naive: ${naiveRun.statementsPerCall} statements, p50 ${naiveRun.latency.p50} ms`,
+    );
   }
 
   const afterRun = await quiet(s);
   const stopped = await s.worker.call<{ maxRssMb: number; rssMb: number }>('stop');
   await s.worker.exited;
-  const server = { openMs: s.ready.openMs, baselineRssMb: s.ready.baselineRssMb, loadedRssMb: s.ready.loadedRssMb, afterRunRssMb: afterRun.rssMb, afterRunHeapMb: afterRun.heapUsedMb, maxRssMb: stopped.maxRssMb };
+  const server = {
+    openMs: s.ready.openMs,
+    baselineRssMb: s.ready.baselineRssMb,
+    loadedRssMb: s.ready.loadedRssMb,
+    afterRunRssMb: afterRun.rssMb,
+    afterRunHeapMb: afterRun.heapUsedMb,
+    maxRssMb: stopped.maxRssMb,
+  };
 
   const profiles: EngineResult['profiles'] = [];
   if (engine === 'embedded') {
@@ -361,10 +428,20 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
       const ps = await startServer(o, engine, dir, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', name]);
       const heavy = (target.probe?.ms ?? 0) * 20 > o.durationS * 1000;
       // Warm up first, then profile only the window of the measured load.
-      await drive(ps.url, OPERATIONS[target.key], samples, heavy ? { connections: 1, amount: 1, timeoutS: 600 } : { connections: 1, durationS: 1, timeoutS: 60 });
+      await drive(
+        ps.url,
+        OPERATIONS[target.key],
+        samples,
+        heavy ? { connections: 1, amount: 1, timeoutS: 600 } : { connections: 1, durationS: 1, timeoutS: 60 },
+      );
       await quiet(ps);
       const from = await ps.worker.call<{ us: number }>('mark');
-      await drive(ps.url, OPERATIONS[target.key], samples, heavy ? { connections: 1, amount: 5, timeoutS: 600 } : { connections: 1, durationS: o.durationS, timeoutS: 60 });
+      await drive(
+        ps.url,
+        OPERATIONS[target.key],
+        samples,
+        heavy ? { connections: 1, amount: 5, timeoutS: 600 } : { connections: 1, durationS: o.durationS, timeoutS: 60 },
+      );
       const to = await ps.worker.call<{ us: number }>('mark');
       await quiet(ps);
       await ps.worker.call('stop');
@@ -379,11 +456,20 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
     const name = `${o.scale}-import.cpuprofile`;
     const dir2 = mkdtempSync(path.join(os.tmpdir(), 'rapport-bench-profile-'));
     o.log(`== profiling the import (node --cpu-prof → ${path.join(profDir, name)})`);
-    const runImportResult = runImport({ ...o, log: () => {} }, engine, dir2, ['--cpu-prof', '--cpu-prof-dir', profDir, '--cpu-prof-name', name]);
+    const runImportResult = runImport({ ...o, log: () => {} }, engine, dir2, [
+      '--cpu-prof',
+      '--cpu-prof-dir',
+      profDir,
+      '--cpu-prof-name',
+      name,
+    ]);
     await runImportResult;
     await fsp.rm(dir2, { recursive: true, force: true });
     const profiled = await runImportResult;
-    profiles.push({ label: 'import (importPath, fresh embedded store)', summary: await summarizeProfile(path.join(profDir, name), profiled.window) });
+    profiles.push({
+      label: 'import (importPath, fresh embedded store)',
+      summary: await summarizeProfile(path.join(profDir, name), profiled.window),
+    });
   }
   if (!o.keep) await fsp.rm(dir, { recursive: true, force: true });
   else if (engine === 'embedded') o.log(`  kept the store in ${dir}`);
@@ -423,7 +509,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     o.log(`== no ${o.scale} data in ${o.dataDir}: generating it (npm run bench:data -- --scale ${o.scale})`);
     manifest = await generateDataset({ out: o.dataDir, divisor: o.divisor, scaleName: o.scale, onProgress: o.log });
   }
-  o.log(`== data: ${o.dataDir} — ${manifest.nodes.toLocaleString('en')} nodes + ${manifest.relationships.toLocaleString('en')} relationships (seed ${manifest.seed}, anchor ${manifest.anchor})`);
+  o.log(
+    `== data: ${o.dataDir} — ${manifest.nodes.toLocaleString('en')} nodes + ${manifest.relationships.toLocaleString('en')} relationships (seed ${manifest.seed}, anchor ${manifest.anchor})`,
+  );
   const samples: Samples = {
     cardCustomerIds: manifest.samples.cardCustomerIds.length ? manifest.samples.cardCustomerIds : ['cus_000001'],
     busiestEngineerId: manifest.samples.busiestEngineerId,
@@ -439,8 +527,20 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
     finishedAt: new Date().toISOString(),
     machine: machine(loadAverageAtStart),
     code: codeVersion(),
-    options: { durationS: o.durationS, directDurationS: o.directDurationS, connections: o.connections, batchSize: o.batchSize, logLevel: o.logLevel },
-    data: { seed: manifest.seed, anchor: manifest.anchor, nodes: manifest.nodes, relationships: manifest.relationships, counts: manifest.counts },
+    options: {
+      durationS: o.durationS,
+      directDurationS: o.directDurationS,
+      connections: o.connections,
+      batchSize: o.batchSize,
+      logLevel: o.logLevel,
+    },
+    data: {
+      seed: manifest.seed,
+      anchor: manifest.anchor,
+      nodes: manifest.nodes,
+      relationships: manifest.relationships,
+      counts: manifest.counts,
+    },
     engines,
   };
   const results: BenchResults = { ...partial, targets: evaluateTargets(partial) };

@@ -15,7 +15,14 @@ export function summarize(samples: number[]): LatencySummary {
   let sum = 0;
   for (const x of sorted) sum += x;
   const round = (x: number) => Math.round(x * 1000) / 1000;
-  return { count: sorted.length, p50: round(at(50)), p95: round(at(95)), p99: round(at(99)), mean: round(sum / sorted.length), max: round(sorted[sorted.length - 1]) };
+  return {
+    count: sorted.length,
+    p50: round(at(50)),
+    p95: round(at(95)),
+    p99: round(at(99)),
+    mean: round(sum / sorted.length),
+    max: round(sorted[sorted.length - 1]),
+  };
 }
 
 export const mb = (bytes: number) => Math.round(bytes / 1024 / 1024);

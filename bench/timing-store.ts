@@ -14,8 +14,18 @@ import type { Params, Row, Store, TxRunner } from '../src/graph/store';
  */
 
 const NAMES = new Map<string, string>();
-for (const [file, mod] of Object.entries({ 'attention.repo': attention, 'case.repo': cas, 'change.repo': change, 'coverage.repo': cov, 'customer.repo': cus, 'handoff.repo': hof, 'handoff-write.repo': hofWrite, 'people.repo': ppl })) {
-  for (const [name, value] of Object.entries(mod)) if (typeof value === 'string' && /\b(MATCH|UNWIND|CREATE|MERGE)\b/.test(value)) NAMES.set(value, `${file} ${name}`);
+for (const [file, mod] of Object.entries({
+  'attention.repo': attention,
+  'case.repo': cas,
+  'change.repo': change,
+  'coverage.repo': cov,
+  'customer.repo': cus,
+  'handoff.repo': hof,
+  'handoff-write.repo': hofWrite,
+  'people.repo': ppl,
+})) {
+  for (const [name, value] of Object.entries(mod))
+    if (typeof value === 'string' && /\b(MATCH|UNWIND|CREATE|MERGE)\b/.test(value)) NAMES.set(value, `${file} ${name}`);
 }
 
 /** The repository name of a statement, or a short form of its text. */
@@ -83,7 +93,12 @@ export class TimingStore implements Store {
     return [...merged]
       .sort((a, b) => b[1].ms - a[1].ms)
       .slice(0, n)
-      .map(([statement, s]) => ({ statement, calls: s.calls, totalMs: Math.round(s.ms), meanMs: Math.round((s.ms / s.calls) * 1000) / 1000 }));
+      .map(([statement, s]) => ({
+        statement,
+        calls: s.calls,
+        totalMs: Math.round(s.ms),
+        meanMs: Math.round((s.ms / s.calls) * 1000) / 1000,
+      }));
   }
   totalMs(): number {
     let t = 0;

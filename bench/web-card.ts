@@ -24,7 +24,14 @@ import { loadDemo } from '../seeds/load-demo';
 
 const RUNS = Number(process.env.RUNS ?? 10);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 const CUSTOMERS = ['cus_cm-urumqi', 'cus_cm-urumqi-midong', 'cus_ct-wuhan', 'cus_cu-harbin', 'cus_xian-qujiang-hotel'];
 
 const pct = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))];
@@ -35,7 +42,12 @@ async function main() {
   const store = EmbeddedStore.inMemory();
   await bootstrapSchema(store);
   await loadDemo(store);
-  const server = await createServer({ config: { host: '127.0.0.1', port: 0, env: 'test' }, store, schema: await buildRapportSchema(), logger: createLogger('silent') });
+  const server = await createServer({
+    config: { host: '127.0.0.1', port: 0, env: 'test' },
+    store,
+    schema: await buildRapportSchema(),
+    logger: createLogger('silent'),
+  });
   const base = (await server.listen()).replace(/\/graphql$/, '');
   const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
   try {

@@ -153,7 +153,15 @@ async function runImport(engine: Engine, dir: string, data: string, batchSize: n
       const now = performance.now();
       if (!p.done && now - last < 2000) return;
       last = now;
-      void send({ type: 'progress', file: p.file, rows: p.rows, rejected: p.rejected, rowsPerSecond: p.rowsPerSecond, done: p.done, rssMb: mb(process.memoryUsage().rss) });
+      void send({
+        type: 'progress',
+        file: p.file,
+        rows: p.rows,
+        rejected: p.rejected,
+        rowsPerSecond: p.rowsPerSecond,
+        done: p.done,
+        rssMb: mb(process.memoryUsage().rss),
+      });
     },
   });
   const wallMs = performance.now() - started;
@@ -174,7 +182,12 @@ async function runImport(engine: Engine, dir: string, data: string, batchSize: n
   await send({ type: 'import-done', result });
 }
 
-async function measure(fn: (store: Store) => Promise<unknown>, inner: Store, durationMs: number, minIterations: number): Promise<DirectResult> {
+async function measure(
+  fn: (store: Store) => Promise<unknown>,
+  inner: Store,
+  durationMs: number,
+  minIterations: number,
+): Promise<DirectResult> {
   const counting = new CountingStore(inner);
   // Warm-up: a tenth of the time (at least one call), so the JIT and the engine's caches settle.
   const warmUntil = performance.now() + durationMs / 10;
@@ -193,7 +206,13 @@ async function measure(fn: (store: Store) => Promise<unknown>, inner: Store, dur
   const timing = new TimingStore(inner);
   const passes = Math.max(3, Math.min(20, samples.length));
   for (let i = 0; i < passes; i++) await fn(timing);
-  const breakdown = timing.top(8).map((t) => ({ statement: t.statement, callsPerOp: Math.round((t.calls / passes) * 100) / 100, msPerOp: Math.round((t.totalMs / passes) * 100) / 100 }));
+  const breakdown = timing
+    .top(8)
+    .map((t) => ({
+      statement: t.statement,
+      callsPerOp: Math.round((t.calls / passes) * 100) / 100,
+      msPerOp: Math.round((t.totalMs / passes) * 100) / 100,
+    }));
   return { latency: summarize(samples), statementsPerCall, breakdown };
 }
 
@@ -220,7 +239,14 @@ async function runServe(engine: Engine, dir: string, logLevel: string) {
     RAPPORT_SEED_ON_EMPTY: 'false',
     RAPPORT_RATE_LIMIT_PER_MINUTE: '0',
   });
-  const server = await createServer({ config, store: counting, schema, logger: createLogger(config.logLevel), policy: config.policy, auth: config.auth });
+  const server = await createServer({
+    config,
+    store: counting,
+    schema,
+    logger: createLogger(config.logLevel),
+    policy: config.policy,
+    auth: config.auth,
+  });
   const url = await server.listen();
   await send({ type: 'ready', url, openMs, baselineRssMb, loadedRssMb: mb(process.memoryUsage().rss) });
 
@@ -228,7 +254,14 @@ async function runServe(engine: Engine, dir: string, logLevel: string) {
     try {
       let result: unknown;
       if (msg.type === 'stats') {
-        const stats: ServeStats = { calls: counting.calls, pending: pending.pending, rssMb: mb(process.memoryUsage().rss), maxRssMb: maxRssMb(), heapUsedMb: mb(process.memoryUsage().heapUsed), cpuUs: cpuUs() };
+        const stats: ServeStats = {
+          calls: counting.calls,
+          pending: pending.pending,
+          rssMb: mb(process.memoryUsage().rss),
+          maxRssMb: maxRssMb(),
+          heapUsedMb: mb(process.memoryUsage().heapUsed),
+          cpuUs: cpuUs(),
+        };
         result = stats;
       } else if (msg.type === 'direct-samples') {
         // A few sequential calls, timed one by one: the driver interleaves them with HTTP requests.
@@ -253,7 +286,12 @@ async function runServe(engine: Engine, dir: string, logLevel: string) {
         const vars = msg.vars as Record<string, unknown>[];
         const fn = msg.type === 'naive' ? naiveCustomers : op.direct;
         let n = 0;
-        result = await measure((store) => fn(store, vars[n++ % vars.length], { now: new Date(), policy: config.policy }), inner, msg.durationMs as number, msg.minIterations as number);
+        result = await measure(
+          (store) => fn(store, vars[n++ % vars.length], { now: new Date(), policy: config.policy }),
+          inner,
+          msg.durationMs as number,
+          msg.minIterations as number,
+        );
       } else if (msg.type === 'stop') {
         const rssMb = mb(process.memoryUsage().rss);
         await server.stop();
@@ -271,7 +309,8 @@ async function runServe(engine: Engine, dir: string, logLevel: string) {
 
 if (require.main === module) {
   const [mode, engine, dir, ...rest] = process.argv.slice(2);
-  const job = mode === 'import' ? runImport(engine as Engine, dir, rest[0], Number(rest[1])) : runServe(engine as Engine, dir, rest[0] ?? 'info');
+  const job =
+    mode === 'import' ? runImport(engine as Engine, dir, rest[0], Number(rest[1])) : runServe(engine as Engine, dir, rest[0] ?? 'info');
   job.catch((err) => {
     process.stderr.write(`bench worker (${mode}): ${(err as Error).stack ?? err}\n`);
     process.exit(1);

@@ -18,7 +18,14 @@ const QUERY = `query Card($id: ID!) { customer(id: $id) { id contacts { id phone
 
 function start(dataDir: string, port: number): Promise<ChildProcess> {
   const child = spawn(process.execPath, [path.join(REPO_ROOT, 'dist', 'src', 'main.js')], {
-    env: { ...process.env, NODE_ENV: 'production', RAPPORT_DATA_DIR: dataDir, RAPPORT_PORT: String(port), RAPPORT_LOG_LEVEL: 'silent', RAPPORT_RATE_LIMIT_PER_MINUTE: '0' },
+    env: {
+      ...process.env,
+      NODE_ENV: 'production',
+      RAPPORT_DATA_DIR: dataDir,
+      RAPPORT_PORT: String(port),
+      RAPPORT_LOG_LEVEL: 'silent',
+      RAPPORT_RATE_LIMIT_PER_MINUTE: '0',
+    },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   return new Promise((resolve, reject) => {
@@ -78,7 +85,9 @@ export async function main(argv: string[]) {
   };
   const rounds = arg('rounds', 5);
   const clients = arg('clients', 4);
-  process.stdout.write('| round | requests answered with phones | of them not in the log after kill -9 | oldest lost answer, ms before the kill | newest answer, ms before the kill |\n|---:|---:|---:|---:|---:|\n');
+  process.stdout.write(
+    '| round | requests answered with phones | of them not in the log after kill -9 | oldest lost answer, ms before the kill | newest answer, ms before the kill |\n|---:|---:|---:|---:|---:|\n',
+  );
   for (let n = 1; n <= rounds; n++) await round(n, clients);
 }
 

@@ -12,7 +12,9 @@ export async function main(argv: string[]) {
     return i >= 0 ? argv[i + 1] : undefined;
   };
   if (argv.includes('--help')) {
-    process.stdout.write('usage: npm run bench:data -- --scale small|medium|large|tiny|1/<n> [--out DIR] [--seed N] [--anchor YYYY-MM-DD]\n');
+    process.stdout.write(
+      'usage: npm run bench:data -- --scale small|medium|large|tiny|1/<n> [--out DIR] [--seed N] [--anchor YYYY-MM-DD]\n',
+    );
     return;
   }
   const { name, divisor } = parseScale(arg('scale') ?? 'small');
@@ -22,7 +24,14 @@ export async function main(argv: string[]) {
   const counts = scaleCounts(divisor);
   process.stderr.write(`bench:data: scale ${name} (1/${divisor}) seed ${seed} → ${out}\n  ${JSON.stringify(counts)}\n`);
   const started = Date.now();
-  const manifest = await generateDataset({ out, divisor, scaleName: name, seed, anchor: arg('anchor'), onProgress: (m) => process.stderr.write(`${m}\n`) });
+  const manifest = await generateDataset({
+    out,
+    divisor,
+    scaleName: name,
+    seed,
+    anchor: arg('anchor'),
+    onProgress: (m) => process.stderr.write(`${m}\n`),
+  });
   const mb = manifest.files.reduce((n, f) => n + f.bytes, 0) / 1e6;
   process.stderr.write(
     `bench:data: ${manifest.nodes.toLocaleString('en')} nodes + ${manifest.relationships.toLocaleString('en')} relationships, ` +

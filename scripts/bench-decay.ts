@@ -99,7 +99,9 @@ export async function main(argv: string[]) {
   await fill(stores.fresh, data);
   await fill(stores.logged, data);
   const customerIds = (await stores.fresh.read('MATCH (c:Customer) RETURN c.id AS id ORDER BY id')).map((r) => r.id as string);
-  process.stdout.write(`data: ${data ?? 'demo'} (${customerIds.length} customers), loaded twice in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`);
+  process.stdout.write(
+    `data: ${data ?? 'demo'} (${customerIds.length} customers), loaded twice in ${((performance.now() - t0) / 1000).toFixed(1)} s\n`,
+  );
   const t1 = performance.now();
   await addAccessLog(stores.logged, records, customerIds);
   const logged = (await stores.logged.read('MATCH (a:AccessLog) RETURN count(a) AS n'))[0].n;
@@ -123,7 +125,9 @@ export async function main(argv: string[]) {
       },
     },
   ];
-  process.stdout.write(`\n| operation | fresh p50 ms | fresh p95 | +${records.toLocaleString('en')} access log p50 ms | p95 | ratio p50 | noise: block p50 range (fresh / logged) |\n|---|---:|---:|---:|---:|---:|---|\n`);
+  process.stdout.write(
+    `\n| operation | fresh p50 ms | fresh p95 | +${records.toLocaleString('en')} access log p50 ms | p95 | ratio p50 | noise: block p50 range (fresh / logged) |\n|---|---:|---:|---:|---:|---:|---|\n`,
+  );
   for (const op of ops) {
     const all: Record<Key, number[]> = { fresh: [], logged: [] };
     const blockP50: Record<Key, number[]> = { fresh: [], logged: [] };

@@ -44,7 +44,8 @@ export async function main(argv: string[]) {
   for (const op of ops) if (!OP_KEYS.includes(op)) throw new Error(`unknown operation "${op}": ${OP_KEYS.join(', ')}`);
   const profileArg = arg('profile') ?? 'auto';
   const profileOps = profileArg === 'none' ? [] : (profileArg.split(',').map((s) => s.trim()) as (OpKey | 'auto')[]);
-  for (const p of profileOps) if (p !== 'auto' && !OP_KEYS.includes(p)) throw new Error(`--profile takes auto, none or operations (${OP_KEYS.join(', ')})`);
+  for (const p of profileOps)
+    if (p !== 'auto' && !OP_KEYS.includes(p)) throw new Error(`--profile takes auto, none or operations (${OP_KEYS.join(', ')})`);
   const engines: Engine[] = [];
   if (!argv.includes('--no-embedded')) engines.push('embedded');
   if (argv.includes('--neo4j') || process.env.NEO4J_URI) {

@@ -67,7 +67,8 @@ function parseCommandLine() {
   let batchSize = DEFAULT_BATCH_SIZE;
   if (values['batch-size'] !== undefined) {
     batchSize = Number(values['batch-size']);
-    if (!/^\d+$/.test(values['batch-size']) || batchSize < 1 || batchSize > 100_000) fail(`--batch-size must be a whole number from 1 to 100000, got "${values['batch-size']}"`);
+    if (!/^\d+$/.test(values['batch-size']) || batchSize < 1 || batchSize > 100_000)
+      fail(`--batch-size must be a whole number from 1 to 100000, got "${values['batch-size']}"`);
   }
   return { input: positionals[0], strict: values.strict, replaceCurrent: values['replace-current'], batchSize, reportFile: values.report };
 }
@@ -108,7 +109,8 @@ function printSummary(report: ImportReport, opts: { strict: boolean; reportFile?
   for (const f of report.files) for (const c of counts) total[c] += f[c];
   const table = [...report.files, ...(report.files.length > 1 ? [total] : [])];
   const widths = cols.map((c) => Math.max(c.length, ...table.map((r) => String(r[c]).length)));
-  const line = (cells: (string | number)[]) => cells.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
+  const line = (cells: (string | number)[]) =>
+    cells.map((v, i) => (i < 2 ? String(v).padEnd(widths[i]) : String(v).padStart(widths[i]))).join('  ');
   out('');
   if (table.length) {
     out(line([...cols]));
@@ -116,12 +118,16 @@ function printSummary(report: ImportReport, opts: { strict: boolean; reportFile?
   }
   const rows = total.rows || report.files.reduce((n, f) => n + f.rows, 0);
   if (report.errorCount) {
-    out(`${fmt(report.errorCount)} error(s): ${opts.reportFile ? `written to ${opts.reportFile}` : 'listed on stderr'} as file,line,field,reason`);
+    out(
+      `${fmt(report.errorCount)} error(s): ${opts.reportFile ? `written to ${opts.reportFile}` : 'listed on stderr'} as file,line,field,reason`,
+    );
   }
   if (!report.loaded) {
     out(`--strict: the input has ${fmt(report.errorCount)} error(s), so nothing was loaded.`);
   } else {
-    out(`${fmt(rows)} rows in ${(report.durationMs / 1000).toFixed(1)} s: ${fmt(report.rowsPerSecond)} rows/s, ${fmt(report.nodesAndRelationshipsPerSecond)} nodes+relationships/s`);
+    out(
+      `${fmt(rows)} rows in ${(report.durationMs / 1000).toFixed(1)} s: ${fmt(report.rowsPerSecond)} rows/s, ${fmt(report.nodesAndRelationshipsPerSecond)} nodes+relationships/s`,
+    );
   }
 }
 
@@ -158,7 +164,9 @@ async function main() {
       headerWritten = true;
       errorsOut.write(csvLine(e));
     };
-    process.stdout.write(`Importing ${args.input} into the ${store.engine} store${config.store === 'embedded' ? ` at ${config.dataDir}` : ''}${args.strict ? ' (strict)' : ''}\n`);
+    process.stdout.write(
+      `Importing ${args.input} into the ${store.engine} store${config.store === 'embedded' ? ` at ${config.dataDir}` : ''}${args.strict ? ' (strict)' : ''}\n`,
+    );
     const report = await importPath(store, args.input, {
       strict: args.strict,
       replaceCurrent: args.replaceCurrent,

@@ -29,11 +29,18 @@ async function run(store: Store, argv: string[]): Promise<number> {
   const who = { actor: `cli:${process.env.USER ?? 'admin'}`, now: new Date() };
   if (command === 'create') {
     const name = option(rest, '--name')[0] ?? '';
-    const roles = option(rest, '--role').flatMap((r) => r.split(',')).map((r) => r.trim().toUpperCase());
-    const regions = option(rest, '--regions').flatMap((r) => r.split(',')).map((r) => r.trim()).filter(Boolean);
+    const roles = option(rest, '--role')
+      .flatMap((r) => r.split(','))
+      .map((r) => r.trim().toUpperCase());
+    const regions = option(rest, '--regions')
+      .flatMap((r) => r.split(','))
+      .map((r) => r.trim())
+      .filter(Boolean);
     try {
       const { key, token } = await createApiKey(store, { name, roles, regions }, who);
-      process.stderr.write(`created ${key.id} (${key.name}: ${key.roles.join(', ')}${key.regions.length ? ` in ${key.regions.join(', ')}` : ''})\n`);
+      process.stderr.write(
+        `created ${key.id} (${key.name}: ${key.roles.join(', ')}${key.regions.length ? ` in ${key.regions.join(', ')}` : ''})\n`,
+      );
       process.stderr.write('the token below is shown once; store it in your secret manager:\n');
       process.stdout.write(`${token}\n`);
       return 0;
@@ -47,7 +54,9 @@ async function run(store: Store, argv: string[]): Promise<number> {
   }
   if (command === 'list') {
     for (const k of await listApiKeys(store)) {
-      process.stdout.write(`${k.id}\t${k.name}\t${k.roles.join(',')}\t${k.regions.join(',') || '(all regions)'}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\n`);
+      process.stdout.write(
+        `${k.id}\t${k.name}\t${k.roles.join(',')}\t${k.regions.join(',') || '(all regions)'}\t${k.revokedAt ? `revoked ${k.revokedAt}` : 'active'}\n`,
+      );
     }
     return 0;
   }

@@ -77,8 +77,10 @@ async function start() {
     console.log(`neo4j-local is already running (pid ${pid}); NEO4J_URI=neo4j://127.0.0.1:${port}`);
     return;
   }
-  if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).status !== 0) fail('neo4j-local: Maven (mvn) is not installed or does not run; install Maven 3 or use `docker compose up -d`');
-  if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0) fail('neo4j-local: Java (java) is not installed or does not run; install Java 17 or use `docker compose up -d`');
+  if (spawnSync('mvn', ['-v'], { stdio: 'ignore' }).status !== 0)
+    fail('neo4j-local: Maven (mvn) is not installed or does not run; install Maven 3 or use `docker compose up -d`');
+  if (spawnSync('java', ['-version'], { stdio: 'ignore' }).status !== 0)
+    fail('neo4j-local: Java (java) is not installed or does not run; install Java 17 or use `docker compose up -d`');
   if (password.length < 8) fail('neo4j-local: NEO4J_PASSWORD must have 8 characters or more');
 
   const classpath = build();
@@ -90,7 +92,12 @@ async function start() {
     cwd: dir,
     detached: true,
     stdio: ['ignore', out, out],
-    env: { ...process.env, NEO4J_PASSWORD: password, NEO4J_LOCAL_PORT: String(port), NEO4J_LOCAL_DATA: process.env.NEO4J_LOCAL_DATA ?? join(dir, port === 7687 ? 'data' : `data-${port}`) },
+    env: {
+      ...process.env,
+      NEO4J_PASSWORD: password,
+      NEO4J_LOCAL_PORT: String(port),
+      NEO4J_LOCAL_DATA: process.env.NEO4J_LOCAL_DATA ?? join(dir, port === 7687 ? 'data' : `data-${port}`),
+    },
   });
   writeFileSync(pidFile, String(child.pid));
   child.unref();

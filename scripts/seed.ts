@@ -18,7 +18,9 @@ Loads the demo dataset (seeds/demo/*.json) into the store the server is configur
 `;
 
 const where = (config: Config) =>
-  config.store === 'neo4j' ? `Neo4j at ${config.neo4j.uri}${config.neo4j.database ? ` (database ${config.neo4j.database})` : ''}` : `the embedded store in ${config.dataDir}`;
+  config.store === 'neo4j'
+    ? `Neo4j at ${config.neo4j.uri}${config.neo4j.database ? ` (database ${config.neo4j.database})` : ''}`
+    : `the embedded store in ${config.dataDir}`;
 
 async function main(argv: string[]): Promise<number> {
   const unknown = argv.filter((a) => !['--reset', '--help', '-h'].includes(a));
@@ -56,7 +58,9 @@ async function main(argv: string[]): Promise<number> {
     const perKind = Object.entries(result.counts)
       .map(([kind, n]) => `${kind} ${n}`)
       .join(', ');
-    process.stdout.write(`loaded the demo data into ${where(config)}: ${result.total} records in ${Date.now() - started} ms\n  ${perKind}\n`);
+    process.stdout.write(
+      `loaded the demo data into ${where(config)}: ${result.total} records in ${Date.now() - started} ms\n  ${perKind}\n`,
+    );
     return 0;
   } catch (err) {
     if (err instanceof DemoDataError) {

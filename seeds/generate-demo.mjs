@@ -151,38 +151,245 @@ for (const [id, name] of PARTNERS) add('partners', { id, name });
 
 /** [id, name, nameLatin, tier, segment, regionId, parentId, mail domain] */
 const CUSTOMERS = [
-  ['cus_cm-group', '中国移动通信集团有限公司', 'China Mobile Communications Group', 'VIP', 'carrier group', 'reg_beijing', null, 'hq.cmcc.example.cn'],
-  ['cus_ct-group', '中国电信集团有限公司', 'China Telecom Group', 'VIP', 'carrier group', 'reg_beijing', null, 'hq.chinatelecom.example.cn'],
-  ['cus_cu-group', '中国联合网络通信集团有限公司', 'China Unicom Group', 'VIP', 'carrier group', 'reg_beijing', null, 'hq.chinaunicom.example.cn'],
+  [
+    'cus_cm-group',
+    '中国移动通信集团有限公司',
+    'China Mobile Communications Group',
+    'VIP',
+    'carrier group',
+    'reg_beijing',
+    null,
+    'hq.cmcc.example.cn',
+  ],
+  [
+    'cus_ct-group',
+    '中国电信集团有限公司',
+    'China Telecom Group',
+    'VIP',
+    'carrier group',
+    'reg_beijing',
+    null,
+    'hq.chinatelecom.example.cn',
+  ],
+  [
+    'cus_cu-group',
+    '中国联合网络通信集团有限公司',
+    'China Unicom Group',
+    'VIP',
+    'carrier group',
+    'reg_beijing',
+    null,
+    'hq.chinaunicom.example.cn',
+  ],
   ['cus_cm-urumqi', '中国移动乌鲁木齐分公司', 'China Mobile Urumqi', 'VIP', 'carrier', 'reg_urumqi', 'cus_cm-group', 'xj.cmcc.example.cn'],
-  ['cus_cm-urumqi-midong', '中国移动乌鲁木齐米东区分公司', 'China Mobile Urumqi Midong', 'STANDARD', 'carrier', 'reg_urumqi', 'cus_cm-urumqi', 'xj.cmcc.example.cn'],
-  ['cus_ct-urumqi', '中国电信乌鲁木齐分公司', 'China Telecom Urumqi', 'VIP', 'carrier', 'reg_urumqi', 'cus_ct-group', 'xj.chinatelecom.example.cn'],
-  ['cus_cu-urumqi', '中国联通乌鲁木齐分公司', 'China Unicom Urumqi', 'KEY', 'carrier', 'reg_urumqi', 'cus_cu-group', 'xj.chinaunicom.example.cn'],
-  ['cus_cm-karamay', '中国移动克拉玛依分公司', 'China Mobile Karamay', 'STANDARD', 'carrier', 'reg_karamay', 'cus_cm-group', 'xj.cmcc.example.cn'],
-  ['cus_cu-lanzhou', '中国联通兰州分公司', 'China Unicom Lanzhou', 'STANDARD', 'carrier', 'reg_lanzhou', 'cus_cu-group', 'gs.chinaunicom.example.cn'],
+  [
+    'cus_cm-urumqi-midong',
+    '中国移动乌鲁木齐米东区分公司',
+    'China Mobile Urumqi Midong',
+    'STANDARD',
+    'carrier',
+    'reg_urumqi',
+    'cus_cm-urumqi',
+    'xj.cmcc.example.cn',
+  ],
+  [
+    'cus_ct-urumqi',
+    '中国电信乌鲁木齐分公司',
+    'China Telecom Urumqi',
+    'VIP',
+    'carrier',
+    'reg_urumqi',
+    'cus_ct-group',
+    'xj.chinatelecom.example.cn',
+  ],
+  [
+    'cus_cu-urumqi',
+    '中国联通乌鲁木齐分公司',
+    'China Unicom Urumqi',
+    'KEY',
+    'carrier',
+    'reg_urumqi',
+    'cus_cu-group',
+    'xj.chinaunicom.example.cn',
+  ],
+  [
+    'cus_cm-karamay',
+    '中国移动克拉玛依分公司',
+    'China Mobile Karamay',
+    'STANDARD',
+    'carrier',
+    'reg_karamay',
+    'cus_cm-group',
+    'xj.cmcc.example.cn',
+  ],
+  [
+    'cus_cu-lanzhou',
+    '中国联通兰州分公司',
+    'China Unicom Lanzhou',
+    'STANDARD',
+    'carrier',
+    'reg_lanzhou',
+    'cus_cu-group',
+    'gs.chinaunicom.example.cn',
+  ],
   ['cus_cm-xian', '中国移动西安分公司', "China Mobile Xi'an", 'VIP', 'carrier', 'reg_xian', 'cus_cm-group', 'sn.cmcc.example.cn'],
   ['cus_ct-xian', '中国电信西安分公司', "China Telecom Xi'an", 'KEY', 'carrier', 'reg_xian', 'cus_ct-group', 'sn.chinatelecom.example.cn'],
   ['cus_cu-xian', '中国联通西安分公司', "China Unicom Xi'an", 'KEY', 'carrier', 'reg_xian', 'cus_cu-group', 'sn.chinaunicom.example.cn'],
   ['cus_cm-baoji', '中国移动宝鸡分公司', 'China Mobile Baoji', 'STANDARD', 'carrier', 'reg_baoji', 'cus_cm-group', 'sn.cmcc.example.cn'],
-  ['cus_xian-qujiang-hotel', '西安曲江国际大酒店', "Xi'an Qujiang International Hotel", 'STANDARD', 'hotel', 'reg_xian', null, 'qujianghotel.example.cn'],
+  [
+    'cus_xian-qujiang-hotel',
+    '西安曲江国际大酒店',
+    "Xi'an Qujiang International Hotel",
+    'STANDARD',
+    'hotel',
+    'reg_xian',
+    null,
+    'qujianghotel.example.cn',
+  ],
   ['cus_cm-harbin', '中国移动哈尔滨分公司', 'China Mobile Harbin', 'VIP', 'carrier', 'reg_harbin', 'cus_cm-group', 'hl.cmcc.example.cn'],
-  ['cus_ct-harbin', '中国电信哈尔滨分公司', 'China Telecom Harbin', 'KEY', 'carrier', 'reg_harbin', 'cus_ct-group', 'hl.chinatelecom.example.cn'],
-  ['cus_cu-harbin', '中国联通哈尔滨分公司', 'China Unicom Harbin', 'STANDARD', 'carrier', 'reg_harbin', 'cus_cu-group', 'hl.chinaunicom.example.cn'],
+  [
+    'cus_ct-harbin',
+    '中国电信哈尔滨分公司',
+    'China Telecom Harbin',
+    'KEY',
+    'carrier',
+    'reg_harbin',
+    'cus_ct-group',
+    'hl.chinatelecom.example.cn',
+  ],
+  [
+    'cus_cu-harbin',
+    '中国联通哈尔滨分公司',
+    'China Unicom Harbin',
+    'STANDARD',
+    'carrier',
+    'reg_harbin',
+    'cus_cu-group',
+    'hl.chinaunicom.example.cn',
+  ],
   ['cus_cm-daqing', '中国移动大庆分公司', 'China Mobile Daqing', 'STANDARD', 'carrier', 'reg_daqing', 'cus_cm-group', 'hl.cmcc.example.cn'],
-  ['cus_daqing-oilfield-comms', '大庆油田通信公司', 'Daqing Oilfield Communications Company', 'KEY', 'energy enterprise', 'reg_daqing', null, 'dqyt-comms.example.cn'],
+  [
+    'cus_daqing-oilfield-comms',
+    '大庆油田通信公司',
+    'Daqing Oilfield Communications Company',
+    'KEY',
+    'energy enterprise',
+    'reg_daqing',
+    null,
+    'dqyt-comms.example.cn',
+  ],
   ['cus_cm-wuhan', '中国移动武汉分公司', 'China Mobile Wuhan', 'VIP', 'carrier', 'reg_wuhan', 'cus_cm-group', 'hb.cmcc.example.cn'],
-  ['cus_ct-wuhan', '中国电信武汉分公司', 'China Telecom Wuhan', 'VIP', 'carrier', 'reg_wuhan', 'cus_ct-group', 'hb.chinatelecom.example.cn'],
+  [
+    'cus_ct-wuhan',
+    '中国电信武汉分公司',
+    'China Telecom Wuhan',
+    'VIP',
+    'carrier',
+    'reg_wuhan',
+    'cus_ct-group',
+    'hb.chinatelecom.example.cn',
+  ],
   ['cus_cu-wuhan', '中国联通武汉分公司', 'China Unicom Wuhan', 'KEY', 'carrier', 'reg_wuhan', 'cus_cu-group', 'hb.chinaunicom.example.cn'],
-  ['cus_ct-yichang', '中国电信宜昌分公司', 'China Telecom Yichang', 'STANDARD', 'carrier', 'reg_yichang', 'cus_ct-group', 'hb.chinatelecom.example.cn'],
-  ['cus_cm-guangzhou', '中国移动广州分公司', 'China Mobile Guangzhou', 'VIP', 'carrier', 'reg_guangzhou', 'cus_cm-group', 'gd.cmcc.example.cn'],
-  ['cus_ct-guangzhou', '中国电信广州分公司', 'China Telecom Guangzhou', 'VIP', 'carrier', 'reg_guangzhou', 'cus_ct-group', 'gd.chinatelecom.example.cn'],
-  ['cus_cu-guangzhou', '中国联通广州分公司', 'China Unicom Guangzhou', 'KEY', 'carrier', 'reg_guangzhou', 'cus_cu-group', 'gd.chinaunicom.example.cn'],
-  ['cus_cm-shenzhen', '中国移动深圳分公司', 'China Mobile Shenzhen', 'VIP', 'carrier', 'reg_shenzhen', 'cus_cm-group', 'gd.cmcc.example.cn'],
-  ['cus_gz-metro', '广州地铁通信中心', 'Guangzhou Metro Communications Centre', 'KEY', 'transport enterprise', 'reg_guangzhou', null, 'gzmetro-comms.example.cn'],
-  ['cus_cm-shijiazhuang', '中国移动石家庄分公司', 'China Mobile Shijiazhuang', 'KEY', 'carrier', 'reg_shijiazhuang', 'cus_cm-group', 'he.cmcc.example.cn'],
-  ['cus_ct-shijiazhuang', '中国电信石家庄分公司', 'China Telecom Shijiazhuang', 'KEY', 'carrier', 'reg_shijiazhuang', 'cus_ct-group', 'he.chinatelecom.example.cn'],
-  ['cus_cu-shijiazhuang', '中国联通石家庄分公司', 'China Unicom Shijiazhuang', 'STANDARD', 'carrier', 'reg_shijiazhuang', 'cus_cu-group', 'he.chinaunicom.example.cn'],
-  ['cus_cu-baoding', '中国联通保定分公司', 'China Unicom Baoding', 'STANDARD', 'carrier', 'reg_baoding', 'cus_cu-group', 'he.chinaunicom.example.cn'],
+  [
+    'cus_ct-yichang',
+    '中国电信宜昌分公司',
+    'China Telecom Yichang',
+    'STANDARD',
+    'carrier',
+    'reg_yichang',
+    'cus_ct-group',
+    'hb.chinatelecom.example.cn',
+  ],
+  [
+    'cus_cm-guangzhou',
+    '中国移动广州分公司',
+    'China Mobile Guangzhou',
+    'VIP',
+    'carrier',
+    'reg_guangzhou',
+    'cus_cm-group',
+    'gd.cmcc.example.cn',
+  ],
+  [
+    'cus_ct-guangzhou',
+    '中国电信广州分公司',
+    'China Telecom Guangzhou',
+    'VIP',
+    'carrier',
+    'reg_guangzhou',
+    'cus_ct-group',
+    'gd.chinatelecom.example.cn',
+  ],
+  [
+    'cus_cu-guangzhou',
+    '中国联通广州分公司',
+    'China Unicom Guangzhou',
+    'KEY',
+    'carrier',
+    'reg_guangzhou',
+    'cus_cu-group',
+    'gd.chinaunicom.example.cn',
+  ],
+  [
+    'cus_cm-shenzhen',
+    '中国移动深圳分公司',
+    'China Mobile Shenzhen',
+    'VIP',
+    'carrier',
+    'reg_shenzhen',
+    'cus_cm-group',
+    'gd.cmcc.example.cn',
+  ],
+  [
+    'cus_gz-metro',
+    '广州地铁通信中心',
+    'Guangzhou Metro Communications Centre',
+    'KEY',
+    'transport enterprise',
+    'reg_guangzhou',
+    null,
+    'gzmetro-comms.example.cn',
+  ],
+  [
+    'cus_cm-shijiazhuang',
+    '中国移动石家庄分公司',
+    'China Mobile Shijiazhuang',
+    'KEY',
+    'carrier',
+    'reg_shijiazhuang',
+    'cus_cm-group',
+    'he.cmcc.example.cn',
+  ],
+  [
+    'cus_ct-shijiazhuang',
+    '中国电信石家庄分公司',
+    'China Telecom Shijiazhuang',
+    'KEY',
+    'carrier',
+    'reg_shijiazhuang',
+    'cus_ct-group',
+    'he.chinatelecom.example.cn',
+  ],
+  [
+    'cus_cu-shijiazhuang',
+    '中国联通石家庄分公司',
+    'China Unicom Shijiazhuang',
+    'STANDARD',
+    'carrier',
+    'reg_shijiazhuang',
+    'cus_cu-group',
+    'he.chinaunicom.example.cn',
+  ],
+  [
+    'cus_cu-baoding',
+    '中国联通保定分公司',
+    'China Unicom Baoding',
+    'STANDARD',
+    'carrier',
+    'reg_baoding',
+    'cus_cu-group',
+    'he.chinaunicom.example.cn',
+  ],
 ];
 const customer = new Map();
 for (const [id, name, nameLatin, tier, segment, regionId, parentId, domain] of CUSTOMERS) {
@@ -217,7 +424,16 @@ const ENGINEERS = [
   ['eng_zhou-hui', '周慧', 'Zhou Hui', 'EMPLOYEE', 'ACTIVE', 'reg_office-xinjiang', null, ['Service management']],
   ['eng_han-bo', '韩博', 'Han Bo', 'EMPLOYEE', 'ACTIVE', 'reg_office-xinjiang', null, ['Account management']],
   ['eng_zhao-yong', '赵勇', 'Zhao Yong', 'PARTNER', 'ACTIVE', 'reg_office-xinjiang', 'par_tianshan', ['PTN', 'Access', 'Fibre splicing']],
-  ['eng_abdulla-rahman', '阿卜杜拉·热合曼', 'Abdulla Rahman', 'PARTNER', 'ACTIVE', 'reg_office-xinjiang', 'par_tianshan', ['PTN', 'Microwave']],
+  [
+    'eng_abdulla-rahman',
+    '阿卜杜拉·热合曼',
+    'Abdulla Rahman',
+    'PARTNER',
+    'ACTIVE',
+    'reg_office-xinjiang',
+    'par_tianshan',
+    ['PTN', 'Microwave'],
+  ],
   ['eng_ma-rui', '马锐', 'Ma Rui', 'PARTNER', 'LEFT', 'reg_office-xinjiang', 'par_tianshan', ['OTN', 'Access']],
   // Shaanxi & Gansu
   ['eng_zhang-wei', '张伟', 'Zhang Wei', 'EMPLOYEE', 'ACTIVE', 'reg_office-shaanxi', null, ['NMS', 'OTN', 'iManager U2000', 'iMaster NCE']],
@@ -228,11 +444,29 @@ const ENGINEERS = [
   ['eng_deng-chao', '邓超', 'Deng Chao', 'PARTNER', 'ACTIVE', 'reg_office-shaanxi', 'par_qinling', ['PTN', 'OTN']],
   // Technical Support Centre
   ['eng_xu-jing', '徐静', 'Xu Jing', 'EMPLOYEE', 'ACTIVE', 'reg_support-centre', null, ['PTN', 'IP core', 'Packet analysis']],
-  ['eng_luo-bin', '罗斌', 'Luo Bin', 'EMPLOYEE', 'ACTIVE', 'reg_support-centre', null, ['NMS', 'iManager U2000', 'iMaster NCE', 'Databases']],
+  [
+    'eng_luo-bin',
+    '罗斌',
+    'Luo Bin',
+    'EMPLOYEE',
+    'ACTIVE',
+    'reg_support-centre',
+    null,
+    ['NMS', 'iManager U2000', 'iMaster NCE', 'Databases'],
+  ],
   ['eng_he-jun', '何军', 'He Jun', 'EMPLOYEE', 'ACTIVE', 'reg_support-centre', null, ['OTN', 'OptiX OSN 8800', 'OptiX OSN 9800']],
   ['eng_tang-ning', '唐宁', 'Tang Ning', 'EMPLOYEE', 'ACTIVE', 'reg_support-centre', null, ['IP core', 'PTN', 'NetEngine NE40E']],
   // Heilongjiang
-  ['eng_sun-hao', '孙浩', 'Sun Hao', 'EMPLOYEE', 'ACTIVE', 'reg_office-heilongjiang', null, ['OTN', 'OptiX OSN 8800', 'Main control boards']],
+  [
+    'eng_sun-hao',
+    '孙浩',
+    'Sun Hao',
+    'EMPLOYEE',
+    'ACTIVE',
+    'reg_office-heilongjiang',
+    null,
+    ['OTN', 'OptiX OSN 8800', 'Main control boards'],
+  ],
   ['eng_guo-peng', '郭鹏', 'Guo Peng', 'EMPLOYEE', 'ACTIVE', 'reg_office-heilongjiang', null, ['PTN', 'Microwave', 'SDH']],
   ['eng_lin-xue', '林雪', 'Lin Xue', 'EMPLOYEE', 'ACTIVE', 'reg_office-heilongjiang', null, ['Service management']],
   ['eng_cao-lei', '曹磊', 'Cao Lei', 'EMPLOYEE', 'ACTIVE', 'reg_office-heilongjiang', null, ['Account management']],
@@ -247,11 +481,29 @@ const ENGINEERS = [
   ['eng_sun-tao', '孙涛', 'Sun Tao', 'EMPLOYEE', 'LEFT', 'reg_office-hubei', null, ['OTN']],
   // Guangdong
   ['eng_liang-jun', '梁俊', 'Liang Jun', 'EMPLOYEE', 'ACTIVE', 'reg_office-guangdong', null, ['OTN', 'IP core']],
-  ['eng_chen-jing', '陈静', 'Chen Jing', 'EMPLOYEE', 'ACTIVE', 'reg_office-guangdong', null, ['OTN', 'OptiX OSN 9800', 'Main control boards']],
+  [
+    'eng_chen-jing',
+    '陈静',
+    'Chen Jing',
+    'EMPLOYEE',
+    'ACTIVE',
+    'reg_office-guangdong',
+    null,
+    ['OTN', 'OptiX OSN 9800', 'Main control boards'],
+  ],
   ['eng_lin-feng', '林峰', 'Lin Feng', 'EMPLOYEE', 'ACTIVE', 'reg_office-guangdong', null, ['NMS', 'iMaster NCE', 'Upgrades']],
   ['eng_zheng-hua', '郑华', 'Zheng Hua', 'EMPLOYEE', 'ACTIVE', 'reg_office-guangdong', null, ['Service management']],
   ['eng_lu-yao', '陆瑶', 'Lu Yao', 'EMPLOYEE', 'ACTIVE', 'reg_office-guangdong', null, ['Account management']],
-  ['eng_huang-wen', '黄文', 'Huang Wen', 'PARTNER', 'ACTIVE', 'reg_office-guangdong', 'par_lingnan', ['OTN', 'Upgrades', 'Board replacement']],
+  [
+    'eng_huang-wen',
+    '黄文',
+    'Huang Wen',
+    'PARTNER',
+    'ACTIVE',
+    'reg_office-guangdong',
+    'par_lingnan',
+    ['OTN', 'Upgrades', 'Board replacement'],
+  ],
   ['eng_ouyang-li', '欧阳丽', 'Ouyang Li', 'PARTNER', 'LEFT', 'reg_office-guangdong', 'par_lingnan', ['OTN', 'Access']],
   // Hebei
   ['eng_zhu-lin', '朱琳', 'Zhu Lin', 'EMPLOYEE', 'ACTIVE', 'reg_office-hebei', null, ['IP core', 'NetEngine NE40E', 'OTN']],
@@ -297,16 +549,16 @@ function cov(customerId, role, engineerId, from, to, assignedBy) {
 /** The PRIMARY engineer of a customer at an instant (for routine case owners). */
 function primaryAt(customerId, iso) {
   const t = ms(iso);
-  const c = coverageRows.find(
-    (r) => r.customerId === customerId && r.role === 'PRIMARY' && ms(r.from) <= t && (!r.to || t < ms(r.to)),
-  );
+  const c = coverageRows.find((r) => r.customerId === customerId && r.role === 'PRIMARY' && ms(r.from) <= t && (!r.to || t < ms(r.to)));
   return c?.engineerId ?? null;
 }
 function roleAt(customerId, role, iso) {
   const t = ms(iso);
-  return coverageRows.find((r) => r.customerId === customerId && r.role === role && ms(r.from) <= t && (!r.to || t < ms(r.to)))?.engineerId ?? null;
+  return (
+    coverageRows.find((r) => r.customerId === customerId && r.role === role && ms(r.from) <= t && (!r.to || t < ms(r.to)))?.engineerId ??
+    null
+  );
 }
-
 
 // Groups: the headquarters key-account team.
 for (const g of ['cus_cm-group', 'cus_ct-group', 'cus_cu-group']) {
@@ -515,25 +767,131 @@ cov('cus_cu-baoding', 'ACCOUNT_MANAGER', 'eng_qin-hao', '2023-01-01', null, 'eng
 // ---------------------------------------------------------------- contacts
 
 const SURNAMES = [
-  ['王', 'Wang'], ['李', 'Li'], ['张', 'Zhang'], ['刘', 'Liu'], ['杨', 'Yang'], ['赵', 'Zhao'], ['周', 'Zhou'], ['吴', 'Wu'],
-  ['徐', 'Xu'], ['朱', 'Zhu'], ['胡', 'Hu'], ['高', 'Gao'], ['罗', 'Luo'], ['梁', 'Liang'], ['谢', 'Xie'], ['唐', 'Tang'],
-  ['许', 'Xu'], ['冯', 'Feng'], ['曾', 'Zeng'], ['袁', 'Yuan'], ['潘', 'Pan'], ['蒋', 'Jiang'], ['蔡', 'Cai'], ['杜', 'Du'],
-  ['程', 'Cheng'], ['苏', 'Su'], ['丁', 'Ding'], ['任', 'Ren'], ['沈', 'Shen'], ['姚', 'Yao'], ['崔', 'Cui'], ['钟', 'Zhong'],
-  ['谭', 'Tan'], ['范', 'Fan'], ['金', 'Jin'], ['石', 'Shi'], ['廖', 'Liao'], ['贾', 'Jia'], ['夏', 'Xia'], ['方', 'Fang'],
-  ['邹', 'Zou'], ['孟', 'Meng'], ['邱', 'Qiu'], ['尹', 'Yin'], ['薛', 'Xue'], ['段', 'Duan'], ['雷', 'Lei'], ['侯', 'Hou'],
-  ['龙', 'Long'], ['陶', 'Tao'], ['贺', 'He'], ['顾', 'Gu'], ['毛', 'Mao'], ['郝', 'Hao'], ['龚', 'Gong'], ['邵', 'Shao'],
-  ['万', 'Wan'], ['严', 'Yan'], ['戴', 'Dai'], ['孔', 'Kong'], ['向', 'Xiang'], ['汤', 'Tang'], ['常', 'Chang'], ['付', 'Fu'],
+  ['王', 'Wang'],
+  ['李', 'Li'],
+  ['张', 'Zhang'],
+  ['刘', 'Liu'],
+  ['杨', 'Yang'],
+  ['赵', 'Zhao'],
+  ['周', 'Zhou'],
+  ['吴', 'Wu'],
+  ['徐', 'Xu'],
+  ['朱', 'Zhu'],
+  ['胡', 'Hu'],
+  ['高', 'Gao'],
+  ['罗', 'Luo'],
+  ['梁', 'Liang'],
+  ['谢', 'Xie'],
+  ['唐', 'Tang'],
+  ['许', 'Xu'],
+  ['冯', 'Feng'],
+  ['曾', 'Zeng'],
+  ['袁', 'Yuan'],
+  ['潘', 'Pan'],
+  ['蒋', 'Jiang'],
+  ['蔡', 'Cai'],
+  ['杜', 'Du'],
+  ['程', 'Cheng'],
+  ['苏', 'Su'],
+  ['丁', 'Ding'],
+  ['任', 'Ren'],
+  ['沈', 'Shen'],
+  ['姚', 'Yao'],
+  ['崔', 'Cui'],
+  ['钟', 'Zhong'],
+  ['谭', 'Tan'],
+  ['范', 'Fan'],
+  ['金', 'Jin'],
+  ['石', 'Shi'],
+  ['廖', 'Liao'],
+  ['贾', 'Jia'],
+  ['夏', 'Xia'],
+  ['方', 'Fang'],
+  ['邹', 'Zou'],
+  ['孟', 'Meng'],
+  ['邱', 'Qiu'],
+  ['尹', 'Yin'],
+  ['薛', 'Xue'],
+  ['段', 'Duan'],
+  ['雷', 'Lei'],
+  ['侯', 'Hou'],
+  ['龙', 'Long'],
+  ['陶', 'Tao'],
+  ['贺', 'He'],
+  ['顾', 'Gu'],
+  ['毛', 'Mao'],
+  ['郝', 'Hao'],
+  ['龚', 'Gong'],
+  ['邵', 'Shao'],
+  ['万', 'Wan'],
+  ['严', 'Yan'],
+  ['戴', 'Dai'],
+  ['孔', 'Kong'],
+  ['向', 'Xiang'],
+  ['汤', 'Tang'],
+  ['常', 'Chang'],
+  ['付', 'Fu'],
 ];
 const GIVEN = [
-  ['建国', 'Jianguo'], ['志强', 'Zhiqiang'], ['海燕', 'Haiyan'], ['秀英', 'Xiuying'], ['晓东', 'Xiaodong'], ['文斌', 'Wenbin'],
-  ['丽华', 'Lihua'], ['国强', 'Guoqiang'], ['红梅', 'Hongmei'], ['俊杰', 'Junjie'], ['春生', 'Chunsheng'], ['玉兰', 'Yulan'],
-  ['德明', 'Deming'], ['晓燕', 'Xiaoyan'], ['永刚', 'Yonggang'], ['宏伟', 'Hongwei'], ['雪梅', 'Xuemei'], ['振华', 'Zhenhua'],
-  ['新民', 'Xinmin'], ['立新', 'Lixin'], ['桂芳', 'Guifang'], ['建华', 'Jianhua'], ['学文', 'Xuewen'], ['明辉', 'Minghui'],
-  ['亚楠', 'Yanan'], ['思远', 'Siyuan'], ['子涵', 'Zihan'], ['浩然', 'Haoran'], ['嘉怡', 'Jiayi'], ['宇航', 'Yuhang'],
-  ['梦琪', 'Mengqi'], ['博文', 'Bowen'], ['天宇', 'Tianyu'], ['欣怡', 'Xinyi'], ['一鸣', 'Yiming'], ['家豪', 'Jiahao'],
-  ['婷婷', 'Tingting'], ['鑫', 'Xin'], ['静怡', 'Jingyi'], ['强', 'Qiang'], ['军', 'Jun'], ['勇', 'Yong'], ['杰', 'Jie'],
-  ['斌', 'Bin'], ['超', 'Chao'], ['鹏', 'Peng'], ['平', 'Ping'], ['辉', 'Hui'], ['健', 'Jian'], ['峰', 'Feng'], ['霞', 'Xia'],
-  ['敏', 'Min'], ['燕', 'Yan'], ['芳', 'Fang'], ['娟', 'Juan'], ['丹', 'Dan'], ['伟', 'Wei'], ['颖', 'Ying'], ['琳', 'Lin'],
+  ['建国', 'Jianguo'],
+  ['志强', 'Zhiqiang'],
+  ['海燕', 'Haiyan'],
+  ['秀英', 'Xiuying'],
+  ['晓东', 'Xiaodong'],
+  ['文斌', 'Wenbin'],
+  ['丽华', 'Lihua'],
+  ['国强', 'Guoqiang'],
+  ['红梅', 'Hongmei'],
+  ['俊杰', 'Junjie'],
+  ['春生', 'Chunsheng'],
+  ['玉兰', 'Yulan'],
+  ['德明', 'Deming'],
+  ['晓燕', 'Xiaoyan'],
+  ['永刚', 'Yonggang'],
+  ['宏伟', 'Hongwei'],
+  ['雪梅', 'Xuemei'],
+  ['振华', 'Zhenhua'],
+  ['新民', 'Xinmin'],
+  ['立新', 'Lixin'],
+  ['桂芳', 'Guifang'],
+  ['建华', 'Jianhua'],
+  ['学文', 'Xuewen'],
+  ['明辉', 'Minghui'],
+  ['亚楠', 'Yanan'],
+  ['思远', 'Siyuan'],
+  ['子涵', 'Zihan'],
+  ['浩然', 'Haoran'],
+  ['嘉怡', 'Jiayi'],
+  ['宇航', 'Yuhang'],
+  ['梦琪', 'Mengqi'],
+  ['博文', 'Bowen'],
+  ['天宇', 'Tianyu'],
+  ['欣怡', 'Xinyi'],
+  ['一鸣', 'Yiming'],
+  ['家豪', 'Jiahao'],
+  ['婷婷', 'Tingting'],
+  ['鑫', 'Xin'],
+  ['静怡', 'Jingyi'],
+  ['强', 'Qiang'],
+  ['军', 'Jun'],
+  ['勇', 'Yong'],
+  ['杰', 'Jie'],
+  ['斌', 'Bin'],
+  ['超', 'Chao'],
+  ['鹏', 'Peng'],
+  ['平', 'Ping'],
+  ['辉', 'Hui'],
+  ['健', 'Jian'],
+  ['峰', 'Feng'],
+  ['霞', 'Xia'],
+  ['敏', 'Min'],
+  ['燕', 'Yan'],
+  ['芳', 'Fang'],
+  ['娟', 'Juan'],
+  ['丹', 'Dan'],
+  ['伟', 'Wei'],
+  ['颖', 'Ying'],
+  ['琳', 'Lin'],
 ];
 /** Uyghur and Kazakh names for the Xinjiang customers. */
 const XJ_NAMES = [
@@ -629,12 +987,42 @@ function standardOrg(customerId, shape, since) {
 
 // Story people, written out (ids used by the README and the tests).
 // China Mobile Urumqi
-contact('cus_cm-urumqi', 'EXECUTIVE', 'Deputy General Manager (Network)', { id: 'con_cm-urumqi-ma-jianguo', name: ['马建国', 'Ma Jianguo'], since: '2016-07-01' });
-contact('cus_cm-urumqi', 'MANAGER', 'Network Operations Centre Manager', { id: 'con_cm-urumqi-yang-fan', name: ['杨帆', 'Yang Fan'], reportsToId: 'con_cm-urumqi-ma-jianguo', since: '2018-03-01' });
-contact('cus_cm-urumqi', 'SUPERVISOR', 'Transmission Supervisor', { id: 'con_cm-urumqi-he-jing', name: ['何静', 'He Jing'], reportsToId: 'con_cm-urumqi-yang-fan', since: '2026-01-05' });
-contact('cus_cm-urumqi', 'ENGINEER', 'NMS Administrator', { id: 'con_cm-urumqi-memetjan-tursun', name: XJ_NAMES[0], reportsToId: 'con_cm-urumqi-he-jing', since: '2020-09-01' });
-contact('cus_cm-urumqi', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_cm-urumqi-wu-qiang', name: ['吴强', 'Wu Qiang'], reportsToId: 'con_cm-urumqi-he-jing', since: '2022-01-01' });
-contact('cus_cm-urumqi', 'ON_DUTY', 'On-duty Monitor (night shift)', { id: 'con_cm-urumqi-nurlan-yerken', name: XJ_NAMES[2], reportsToId: 'con_cm-urumqi-he-jing', since: '2023-05-01', noEmail: true });
+contact('cus_cm-urumqi', 'EXECUTIVE', 'Deputy General Manager (Network)', {
+  id: 'con_cm-urumqi-ma-jianguo',
+  name: ['马建国', 'Ma Jianguo'],
+  since: '2016-07-01',
+});
+contact('cus_cm-urumqi', 'MANAGER', 'Network Operations Centre Manager', {
+  id: 'con_cm-urumqi-yang-fan',
+  name: ['杨帆', 'Yang Fan'],
+  reportsToId: 'con_cm-urumqi-ma-jianguo',
+  since: '2018-03-01',
+});
+contact('cus_cm-urumqi', 'SUPERVISOR', 'Transmission Supervisor', {
+  id: 'con_cm-urumqi-he-jing',
+  name: ['何静', 'He Jing'],
+  reportsToId: 'con_cm-urumqi-yang-fan',
+  since: '2026-01-05',
+});
+contact('cus_cm-urumqi', 'ENGINEER', 'NMS Administrator', {
+  id: 'con_cm-urumqi-memetjan-tursun',
+  name: XJ_NAMES[0],
+  reportsToId: 'con_cm-urumqi-he-jing',
+  since: '2020-09-01',
+});
+contact('cus_cm-urumqi', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_cm-urumqi-wu-qiang',
+  name: ['吴强', 'Wu Qiang'],
+  reportsToId: 'con_cm-urumqi-he-jing',
+  since: '2022-01-01',
+});
+contact('cus_cm-urumqi', 'ON_DUTY', 'On-duty Monitor (night shift)', {
+  id: 'con_cm-urumqi-nurlan-yerken',
+  name: XJ_NAMES[2],
+  reportsToId: 'con_cm-urumqi-he-jing',
+  since: '2023-05-01',
+  noEmail: true,
+});
 // Zheng Li: transmission supervisor at China Mobile Urumqi until 2025, now runs the Midong branch network.
 add('contacts', {
   id: 'con_zheng-li',
@@ -646,56 +1034,234 @@ add('contacts', {
   email: 'li.zheng@xj.cmcc.example.cn',
 });
 usedNames.add('Zheng Li');
-add('employments', { contactId: 'con_zheng-li', customerId: 'cus_cm-urumqi', from: T('2015-04-01'), to: T('2026-01-01'), title: 'Transmission Supervisor' });
-add('employments', { contactId: 'con_zheng-li', customerId: 'cus_cm-urumqi-midong', from: T('2026-01-01'), title: 'Branch Network Manager' });
+add('employments', {
+  contactId: 'con_zheng-li',
+  customerId: 'cus_cm-urumqi',
+  from: T('2015-04-01'),
+  to: T('2026-01-01'),
+  title: 'Transmission Supervisor',
+});
+add('employments', {
+  contactId: 'con_zheng-li',
+  customerId: 'cus_cm-urumqi-midong',
+  from: T('2026-01-01'),
+  title: 'Branch Network Manager',
+});
 contactsOf.set('cus_cm-urumqi-midong', [byId.get('con_zheng-li')]);
 // China Mobile Urumqi Midong (case C4)
-contact('cus_cm-urumqi-midong', 'SUPERVISOR', 'Transmission & Access Supervisor', { id: 'con_cm-urumqi-midong-gulnar-abdulla', name: XJ_NAMES[1], reportsToId: 'con_zheng-li', since: '2021-06-01' });
-contact('cus_cm-urumqi-midong', 'ON_DUTY', 'On-duty Engineer', { id: 'con_cm-urumqi-midong-li-jun', name: ['李军', 'Li Jun'], reportsToId: 'con_cm-urumqi-midong-gulnar-abdulla', since: '2022-08-01' });
+contact('cus_cm-urumqi-midong', 'SUPERVISOR', 'Transmission & Access Supervisor', {
+  id: 'con_cm-urumqi-midong-gulnar-abdulla',
+  name: XJ_NAMES[1],
+  reportsToId: 'con_zheng-li',
+  since: '2021-06-01',
+});
+contact('cus_cm-urumqi-midong', 'ON_DUTY', 'On-duty Engineer', {
+  id: 'con_cm-urumqi-midong-li-jun',
+  name: ['李军', 'Li Jun'],
+  reportsToId: 'con_cm-urumqi-midong-gulnar-abdulla',
+  since: '2022-08-01',
+});
 xjNext = 3;
 // China Unicom Xi'an (case C3)
-contact('cus_cu-xian', 'MANAGER', 'Network Department Manager', { id: 'con_cu-xian-qin-hongwei', name: ['秦宏伟', 'Qin Hongwei'], since: '2017-02-01' });
-contact('cus_cu-xian', 'SUPERVISOR', 'NMS & Data Network Supervisor', { id: 'con_cu-xian-wei-dong', name: ['魏东', 'Wei Dong'], reportsToId: 'con_cu-xian-qin-hongwei', since: '2019-05-01' });
-contact('cus_cu-xian', 'ENGINEER', 'NMS Administrator', { id: 'con_cu-xian-lei-ting', name: ['雷婷', 'Lei Ting'], reportsToId: 'con_cu-xian-wei-dong', since: '2021-07-01' });
-contact('cus_cu-xian', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_cu-xian-shi-lei', name: ['史磊', 'Shi Lei'], reportsToId: 'con_cu-xian-wei-dong', since: '2023-03-01' });
+contact('cus_cu-xian', 'MANAGER', 'Network Department Manager', {
+  id: 'con_cu-xian-qin-hongwei',
+  name: ['秦宏伟', 'Qin Hongwei'],
+  since: '2017-02-01',
+});
+contact('cus_cu-xian', 'SUPERVISOR', 'NMS & Data Network Supervisor', {
+  id: 'con_cu-xian-wei-dong',
+  name: ['魏东', 'Wei Dong'],
+  reportsToId: 'con_cu-xian-qin-hongwei',
+  since: '2019-05-01',
+});
+contact('cus_cu-xian', 'ENGINEER', 'NMS Administrator', {
+  id: 'con_cu-xian-lei-ting',
+  name: ['雷婷', 'Lei Ting'],
+  reportsToId: 'con_cu-xian-wei-dong',
+  since: '2021-07-01',
+});
+contact('cus_cu-xian', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_cu-xian-shi-lei',
+  name: ['史磊', 'Shi Lei'],
+  reportsToId: 'con_cu-xian-wei-dong',
+  since: '2023-03-01',
+});
 // China Telecom Guangzhou (case C9)
-contact('cus_ct-guangzhou', 'EXECUTIVE', 'Deputy General Manager (Network)', { id: 'con_ct-guangzhou-huang-zhiqiang', name: ['黄志强', 'Huang Zhiqiang'], since: '2015-01-01' });
-contact('cus_ct-guangzhou', 'MANAGER', 'Network Operations Centre Manager', { id: 'con_ct-guangzhou-mai-jianhua', name: ['麦建华', 'Mai Jianhua'], reportsToId: 'con_ct-guangzhou-huang-zhiqiang', since: '2016-09-01' });
-contact('cus_ct-guangzhou', 'SUPERVISOR', 'Transmission Supervisor', { id: 'con_ct-guangzhou-tan-weiming', name: ['谭伟明', 'Tan Weiming'], reportsToId: 'con_ct-guangzhou-mai-jianhua', since: '2018-04-01' });
-contact('cus_ct-guangzhou', 'ENGINEER', 'Transmission Engineer', { id: 'con_ct-guangzhou-lu-zhiwei', name: ['卢志伟', 'Lu Zhiwei'], reportsToId: 'con_ct-guangzhou-tan-weiming', since: '2020-07-01' });
-contact('cus_ct-guangzhou', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_ct-guangzhou-liang-xiaoyan', name: ['梁晓燕', 'Liang Xiaoyan'], reportsToId: 'con_ct-guangzhou-tan-weiming', since: '2022-03-01' });
-contact('cus_ct-guangzhou', 'ON_DUTY', 'On-duty Monitor (night shift)', { id: 'con_ct-guangzhou-chen-haoran', name: ['陈浩然', 'Chen Haoran'], reportsToId: 'con_ct-guangzhou-tan-weiming', since: '2024-07-01', noEmail: true });
+contact('cus_ct-guangzhou', 'EXECUTIVE', 'Deputy General Manager (Network)', {
+  id: 'con_ct-guangzhou-huang-zhiqiang',
+  name: ['黄志强', 'Huang Zhiqiang'],
+  since: '2015-01-01',
+});
+contact('cus_ct-guangzhou', 'MANAGER', 'Network Operations Centre Manager', {
+  id: 'con_ct-guangzhou-mai-jianhua',
+  name: ['麦建华', 'Mai Jianhua'],
+  reportsToId: 'con_ct-guangzhou-huang-zhiqiang',
+  since: '2016-09-01',
+});
+contact('cus_ct-guangzhou', 'SUPERVISOR', 'Transmission Supervisor', {
+  id: 'con_ct-guangzhou-tan-weiming',
+  name: ['谭伟明', 'Tan Weiming'],
+  reportsToId: 'con_ct-guangzhou-mai-jianhua',
+  since: '2018-04-01',
+});
+contact('cus_ct-guangzhou', 'ENGINEER', 'Transmission Engineer', {
+  id: 'con_ct-guangzhou-lu-zhiwei',
+  name: ['卢志伟', 'Lu Zhiwei'],
+  reportsToId: 'con_ct-guangzhou-tan-weiming',
+  since: '2020-07-01',
+});
+contact('cus_ct-guangzhou', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_ct-guangzhou-liang-xiaoyan',
+  name: ['梁晓燕', 'Liang Xiaoyan'],
+  reportsToId: 'con_ct-guangzhou-tan-weiming',
+  since: '2022-03-01',
+});
+contact('cus_ct-guangzhou', 'ON_DUTY', 'On-duty Monitor (night shift)', {
+  id: 'con_ct-guangzhou-chen-haoran',
+  name: ['陈浩然', 'Chen Haoran'],
+  reportsToId: 'con_ct-guangzhou-tan-weiming',
+  since: '2024-07-01',
+  noEmail: true,
+});
 // China Unicom Wuhan (case C11)
-contact('cus_cu-wuhan', 'MANAGER', 'Network Operations Centre Manager', { id: 'con_cu-wuhan-xiong-jianguo', name: ['熊建国', 'Xiong Jianguo'], since: '2016-01-01' });
-contact('cus_cu-wuhan', 'SUPERVISOR', 'Transport Network Supervisor', { id: 'con_cu-wuhan-yu-lihua', name: ['余丽华', 'Yu Lihua'], reportsToId: 'con_cu-wuhan-xiong-jianguo', since: '2019-01-01' });
-contact('cus_cu-wuhan', 'ENGINEER', 'Data Network Engineer', { id: 'con_cu-wuhan-cheng-bo', name: ['程波', 'Cheng Bo'], reportsToId: 'con_cu-wuhan-yu-lihua', since: '2020-04-01' });
-contact('cus_cu-wuhan', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_cu-wuhan-du-xiaoming', name: ['杜晓明', 'Du Xiaoming'], reportsToId: 'con_cu-wuhan-yu-lihua', since: '2023-02-01' });
+contact('cus_cu-wuhan', 'MANAGER', 'Network Operations Centre Manager', {
+  id: 'con_cu-wuhan-xiong-jianguo',
+  name: ['熊建国', 'Xiong Jianguo'],
+  since: '2016-01-01',
+});
+contact('cus_cu-wuhan', 'SUPERVISOR', 'Transport Network Supervisor', {
+  id: 'con_cu-wuhan-yu-lihua',
+  name: ['余丽华', 'Yu Lihua'],
+  reportsToId: 'con_cu-wuhan-xiong-jianguo',
+  since: '2019-01-01',
+});
+contact('cus_cu-wuhan', 'ENGINEER', 'Data Network Engineer', {
+  id: 'con_cu-wuhan-cheng-bo',
+  name: ['程波', 'Cheng Bo'],
+  reportsToId: 'con_cu-wuhan-yu-lihua',
+  since: '2020-04-01',
+});
+contact('cus_cu-wuhan', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_cu-wuhan-du-xiaoming',
+  name: ['杜晓明', 'Du Xiaoming'],
+  reportsToId: 'con_cu-wuhan-yu-lihua',
+  since: '2023-02-01',
+});
 // China Unicom Harbin (cases V2, C12)
-contact('cus_cu-harbin', 'MANAGER', 'Operations & Maintenance Manager', { id: 'con_cu-harbin-zhao-guoqiang', name: ['赵国强', 'Zhao Guoqiang'], since: '2017-05-01' });
-contact('cus_cu-harbin', 'SUPERVISOR', 'Wireless Transport Supervisor', { id: 'con_cu-harbin-li-xuemei', name: ['李雪梅', 'Li Xuemei'], reportsToId: 'con_cu-harbin-zhao-guoqiang', since: '2019-10-01' });
-contact('cus_cu-harbin', 'ON_DUTY', 'On-duty Engineer', { id: 'con_cu-harbin-wang-hao', name: ['王浩', 'Wang Hao'], reportsToId: 'con_cu-harbin-li-xuemei', since: '2022-11-01' });
+contact('cus_cu-harbin', 'MANAGER', 'Operations & Maintenance Manager', {
+  id: 'con_cu-harbin-zhao-guoqiang',
+  name: ['赵国强', 'Zhao Guoqiang'],
+  since: '2017-05-01',
+});
+contact('cus_cu-harbin', 'SUPERVISOR', 'Wireless Transport Supervisor', {
+  id: 'con_cu-harbin-li-xuemei',
+  name: ['李雪梅', 'Li Xuemei'],
+  reportsToId: 'con_cu-harbin-zhao-guoqiang',
+  since: '2019-10-01',
+});
+contact('cus_cu-harbin', 'ON_DUTY', 'On-duty Engineer', {
+  id: 'con_cu-harbin-wang-hao',
+  name: ['王浩', 'Wang Hao'],
+  reportsToId: 'con_cu-harbin-li-xuemei',
+  since: '2022-11-01',
+});
 // The hotel (case V5)
-contact('cus_xian-qujiang-hotel', 'EXECUTIVE', 'Resident Manager', { id: 'con_xian-qujiang-hotel-feng-lei', name: ['冯蕾', 'Feng Lei'], since: '2019-01-01' });
-contact('cus_xian-qujiang-hotel', 'MANAGER', 'IT Manager', { id: 'con_xian-qujiang-hotel-zhang-min', name: ['张敏', 'Zhang Min'], reportsToId: 'con_xian-qujiang-hotel-feng-lei', since: '2020-05-01' });
-contact('cus_xian-qujiang-hotel', 'SUPERVISOR', 'Chief Engineer, Engineering Department', { id: 'con_xian-qujiang-hotel-liu-jianping', name: ['刘建平', 'Liu Jianping'], reportsToId: 'con_xian-qujiang-hotel-zhang-min', since: '2018-03-01' });
-contact('cus_xian-qujiang-hotel', 'ON_DUTY', 'Switchboard Operator (night shift)', { id: 'con_xian-qujiang-hotel-guo-yan', name: ['郭燕', 'Guo Yan'], reportsToId: 'con_xian-qujiang-hotel-liu-jianping', since: '2021-09-01', noEmail: true });
+contact('cus_xian-qujiang-hotel', 'EXECUTIVE', 'Resident Manager', {
+  id: 'con_xian-qujiang-hotel-feng-lei',
+  name: ['冯蕾', 'Feng Lei'],
+  since: '2019-01-01',
+});
+contact('cus_xian-qujiang-hotel', 'MANAGER', 'IT Manager', {
+  id: 'con_xian-qujiang-hotel-zhang-min',
+  name: ['张敏', 'Zhang Min'],
+  reportsToId: 'con_xian-qujiang-hotel-feng-lei',
+  since: '2020-05-01',
+});
+contact('cus_xian-qujiang-hotel', 'SUPERVISOR', 'Chief Engineer, Engineering Department', {
+  id: 'con_xian-qujiang-hotel-liu-jianping',
+  name: ['刘建平', 'Liu Jianping'],
+  reportsToId: 'con_xian-qujiang-hotel-zhang-min',
+  since: '2018-03-01',
+});
+contact('cus_xian-qujiang-hotel', 'ON_DUTY', 'Switchboard Operator (night shift)', {
+  id: 'con_xian-qujiang-hotel-guo-yan',
+  name: ['郭燕', 'Guo Yan'],
+  reportsToId: 'con_xian-qujiang-hotel-liu-jianping',
+  since: '2021-09-01',
+  noEmail: true,
+});
 // China Telecom Shijiazhuang (case C5)
-contact('cus_ct-shijiazhuang', 'MANAGER', 'Network Department Manager', { id: 'con_ct-shijiazhuang-jia-zhiyong', name: ['贾志勇', 'Jia Zhiyong'], since: '2016-06-01' });
-contact('cus_ct-shijiazhuang', 'SUPERVISOR', 'IP Network Supervisor', { id: 'con_ct-shijiazhuang-hao-jing', name: ['郝静', 'Hao Jing'], reportsToId: 'con_ct-shijiazhuang-jia-zhiyong', since: '2018-08-01' });
-contact('cus_ct-shijiazhuang', 'ENGINEER', 'Data Network Engineer', { id: 'con_ct-shijiazhuang-meng-xiang', name: ['孟翔', 'Meng Xiang'], reportsToId: 'con_ct-shijiazhuang-hao-jing', since: '2021-03-01' });
-contact('cus_ct-shijiazhuang', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_ct-shijiazhuang-duan-peng', name: ['段鹏', 'Duan Peng'], reportsToId: 'con_ct-shijiazhuang-hao-jing', since: '2023-06-01' });
+contact('cus_ct-shijiazhuang', 'MANAGER', 'Network Department Manager', {
+  id: 'con_ct-shijiazhuang-jia-zhiyong',
+  name: ['贾志勇', 'Jia Zhiyong'],
+  since: '2016-06-01',
+});
+contact('cus_ct-shijiazhuang', 'SUPERVISOR', 'IP Network Supervisor', {
+  id: 'con_ct-shijiazhuang-hao-jing',
+  name: ['郝静', 'Hao Jing'],
+  reportsToId: 'con_ct-shijiazhuang-jia-zhiyong',
+  since: '2018-08-01',
+});
+contact('cus_ct-shijiazhuang', 'ENGINEER', 'Data Network Engineer', {
+  id: 'con_ct-shijiazhuang-meng-xiang',
+  name: ['孟翔', 'Meng Xiang'],
+  reportsToId: 'con_ct-shijiazhuang-hao-jing',
+  since: '2021-03-01',
+});
+contact('cus_ct-shijiazhuang', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_ct-shijiazhuang-duan-peng',
+  name: ['段鹏', 'Duan Peng'],
+  reportsToId: 'con_ct-shijiazhuang-hao-jing',
+  since: '2023-06-01',
+});
 // China Mobile Shenzhen (case C7)
-contact('cus_cm-shenzhen', 'EXECUTIVE', 'Deputy General Manager (Network)', { id: 'con_cm-shenzhen-zeng-guohua', name: ['曾国华', 'Zeng Guohua'], since: '2014-10-01' });
-contact('cus_cm-shenzhen', 'MANAGER', 'Network Management Centre Manager', { id: 'con_cm-shenzhen-zhong-li', name: ['钟丽', 'Zhong Li'], reportsToId: 'con_cm-shenzhen-zeng-guohua', since: '2017-01-01' });
-contact('cus_cm-shenzhen', 'SUPERVISOR', 'Transmission Supervisor', { id: 'con_cm-shenzhen-xie-wenbin', name: ['谢文斌', 'Xie Wenbin'], reportsToId: 'con_cm-shenzhen-zhong-li', since: '2019-04-01' });
-contact('cus_cm-shenzhen', 'ENGINEER', 'Transmission Engineer', { id: 'con_cm-shenzhen-pan-yuhang', name: ['潘宇航', 'Pan Yuhang'], reportsToId: 'con_cm-shenzhen-xie-wenbin', since: '2022-07-01' });
-contact('cus_cm-shenzhen', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_cm-shenzhen-luo-jiahao', name: ['罗家豪', 'Luo Jiahao'], reportsToId: 'con_cm-shenzhen-xie-wenbin', since: '2023-02-01' });
-contact('cus_cm-shenzhen', 'ON_DUTY', 'NOC On-duty Engineer', { id: 'con_cm-shenzhen-cai-tingting', name: ['蔡婷婷', 'Cai Tingting'], reportsToId: 'con_cm-shenzhen-xie-wenbin', since: '2021-09-01' });
+contact('cus_cm-shenzhen', 'EXECUTIVE', 'Deputy General Manager (Network)', {
+  id: 'con_cm-shenzhen-zeng-guohua',
+  name: ['曾国华', 'Zeng Guohua'],
+  since: '2014-10-01',
+});
+contact('cus_cm-shenzhen', 'MANAGER', 'Network Management Centre Manager', {
+  id: 'con_cm-shenzhen-zhong-li',
+  name: ['钟丽', 'Zhong Li'],
+  reportsToId: 'con_cm-shenzhen-zeng-guohua',
+  since: '2017-01-01',
+});
+contact('cus_cm-shenzhen', 'SUPERVISOR', 'Transmission Supervisor', {
+  id: 'con_cm-shenzhen-xie-wenbin',
+  name: ['谢文斌', 'Xie Wenbin'],
+  reportsToId: 'con_cm-shenzhen-zhong-li',
+  since: '2019-04-01',
+});
+contact('cus_cm-shenzhen', 'ENGINEER', 'Transmission Engineer', {
+  id: 'con_cm-shenzhen-pan-yuhang',
+  name: ['潘宇航', 'Pan Yuhang'],
+  reportsToId: 'con_cm-shenzhen-xie-wenbin',
+  since: '2022-07-01',
+});
+contact('cus_cm-shenzhen', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_cm-shenzhen-luo-jiahao',
+  name: ['罗家豪', 'Luo Jiahao'],
+  reportsToId: 'con_cm-shenzhen-xie-wenbin',
+  since: '2023-02-01',
+});
+contact('cus_cm-shenzhen', 'ON_DUTY', 'NOC On-duty Engineer', {
+  id: 'con_cm-shenzhen-cai-tingting',
+  name: ['蔡婷婷', 'Cai Tingting'],
+  reportsToId: 'con_cm-shenzhen-xie-wenbin',
+  since: '2021-09-01',
+});
 
 // Everyone else: generated organisations by tier.
 const STORY_ORGS = new Set([
-  'cus_cm-urumqi', 'cus_cm-urumqi-midong', 'cus_cu-xian', 'cus_ct-guangzhou', 'cus_cu-wuhan', 'cus_cu-harbin',
-  'cus_xian-qujiang-hotel', 'cus_ct-shijiazhuang', 'cus_cm-shenzhen',
+  'cus_cm-urumqi',
+  'cus_cm-urumqi-midong',
+  'cus_cu-xian',
+  'cus_ct-guangzhou',
+  'cus_cu-wuhan',
+  'cus_cu-harbin',
+  'cus_xian-qujiang-hotel',
+  'cus_ct-shijiazhuang',
+  'cus_cm-shenzhen',
 ]);
 for (const c of customer.values()) {
   if (STORY_ORGS.has(c.id)) continue;
@@ -708,20 +1274,49 @@ for (const c of customer.values()) {
   else standardOrg(c.id, 'MSD', since);
 }
 // A few people who left: history the card shows with includeFormer.
-contact('cus_ct-urumqi', 'SUPERVISOR', 'Transmission Supervisor', { since: '2017-03-01', until: '2025-08-31', reportsToId: firstOf('cus_ct-urumqi', 'MANAGER').id });
-contact('cus_cm-wuhan', 'ON_DUTY', 'NOC On-duty Engineer', { since: '2021-02-01', until: '2026-03-31', reportsToId: firstOf('cus_cm-wuhan', 'SUPERVISOR').id, noEmail: true });
-contact('cus_cm-guangzhou', 'MANAGER', 'Network Operations Centre Manager', { since: '2012-05-01', until: '2025-12-31', reportsToId: firstOf('cus_cm-guangzhou', 'EXECUTIVE').id });
+contact('cus_ct-urumqi', 'SUPERVISOR', 'Transmission Supervisor', {
+  since: '2017-03-01',
+  until: '2025-08-31',
+  reportsToId: firstOf('cus_ct-urumqi', 'MANAGER').id,
+});
+contact('cus_cm-wuhan', 'ON_DUTY', 'NOC On-duty Engineer', {
+  since: '2021-02-01',
+  until: '2026-03-31',
+  reportsToId: firstOf('cus_cm-wuhan', 'SUPERVISOR').id,
+  noEmail: true,
+});
+contact('cus_cm-guangzhou', 'MANAGER', 'Network Operations Centre Manager', {
+  since: '2012-05-01',
+  until: '2025-12-31',
+  reportsToId: firstOf('cus_cm-guangzhou', 'EXECUTIVE').id,
+});
 
 // ---------------------------------------------------------------- devices
 
 /** Models by product line: [model, softwareVersion]. */
 const MODELS = {
-  OTN: [['OptiX OSN 8800 T32', 'V100R019C10SPC300'], ['OptiX OSN 9800 U32', 'V100R022C00SPC100'], ['OptiX OSN 1800 II', 'V100R021C10']],
-  PTN: [['OptiX PTN 3900', 'V100R015C10SPC200'], ['OptiX PTN 960', 'V100R015C10']],
-  NMS: [['iManager U2000', 'V200R019C60SPC200'], ['iMaster NCE-T', 'V100R022C10']],
-  IP: [['NetEngine NE40E-X8A', 'V800R021C10SPC600'], ['NetEngine 8000 M8', 'V800R022C00']],
+  OTN: [
+    ['OptiX OSN 8800 T32', 'V100R019C10SPC300'],
+    ['OptiX OSN 9800 U32', 'V100R022C00SPC100'],
+    ['OptiX OSN 1800 II', 'V100R021C10'],
+  ],
+  PTN: [
+    ['OptiX PTN 3900', 'V100R015C10SPC200'],
+    ['OptiX PTN 960', 'V100R015C10'],
+  ],
+  NMS: [
+    ['iManager U2000', 'V200R019C60SPC200'],
+    ['iMaster NCE-T', 'V100R022C10'],
+  ],
+  IP: [
+    ['NetEngine NE40E-X8A', 'V800R021C10SPC600'],
+    ['NetEngine 8000 M8', 'V800R022C00'],
+  ],
   Microwave: [['OptiX RTN 950A', 'V100R021C00']],
-  Access: [['SmartAX MA5800-X17', 'V100R021C10'], ['SmartAX MA5680T', 'V800R018C10']],
+  Access: [
+    ['SmartAX MA5800-X17', 'V100R021C10'],
+    ['SmartAX MA5680T', 'V800R018C10'],
+  ],
 };
 let serial = 0;
 const devicesOf = new Map();
@@ -755,7 +1350,10 @@ device('cus_cm-urumqi-midong', 'PTN', 1, '2020-10-15', '2027-03-31', { id: 'dev_
 device('cus_cm-urumqi-midong', 'Microwave', 0, '2018-06-01', null); // contract unknown
 device('cus_cu-xian', 'NMS', 0, '2018-11-05', '2026-12-01', { id: 'dev_cu-xian-u2000-01' }); // expiring
 device('cus_cu-xian', 'OTN', 0, '2018-11-05', '2027-11-04');
-device('cus_xian-qujiang-hotel', 'PBX', 0, '2017-04-20', '2026-08-31', { id: 'dev_xian-qujiang-hotel-pbx-01', model: ['eSpace U1960 IP-PBX', 'V300R001C10'] }); // expired (V5)
+device('cus_xian-qujiang-hotel', 'PBX', 0, '2017-04-20', '2026-08-31', {
+  id: 'dev_xian-qujiang-hotel-pbx-01',
+  model: ['eSpace U1960 IP-PBX', 'V300R001C10'],
+}); // expired (V5)
 device('cus_ct-guangzhou', 'OTN', 1, '2022-01-18', '2028-01-17', { id: 'dev_ct-guangzhou-osn9800-01' });
 device('cus_ct-guangzhou', 'IP', 0, '2021-05-10', '2027-05-09');
 device('cus_cu-wuhan', 'PTN', 0, '2019-09-09', '2027-09-08', { id: 'dev_cu-wuhan-ptn3900-01' });
@@ -843,8 +1441,25 @@ commitment({
   engineerId: 'eng_wang-lei',
   caseId: 'cas_c4-midong-inspection',
 });
-interaction(MIDONG, T('2026-05-28 10:00'), 'VISIT', 'eng_wang-lei', ['con_cm-urumqi-midong-gulnar-abdulla', 'con_cm-urumqi-midong-li-jun'], 'Quarterly inspection of the Midong PTN ring; three optical modules degraded (Rx power low).', 'cas_c4-midong-inspection', 'int_c4-midong-may-visit');
-interaction(MIDONG, T('2026-06-05 16:00'), 'CALL', 'eng_wang-lei', ['con_cm-urumqi-midong-gulnar-abdulla'], 'Promised the module replacement by the end of June. No word about the coming rotation.', 'cas_c4-midong-inspection');
+interaction(
+  MIDONG,
+  T('2026-05-28 10:00'),
+  'VISIT',
+  'eng_wang-lei',
+  ['con_cm-urumqi-midong-gulnar-abdulla', 'con_cm-urumqi-midong-li-jun'],
+  'Quarterly inspection of the Midong PTN ring; three optical modules degraded (Rx power low).',
+  'cas_c4-midong-inspection',
+  'int_c4-midong-may-visit',
+);
+interaction(
+  MIDONG,
+  T('2026-06-05 16:00'),
+  'CALL',
+  'eng_wang-lei',
+  ['con_cm-urumqi-midong-gulnar-abdulla'],
+  'Promised the module replacement by the end of June. No word about the coming rotation.',
+  'cas_c4-midong-inspection',
+);
 kase({
   id: 'cas_c4-midong-board-fault',
   title: 'Line card failure on the Midong aggregation PTN 960: services on protection for 9 days',
@@ -872,9 +1487,33 @@ commitment({
   engineerId: 'eng_chen-gang',
   caseId: 'cas_c4-midong-board-fault',
 });
-interaction(MIDONG, T('2026-07-02 10:30'), 'CALL', 'eng_chen-gang', ['con_cm-urumqi-midong-li-jun'], 'Introduced himself as the new engineer while the fault was running; the customer had not been told of the change.', 'cas_c4-midong-board-fault');
-interaction(MIDONG, T('2026-07-06 15:00'), 'CALL', 'eng_zhao-yong', ['con_cm-urumqi-midong-li-jun'], 'Board still not shipped; no date to give.', 'cas_c4-midong-board-fault');
-interaction(MIDONG, T('2026-07-11 17:30'), 'VISIT', 'eng_chen-gang', ['con_cm-urumqi-midong-li-jun'], 'Line card replaced; services back on the working path.', 'cas_c4-midong-board-fault');
+interaction(
+  MIDONG,
+  T('2026-07-02 10:30'),
+  'CALL',
+  'eng_chen-gang',
+  ['con_cm-urumqi-midong-li-jun'],
+  'Introduced himself as the new engineer while the fault was running; the customer had not been told of the change.',
+  'cas_c4-midong-board-fault',
+);
+interaction(
+  MIDONG,
+  T('2026-07-06 15:00'),
+  'CALL',
+  'eng_zhao-yong',
+  ['con_cm-urumqi-midong-li-jun'],
+  'Board still not shipped; no date to give.',
+  'cas_c4-midong-board-fault',
+);
+interaction(
+  MIDONG,
+  T('2026-07-11 17:30'),
+  'VISIT',
+  'eng_chen-gang',
+  ['con_cm-urumqi-midong-li-jun'],
+  'Line card replaced; services back on the working path.',
+  'cas_c4-midong-board-fault',
+);
 kase({
   id: 'cas_c4-midong-complaint',
   title: 'Complaint: engineer changed without notice, 9-day fault, replacement date never agreed',
@@ -890,7 +1529,16 @@ kase({
   workedOnIds: ['eng_zhou-hui', 'eng_chen-gang'],
 });
 own('cas_c4-midong-complaint', 'eng_zhou-hui', T('2026-07-12 15:00'), null, 'eng_zhou-hui');
-interaction(MIDONG, T('2026-07-20 12:00'), 'MEETING', 'eng_zhou-hui', ['con_zheng-li'], 'Apology meeting with the branch network manager; promised a proper handover visit (never booked).', 'cas_c4-midong-complaint', 'int_c4-midong-apology');
+interaction(
+  MIDONG,
+  T('2026-07-20 12:00'),
+  'MEETING',
+  'eng_zhou-hui',
+  ['con_zheng-li'],
+  'Apology meeting with the branch network manager; promised a proper handover visit (never booked).',
+  'cas_c4-midong-complaint',
+  'int_c4-midong-apology',
+);
 
 // The big Urumqi customers were visited before the rotation (their items are DONE).
 kase({
@@ -922,7 +1570,7 @@ commitment({
 // ---- C3: China Unicom Xi'an NMS server down; Zhang Wei busy in Karamay with his phone off
 kase({
   id: 'cas_c3-cu-xian-nms-down',
-  title: 'NMS server down: iManager U2000 unreachable, whole Xi\'an transport network unmanaged',
+  title: "NMS server down: iManager U2000 unreachable, whole Xi'an transport network unmanaged",
   kind: 'FAULT',
   severity: 'CRITICAL',
   status: 'RESOLVED',
@@ -937,9 +1585,34 @@ kase({
 });
 own('cas_c3-cu-xian-nms-down', 'eng_zhang-wei', T('2026-11-09 08:50'), T('2026-11-09 14:40'), 'eng_xiao-yan');
 own('cas_c3-cu-xian-nms-down', 'eng_luo-bin', T('2026-11-09 14:40'), null, 'eng_xiao-yan');
-interaction('cus_cu-xian', T('2026-11-09 09:05'), 'CALL', 'eng_zhang-wei', ['con_cu-xian-lei-ting'], 'Missed call: Zhang Wei was on a site in Karamay with his phone off.', 'cas_c3-cu-xian-nms-down');
-interaction('cus_cu-xian', T('2026-11-09 14:40'), 'CALL', 'eng_xiao-yan', ['con_cu-xian-qin-hongwei', 'con_cu-xian-wei-dong'], 'Office re-sent the escalation contacts: service manager, NMS product lead, SPM, account manager.', 'cas_c3-cu-xian-nms-down', 'int_c3-escalation-resent');
-interaction('cus_cu-xian', T('2026-11-10 20:00'), 'MEETING', 'eng_luo-bin', ['con_cu-xian-qin-hongwei', 'con_cu-xian-wei-dong', 'con_cu-xian-lei-ting'], 'NMS database restored from the 8 November backup; service back. Root-cause report promised.', 'cas_c3-cu-xian-nms-down');
+interaction(
+  'cus_cu-xian',
+  T('2026-11-09 09:05'),
+  'CALL',
+  'eng_zhang-wei',
+  ['con_cu-xian-lei-ting'],
+  'Missed call: Zhang Wei was on a site in Karamay with his phone off.',
+  'cas_c3-cu-xian-nms-down',
+);
+interaction(
+  'cus_cu-xian',
+  T('2026-11-09 14:40'),
+  'CALL',
+  'eng_xiao-yan',
+  ['con_cu-xian-qin-hongwei', 'con_cu-xian-wei-dong'],
+  'Office re-sent the escalation contacts: service manager, NMS product lead, SPM, account manager.',
+  'cas_c3-cu-xian-nms-down',
+  'int_c3-escalation-resent',
+);
+interaction(
+  'cus_cu-xian',
+  T('2026-11-10 20:00'),
+  'MEETING',
+  'eng_luo-bin',
+  ['con_cu-xian-qin-hongwei', 'con_cu-xian-wei-dong', 'con_cu-xian-lei-ting'],
+  'NMS database restored from the 8 November backup; service back. Root-cause report promised.',
+  'cas_c3-cu-xian-nms-down',
+);
 commitment({
   id: 'com_c3-cu-xian-rca',
   text: 'Root-cause report for the NMS outage of 9 November',
@@ -993,9 +1666,33 @@ kase({
   workedOnIds: ['eng_chen-jing', 'eng_huang-wen'],
 });
 own('cas_c9-ct-guangzhou-board', 'eng_chen-jing', T('2026-11-21 22:45'), null, 'eng_zheng-hua');
-interaction('cus_ct-guangzhou', T('2026-11-21 22:45'), 'CALL', 'eng_chen-jing', ['con_ct-guangzhou-chen-haoran'], 'Remote diagnosis: standby main control board not in sync; partner engineer dispatched.', 'cas_c9-ct-guangzhou-board');
-interaction('cus_ct-guangzhou', T('2026-11-22 09:30'), 'VISIT', 'eng_huang-wen', ['con_ct-guangzhou-liang-xiaoyan'], 'On site: board reseated, alarm cleared for 2 h then back. Spare board ordered.', 'cas_c9-ct-guangzhou-board');
-interaction('cus_ct-guangzhou', T('2026-11-23 10:30'), 'MESSAGE', 'eng_chen-jing', ['con_ct-guangzhou-liang-xiaoyan'], 'Spare board arrives this afternoon; replacement planned in tonight\'s window.', 'cas_c9-ct-guangzhou-board');
+interaction(
+  'cus_ct-guangzhou',
+  T('2026-11-21 22:45'),
+  'CALL',
+  'eng_chen-jing',
+  ['con_ct-guangzhou-chen-haoran'],
+  'Remote diagnosis: standby main control board not in sync; partner engineer dispatched.',
+  'cas_c9-ct-guangzhou-board',
+);
+interaction(
+  'cus_ct-guangzhou',
+  T('2026-11-22 09:30'),
+  'VISIT',
+  'eng_huang-wen',
+  ['con_ct-guangzhou-liang-xiaoyan'],
+  'On site: board reseated, alarm cleared for 2 h then back. Spare board ordered.',
+  'cas_c9-ct-guangzhou-board',
+);
+interaction(
+  'cus_ct-guangzhou',
+  T('2026-11-23 10:30'),
+  'MESSAGE',
+  'eng_chen-jing',
+  ['con_ct-guangzhou-liang-xiaoyan'],
+  "Spare board arrives this afternoon; replacement planned in tonight's window.",
+  'cas_c9-ct-guangzhou-board',
+);
 commitment({
   id: 'com_c9-ct-guangzhou-board',
   text: 'Replace the standby main control board in the 23 November night window',
@@ -1024,9 +1721,34 @@ kase({
 });
 own('cas_c11-cu-wuhan-packet-loss', 'eng_xiong-wei', T('2026-10-05 10:20'), T('2026-10-06 18:00'), 'eng_xiong-wei');
 own('cas_c11-cu-wuhan-packet-loss', 'eng_xu-jing', T('2026-10-08 09:30'), T('2026-10-10 14:00'), 'eng_xu-jing');
-interaction('cus_cu-wuhan', T('2026-10-05 11:00'), 'VISIT', 'eng_xiong-wei', ['con_cu-wuhan-cheng-bo', 'con_cu-wuhan-du-xiaoming'], 'Partner engineer opened the ticket on site; captured interface counters.', 'cas_c11-cu-wuhan-packet-loss');
-interaction('cus_cu-wuhan', T('2026-10-06 17:30'), 'EMAIL', 'eng_peng-fei', ['con_cu-wuhan-cheng-bo'], 'Office engineer: "we will track it and come back to you" (no owner named).', 'cas_c11-cu-wuhan-packet-loss');
-interaction('cus_cu-wuhan', T('2026-10-10 14:00'), 'EMAIL', 'eng_xu-jing', ['con_cu-wuhan-cheng-bo'], 'Support centre accepted the escalation and asked for 48 h of performance data. Last word the customer heard.', 'cas_c11-cu-wuhan-packet-loss', 'int_c11-last-update');
+interaction(
+  'cus_cu-wuhan',
+  T('2026-10-05 11:00'),
+  'VISIT',
+  'eng_xiong-wei',
+  ['con_cu-wuhan-cheng-bo', 'con_cu-wuhan-du-xiaoming'],
+  'Partner engineer opened the ticket on site; captured interface counters.',
+  'cas_c11-cu-wuhan-packet-loss',
+);
+interaction(
+  'cus_cu-wuhan',
+  T('2026-10-06 17:30'),
+  'EMAIL',
+  'eng_peng-fei',
+  ['con_cu-wuhan-cheng-bo'],
+  'Office engineer: "we will track it and come back to you" (no owner named).',
+  'cas_c11-cu-wuhan-packet-loss',
+);
+interaction(
+  'cus_cu-wuhan',
+  T('2026-10-10 14:00'),
+  'EMAIL',
+  'eng_xu-jing',
+  ['con_cu-wuhan-cheng-bo'],
+  'Support centre accepted the escalation and asked for 48 h of performance data. Last word the customer heard.',
+  'cas_c11-cu-wuhan-packet-loss',
+  'int_c11-last-update',
+);
 
 // ---- C5: China Telecom Shijiazhuang: promised upgrade broke services; nobody tracking, customer not updated
 kase({
@@ -1044,10 +1766,43 @@ kase({
   workedOnIds: ['eng_zhu-lin', 'eng_dong-liang', 'eng_tang-ning'],
 });
 own('cas_c5-ct-sjz-upgrade', 'eng_zhu-lin', T('2026-11-02 10:00'), null, 'eng_bai-xue');
-interaction('cus_ct-shijiazhuang', T('2026-11-02 10:00'), 'CALL', 'eng_zhu-lin', ['con_ct-shijiazhuang-meng-xiang'], 'Route flaps on two PEs; promised a software upgrade to the fixed release.', 'cas_c5-ct-sjz-upgrade');
-interaction('cus_ct-shijiazhuang', T('2026-11-06 01:30'), 'MESSAGE', 'eng_dong-liang', ['con_ct-shijiazhuang-duan-peng'], 'Partner upgraded both PEs in the night window without a compatibility check; L3VPN services broke on one.', 'cas_c5-ct-sjz-upgrade');
-interaction('cus_ct-shijiazhuang', T('2026-11-08 15:00'), 'MEETING', 'eng_tang-ning', ['con_ct-shijiazhuang-hao-jing', 'con_ct-shijiazhuang-meng-xiang'], 'Product lead pulled in; rollback plan drafted. Service manager could not be reached.', 'cas_c5-ct-sjz-upgrade');
-interaction('cus_ct-shijiazhuang', T('2026-11-09 17:00'), 'EMAIL', 'eng_zhu-lin', ['con_ct-shijiazhuang-hao-jing'], 'Rollback partially done; "we will update you".', 'cas_c5-ct-sjz-upgrade', 'int_c5-last-update');
+interaction(
+  'cus_ct-shijiazhuang',
+  T('2026-11-02 10:00'),
+  'CALL',
+  'eng_zhu-lin',
+  ['con_ct-shijiazhuang-meng-xiang'],
+  'Route flaps on two PEs; promised a software upgrade to the fixed release.',
+  'cas_c5-ct-sjz-upgrade',
+);
+interaction(
+  'cus_ct-shijiazhuang',
+  T('2026-11-06 01:30'),
+  'MESSAGE',
+  'eng_dong-liang',
+  ['con_ct-shijiazhuang-duan-peng'],
+  'Partner upgraded both PEs in the night window without a compatibility check; L3VPN services broke on one.',
+  'cas_c5-ct-sjz-upgrade',
+);
+interaction(
+  'cus_ct-shijiazhuang',
+  T('2026-11-08 15:00'),
+  'MEETING',
+  'eng_tang-ning',
+  ['con_ct-shijiazhuang-hao-jing', 'con_ct-shijiazhuang-meng-xiang'],
+  'Product lead pulled in; rollback plan drafted. Service manager could not be reached.',
+  'cas_c5-ct-sjz-upgrade',
+);
+interaction(
+  'cus_ct-shijiazhuang',
+  T('2026-11-09 17:00'),
+  'EMAIL',
+  'eng_zhu-lin',
+  ['con_ct-shijiazhuang-hao-jing'],
+  'Rollback partially done; "we will update you".',
+  'cas_c5-ct-sjz-upgrade',
+  'int_c5-last-update',
+);
 commitment({
   id: 'com_c5-ct-sjz-rollback',
   text: 'Complete the rollback and send a compatibility-checked upgrade plan',
@@ -1092,7 +1847,16 @@ kase({
   workedOnIds: ['eng_yu-hai'],
 });
 own('cas_v2-cu-harbin-power', 'eng_yu-hai', T('2026-11-20 16:10'), null, 'eng_yu-hai');
-interaction('cus_cu-harbin', T('2026-11-20 18:40'), 'CALL', 'eng_yu-hai', ['con_cu-harbin-li-xuemei'], '"I am already on holiday" — no one else offered.', 'cas_v2-cu-harbin-power', 'int_v2-on-holiday');
+interaction(
+  'cus_cu-harbin',
+  T('2026-11-20 18:40'),
+  'CALL',
+  'eng_yu-hai',
+  ['con_cu-harbin-li-xuemei'],
+  '"I am already on holiday" — no one else offered.',
+  'cas_v2-cu-harbin-power',
+  'int_v2-on-holiday',
+);
 kase({
   id: 'cas_v2-cu-harbin-complaint',
   title: 'Complaint: partner engineer on holiday refused help, no backup offered',
@@ -1107,7 +1871,15 @@ kase({
   workedOnIds: ['eng_lin-xue'],
 });
 own('cas_v2-cu-harbin-complaint', 'eng_lin-xue', T('2026-11-21 11:00'), null, 'eng_lin-xue');
-interaction('cus_cu-harbin', T('2026-11-22 16:00'), 'CALL', 'eng_lin-xue', ['con_cu-harbin-zhao-guoqiang'], 'Apologised; looking for an engineer to cover until Yu Hai is back on 7 December.', 'cas_v2-cu-harbin-complaint');
+interaction(
+  'cus_cu-harbin',
+  T('2026-11-22 16:00'),
+  'CALL',
+  'eng_lin-xue',
+  ['con_cu-harbin-zhao-guoqiang'],
+  'Apologised; looking for an engineer to cover until Yu Hai is back on 7 December.',
+  'cas_v2-cu-harbin-complaint',
+);
 
 // ---- V5: the hotel's switchboard is out of maintenance
 kase({
@@ -1126,9 +1898,34 @@ kase({
 });
 own('cas_v5-hotel-pbx', 'eng_wu-tao', T('2026-11-17 21:00'), T('2026-11-18 10:00'), 'eng_wu-tao');
 own('cas_v5-hotel-pbx', 'eng_xiao-yan', T('2026-11-18 10:00'), null, 'eng_xiao-yan');
-interaction('cus_xian-qujiang-hotel', T('2026-11-17 21:00'), 'CALL', 'eng_wu-tao', ['con_xian-qujiang-hotel-guo-yan'], 'Partner engineer declined: maintenance contract expired on 31 August.', 'cas_v5-hotel-pbx', 'int_v5-refused');
-interaction('cus_xian-qujiang-hotel', T('2026-11-18 10:00'), 'CALL', 'eng_xiao-yan', ['con_xian-qujiang-hotel-zhang-min'], 'Service manager took over: one-off paid repair offered while the renewal is decided.', 'cas_v5-hotel-pbx');
-interaction('cus_xian-qujiang-hotel', T('2026-11-23 09:30'), 'EMAIL', 'eng_qian-wen', ['con_xian-qujiang-hotel-zhang-min', 'con_xian-qujiang-hotel-feng-lei'], 'Renewal quote sent; waiting for the hotel to approve.', 'cas_v5-hotel-pbx');
+interaction(
+  'cus_xian-qujiang-hotel',
+  T('2026-11-17 21:00'),
+  'CALL',
+  'eng_wu-tao',
+  ['con_xian-qujiang-hotel-guo-yan'],
+  'Partner engineer declined: maintenance contract expired on 31 August.',
+  'cas_v5-hotel-pbx',
+  'int_v5-refused',
+);
+interaction(
+  'cus_xian-qujiang-hotel',
+  T('2026-11-18 10:00'),
+  'CALL',
+  'eng_xiao-yan',
+  ['con_xian-qujiang-hotel-zhang-min'],
+  'Service manager took over: one-off paid repair offered while the renewal is decided.',
+  'cas_v5-hotel-pbx',
+);
+interaction(
+  'cus_xian-qujiang-hotel',
+  T('2026-11-23 09:30'),
+  'EMAIL',
+  'eng_qian-wen',
+  ['con_xian-qujiang-hotel-zhang-min', 'con_xian-qujiang-hotel-feng-lei'],
+  'Renewal quote sent; waiting for the hotel to approve.',
+  'cas_v5-hotel-pbx',
+);
 commitment({
   id: 'com_v5-hotel-quote',
   text: 'Send the maintenance renewal quote and the one-off repair price',
@@ -1175,7 +1972,16 @@ kase({
   workedOnIds: ['eng_lin-feng', 'eng_huang-wen'],
 });
 own('cas_c7-cm-shenzhen-upgrade', 'eng_lin-feng', T('2026-10-19 10:30'), null, 'eng_zheng-hua');
-interaction('cus_cm-shenzhen', T('2026-10-21 03:40'), 'CALL', 'eng_huang-wen', ['con_cm-shenzhen-luo-jiahao'], 'At the on-duty engineer\'s request, masked 212 residual alarms after the upgrade (not authorised).', 'cas_c7-cm-shenzhen-upgrade', 'int_c7-alarms-masked');
+interaction(
+  'cus_cm-shenzhen',
+  T('2026-10-21 03:40'),
+  'CALL',
+  'eng_huang-wen',
+  ['con_cm-shenzhen-luo-jiahao'],
+  "At the on-duty engineer's request, masked 212 residual alarms after the upgrade (not authorised).",
+  'cas_c7-cm-shenzhen-upgrade',
+  'int_c7-alarms-masked',
+);
 kase({
   id: 'cas_c7-cm-shenzhen-complaint',
   title: 'Complaint: 212 alarms masked without authorisation after the upgrade',
@@ -1191,7 +1997,15 @@ kase({
   workedOnIds: ['eng_zheng-hua', 'eng_lin-feng', 'eng_huang-wen'],
 });
 own('cas_c7-cm-shenzhen-complaint', 'eng_zheng-hua', T('2026-10-21 10:00'), null, 'eng_zheng-hua');
-interaction('cus_cm-shenzhen', T('2026-10-23 17:00'), 'MEETING', 'eng_zheng-hua', ['con_cm-shenzhen-xie-wenbin', 'con_cm-shenzhen-cai-tingting', 'con_cm-shenzhen-luo-jiahao'], 'Alarms unmasked and reviewed; risky operations now need the supervisor\'s written approval.', 'cas_c7-cm-shenzhen-complaint');
+interaction(
+  'cus_cm-shenzhen',
+  T('2026-10-23 17:00'),
+  'MEETING',
+  'eng_zheng-hua',
+  ['con_cm-shenzhen-xie-wenbin', 'con_cm-shenzhen-cai-tingting', 'con_cm-shenzhen-luo-jiahao'],
+  "Alarms unmasked and reviewed; risky operations now need the supervisor's written approval.",
+  'cas_c7-cm-shenzhen-complaint',
+);
 
 // ---- Routine cases: the everyday history of every account
 const ROUTINE = {
@@ -1220,15 +2034,44 @@ const ROUTINE = {
   ],
   Microwave: [['FAULT', 'MINOR', 'Microwave link fading at {site} during the storm']],
 };
-const SITES = ['North', 'East Gate', 'Hi-Tech Zone', 'Railway Station', 'Airport Road', 'Development Zone', 'Old Town', 'University Park', 'Riverside', 'Industrial Park'];
+const SITES = [
+  'North',
+  'East Gate',
+  'Hi-Tech Zone',
+  'Railway Station',
+  'Airport Road',
+  'Development Zone',
+  'Old Town',
+  'University Park',
+  'Riverside',
+  'Industrial Park',
+];
 /** Hours to respond / resolve that keep routine cases inside the SLA of every tier. */
 const ROUTINE_TIMES = {
-  'FAULT/CRITICAL': [[0.3, 0.8], [3, 18]],
-  'FAULT/MAJOR': [[0.3, 1.5], [4, 30]],
-  'FAULT/MINOR': [[0.5, 3], [8, 48]],
-  'CHANGE/MAJOR': [[0.5, 3], [6, 30]],
-  'CHANGE/MINOR': [[1, 8], [24, 72]],
-  'SERVICE_REQUEST/MINOR': [[0.2, 0.8], [2, 10]],
+  'FAULT/CRITICAL': [
+    [0.3, 0.8],
+    [3, 18],
+  ],
+  'FAULT/MAJOR': [
+    [0.3, 1.5],
+    [4, 30],
+  ],
+  'FAULT/MINOR': [
+    [0.5, 3],
+    [8, 48],
+  ],
+  'CHANGE/MAJOR': [
+    [0.5, 3],
+    [6, 30],
+  ],
+  'CHANGE/MINOR': [
+    [1, 8],
+    [24, 72],
+  ],
+  'SERVICE_REQUEST/MINOR': [
+    [0.2, 0.8],
+    [2, 10],
+  ],
 };
 const frac = (lo, hi) => lo + rand() * (hi - lo);
 const routineCases = [];
@@ -1311,7 +2154,12 @@ const WIP = [
   ['cus_cm-guangzhou', 1, 'WAITING_CUSTOMER', ['FAULT', 'MINOR', 'Fan tray alarm on the {site} OTN subrack']],
   ['cus_ct-xian', 2, 'IN_PROGRESS', ['CHANGE', 'MINOR', 'Base-station backhaul cut-over, {site}']],
   ['cus_cm-shijiazhuang', 1, 'IN_PROGRESS', ['FAULT', 'MINOR', 'Clock synchronisation alarm at {site}']],
-  ['cus_daqing-oilfield-comms', 2, 'WAITING_CUSTOMER', ['CHANGE', 'MINOR', 'Add 2 × 10G circuits between {site} and the production dispatch centre']],
+  [
+    'cus_daqing-oilfield-comms',
+    2,
+    'WAITING_CUSTOMER',
+    ['CHANGE', 'MINOR', 'Add 2 × 10G circuits between {site} and the production dispatch centre'],
+  ],
   ['cus_ct-wuhan', 1, 'IN_PROGRESS', ['CHANGE', 'MINOR', 'Add 2 × 100G wavelengths between {site} and the core']],
 ];
 for (const [cid, daysAgo, status, template] of WIP) {
@@ -1393,30 +2241,87 @@ for (const c of customer.values()) {
   const sm = roleAt(c.id, 'SERVICE_MANAGER', NOW);
   const current = primaryAt(c.id, NOW);
   // A primary who is away now did not make the latest visit: the service manager did.
-  const primary = current && engineer.get(current).status === 'ACTIVE' ? current : sm ?? am;
+  const primary = current && engineer.get(current).status === 'ACTIVE' ? current : (sm ?? am);
   const senior = people.filter((p) => ['SUPERVISOR', 'MANAGER', 'EXECUTIVE'].includes(p.role));
   const staff = people.filter((p) => ['ON_DUTY', 'ENGINEER', 'SUPERVISOR'].includes(p.role));
   // Older history: two quarterly visits by whoever was primary then.
   for (const d of QUIET.has(c.id) ? [between(190, 230), between(250, 300)] : [between(100, 130), between(190, 230)]) {
     const at = ago(d, '10:00');
     const who = primaryAt(c.id, at) ?? am;
-    if (who) interaction(c.id, at, 'VISIT', who, senior.slice(0, 2).map((p) => p.id), pick(VISIT_TOPICS));
+    if (who)
+      interaction(
+        c.id,
+        at,
+        'VISIT',
+        who,
+        senior.slice(0, 2).map((p) => p.id),
+        pick(VISIT_TOPICS),
+      );
   }
   if (QUIET.has(c.id)) continue;
   const [lo, hi] = CONTACT_WINDOW[c.tier];
-  interaction(c.id, ago(between(lo, hi), pick(['10:00', '14:30', '16:00'])), pick(['VISIT', 'MEETING']), primary, senior.slice(0, 2).map((p) => p.id), pick(VISIT_TOPICS));
-  interaction(c.id, ago(between(lo + 10, hi + 20), pick(['09:30', '11:00', '15:00'])), pick(['CALL', 'EMAIL', 'MESSAGE']), sm ?? primary, [pick(staff.length ? staff : people).id], pick(CALL_TOPICS));
-  if (c.tier !== 'STANDARD' && am) interaction(c.id, ago(between(20, 60), '15:00'), 'MEETING', am, senior.slice(-1).map((p) => p.id), 'Account review: contract renewals and next year\'s projects.');
+  interaction(
+    c.id,
+    ago(between(lo, hi), pick(['10:00', '14:30', '16:00'])),
+    pick(['VISIT', 'MEETING']),
+    primary,
+    senior.slice(0, 2).map((p) => p.id),
+    pick(VISIT_TOPICS),
+  );
+  interaction(
+    c.id,
+    ago(between(lo + 10, hi + 20), pick(['09:30', '11:00', '15:00'])),
+    pick(['CALL', 'EMAIL', 'MESSAGE']),
+    sm ?? primary,
+    [pick(staff.length ? staff : people).id],
+    pick(CALL_TOPICS),
+  );
+  if (c.tier !== 'STANDARD' && am)
+    interaction(
+      c.id,
+      ago(between(20, 60), '15:00'),
+      'MEETING',
+      am,
+      senior.slice(-1).map((p) => p.id),
+      "Account review: contract renewals and next year's projects.",
+    );
 }
 // China Mobile Urumqi since June: only the partner engineer, only the on-duty staff.
-interaction('cus_cm-urumqi', T('2026-10-28 16:00'), 'CALL', 'eng_zhao-yong', ['con_cm-urumqi-wu-qiang'], 'On-duty asked who their engineer is now; partner engineer said he would find out.', 'cas_cm-urumqi-osn-renewal', 'int_cm-urumqi-who-is-our-engineer');
-interaction('cus_cm-urumqi', T('2026-05-26 10:00'), 'VISIT', 'eng_wang-lei', ['con_cm-urumqi-yang-fan', 'con_cm-urumqi-he-jing'], 'Last visit by Wang Lei before the rotation; the rotation was not mentioned.', undefined, 'int_cm-urumqi-last-visit');
+interaction(
+  'cus_cm-urumqi',
+  T('2026-10-28 16:00'),
+  'CALL',
+  'eng_zhao-yong',
+  ['con_cm-urumqi-wu-qiang'],
+  'On-duty asked who their engineer is now; partner engineer said he would find out.',
+  'cas_cm-urumqi-osn-renewal',
+  'int_cm-urumqi-who-is-our-engineer',
+);
+interaction(
+  'cus_cm-urumqi',
+  T('2026-05-26 10:00'),
+  'VISIT',
+  'eng_wang-lei',
+  ['con_cm-urumqi-yang-fan', 'con_cm-urumqi-he-jing'],
+  'Last visit by Wang Lei before the rotation; the rotation was not mentioned.',
+  undefined,
+  'int_cm-urumqi-last-visit',
+);
 // Interactions about routine cases: the report after each fix.
 for (const k of routineCases) {
   const onDuty = allOf(k.customerId, 'ON_DUTY')[0] ?? allOf(k.customerId, 'SUPERVISOR')[0];
   if (!onDuty) continue;
   const who = k.workedOnIds[k.workedOnIds.length - 1];
-  if (k.resolvedAt) interaction(k.customerId, k.lastCustomerUpdateAt, pick(['CALL', 'EMAIL']), who, [onDuty.id], 'Explained the cause and the fix to the on-duty team.', k.id);
+  if (k.resolvedAt)
+    interaction(
+      k.customerId,
+      k.lastCustomerUpdateAt,
+      pick(['CALL', 'EMAIL']),
+      who,
+      [onDuty.id],
+      'Explained the cause and the fix to the on-duty team.',
+      k.id,
+    );
   else interaction(k.customerId, k.lastCustomerUpdateAt, 'MESSAGE', who, [onDuty.id], 'Progress update sent to the NOC.', k.id);
 }
 
@@ -1427,7 +2332,10 @@ for (const k of routineCases.filter((x) => x.kind === 'CHANGE' || x.severity ===
   const open = !k.resolvedAt;
   commitment({
     id: `com_${k.id.slice(4)}`,
-    text: k.kind === 'CHANGE' ? 'Send the method of procedure and the rollback plan before the window' : 'Send the written fault report with the root cause',
+    text:
+      k.kind === 'CHANGE'
+        ? 'Send the method of procedure and the rollback plan before the window'
+        : 'Send the written fault report with the root cause',
     dueAt: due,
     status: open ? 'OPEN' : 'KEPT',
     madeAt: k.respondedAt,
@@ -1448,7 +2356,7 @@ commitment({
 });
 commitment({
   id: 'com_ct-wuhan-spares',
-  text: 'Deliver two spare OSN 9800 line cards to the customer\'s spare-parts store',
+  text: "Deliver two spare OSN 9800 line cards to the customer's spare-parts store",
   dueAt: T('2026-11-16 18:00'),
   status: 'OPEN',
   madeAt: T('2026-10-30 10:00'),
@@ -1501,8 +2409,17 @@ function handoff(row, items, roles = ['PRIMARY']) {
 }
 /** The checklist DOMAIN.md's rules give for one customer of a handoff. */
 function checklist(customerId, assigneeId, { cases = [], commitments = [], status, doneAt, doneBy, note, contacts } = {}) {
-  const key = contacts ?? (contactsOf.get(customerId) ?? []).filter((p) => ['ON_DUTY', 'SUPERVISOR', 'MANAGER', 'EXECUTIVE'].includes(p.role)).map((p) => p.id);
-  const base = { customerId, assigneeId, status, doneAt: status === 'OPEN' ? undefined : doneAt, doneBy: status === 'OPEN' ? undefined : doneBy, note: status === 'OPEN' ? undefined : note };
+  const key =
+    contacts ??
+    (contactsOf.get(customerId) ?? []).filter((p) => ['ON_DUTY', 'SUPERVISOR', 'MANAGER', 'EXECUTIVE'].includes(p.role)).map((p) => p.id);
+  const base = {
+    customerId,
+    assigneeId,
+    status,
+    doneAt: status === 'OPEN' ? undefined : doneAt,
+    doneBy: status === 'OPEN' ? undefined : doneBy,
+    note: status === 'OPEN' ? undefined : note,
+  };
   return [
     { ...base, kind: 'VISIT_CUSTOMER', refersToId: customerId },
     ...key.map((id) => ({ ...base, kind: 'INTRODUCE_CONTACT', refersToId: id })),
@@ -1551,7 +2468,7 @@ handoff(
     completedAt: T('2026-06-15 18:00'),
     completedBy: 'eng_zhou-hui',
     forced: true,
-    closeReason: 'Wang Lei starts in Xi\'an on 16 June; Chen Gang will visit Midong next week.',
+    closeReason: "Wang Lei starts in Xi'an on 16 June; Chen Gang will visit Midong next week.",
     note:
       'Mid-June rotation: Wang Lei moves to the Shaanxi office. Force-completed by Zhou Hui on 15 June with the Midong items still open ' +
       '("Chen Gang will visit Midong next week"). China Mobile Urumqi was left out of this handoff, to go to a new account team later.',
@@ -1574,7 +2491,12 @@ handoff(
     fromId: 'eng_chen-gang',
     toIds: ['eng_huang-min'],
   },
-  checklist('cus_ct-wuhan', 'eng_huang-min', { status: 'DONE', doneAt: T('2026-06-05 16:00'), doneBy: 'eng_huang-min', note: 'Joint visit; escalation card handed over.' }),
+  checklist('cus_ct-wuhan', 'eng_huang-min', {
+    status: 'DONE',
+    doneAt: T('2026-06-05 16:00'),
+    doneBy: 'eng_huang-min',
+    note: 'Joint visit; escalation card handed over.',
+  }),
 );
 // Sun Tao left the company in 2024.
 handoff(
@@ -1611,8 +2533,20 @@ handoff(
     toIds: ['eng_huang-wen'],
   },
   [
-    ...checklist('cus_cm-guangzhou', 'eng_huang-wen', { status: 'DONE', doneAt: T('2026-08-25 10:00'), doneBy: 'eng_huang-wen', note: 'Met the NOC.', contacts: allOf('cus_cm-guangzhou', 'ON_DUTY').map((p) => p.id) }),
-    ...checklist('cus_cm-shenzhen', 'eng_huang-wen', { status: 'DONE', doneAt: T('2026-08-27 10:00'), doneBy: 'eng_huang-wen', note: 'Met the NOC.', contacts: allOf('cus_cm-shenzhen', 'ON_DUTY').map((p) => p.id) }),
+    ...checklist('cus_cm-guangzhou', 'eng_huang-wen', {
+      status: 'DONE',
+      doneAt: T('2026-08-25 10:00'),
+      doneBy: 'eng_huang-wen',
+      note: 'Met the NOC.',
+      contacts: allOf('cus_cm-guangzhou', 'ON_DUTY').map((p) => p.id),
+    }),
+    ...checklist('cus_cm-shenzhen', 'eng_huang-wen', {
+      status: 'DONE',
+      doneAt: T('2026-08-27 10:00'),
+      doneBy: 'eng_huang-wen',
+      note: 'Met the NOC.',
+      contacts: allOf('cus_cm-shenzhen', 'ON_DUTY').map((p) => p.id),
+    }),
   ],
   ['PARTNER_ONSITE'],
 );
@@ -1630,7 +2564,13 @@ handoff(
     fromId: 'eng_ma-rui',
     toIds: ['eng_abdulla-rahman'],
   },
-  checklist('cus_cm-karamay', 'eng_abdulla-rahman', { status: 'DONE', doneAt: T('2026-09-25 11:00'), doneBy: 'eng_abdulla-rahman', note: 'Joint site round.', contacts: allOf('cus_cm-karamay', 'ON_DUTY').map((p) => p.id) }),
+  checklist('cus_cm-karamay', 'eng_abdulla-rahman', {
+    status: 'DONE',
+    doneAt: T('2026-09-25 11:00'),
+    doneBy: 'eng_abdulla-rahman',
+    note: 'Joint site round.',
+    contacts: allOf('cus_cm-karamay', 'ON_DUTY').map((p) => p.id),
+  }),
   ['PARTNER_ONSITE'],
 );
 // Song Jie's paternity leave: temporary BACKUP for Baoding until 14 December (a VACATION handoff).
@@ -1648,8 +2588,25 @@ handoff(
     toIds: ['eng_zhu-lin'],
   },
   [
-    { customerId: 'cus_cu-baoding', assigneeId: 'eng_zhu-lin', kind: 'SHARE_ESCALATION_PATH', refersToId: 'cus_cu-baoding', status: 'DONE', doneAt: T('2026-11-13 15:00'), doneBy: 'eng_zhu-lin', note: 'Sent the holiday escalation card.' },
-    { customerId: 'cus_cu-baoding', assigneeId: 'eng_zhu-lin', kind: 'INTRODUCE_CONTACT', refersToId: firstOf('cus_cu-baoding', 'SUPERVISOR').id, status: 'DONE', doneAt: T('2026-11-13 15:00'), doneBy: 'eng_zhu-lin' },
+    {
+      customerId: 'cus_cu-baoding',
+      assigneeId: 'eng_zhu-lin',
+      kind: 'SHARE_ESCALATION_PATH',
+      refersToId: 'cus_cu-baoding',
+      status: 'DONE',
+      doneAt: T('2026-11-13 15:00'),
+      doneBy: 'eng_zhu-lin',
+      note: 'Sent the holiday escalation card.',
+    },
+    {
+      customerId: 'cus_cu-baoding',
+      assigneeId: 'eng_zhu-lin',
+      kind: 'INTRODUCE_CONTACT',
+      refersToId: firstOf('cus_cu-baoding', 'SUPERVISOR').id,
+      status: 'DONE',
+      doneAt: T('2026-11-13 15:00'),
+      doneBy: 'eng_zhu-lin',
+    },
   ],
   ['BACKUP'],
 );

@@ -16,7 +16,9 @@ const KINDS: (NodeKind | EdgeKind)[] = [...NODE_KINDS, ...EDGE_KINDS];
 
 export class DemoDataError extends Error {
   constructor(readonly problems: string[]) {
-    super(`The demo data is broken (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    super(
+      `The demo data is broken (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+    );
     this.name = 'DemoDataError';
   }
 }
@@ -94,8 +96,20 @@ export function readDemo(dir = DEMO_DIR): DemoData {
   }
 
   // The rules every write path keeps (docs/rules.md): the seed is a write path too.
-  const coverages = (rows.get('coverage') ?? []).map((r) => ({ id: String(r.id), engineerId: String(r.engineerId), customerId: String(r.customerId), role: String(r.role), from: String(r.from), to: (r.to as string | null) ?? null }));
-  const ownerships = (rows.get('case-ownerships') ?? []).map((r) => ({ caseId: String(r.caseId), engineerId: String(r.engineerId), from: String(r.from), to: (r.to as string | null) ?? null }));
+  const coverages = (rows.get('coverage') ?? []).map((r) => ({
+    id: String(r.id),
+    engineerId: String(r.engineerId),
+    customerId: String(r.customerId),
+    role: String(r.role),
+    from: String(r.from),
+    to: (r.to as string | null) ?? null,
+  }));
+  const ownerships = (rows.get('case-ownerships') ?? []).map((r) => ({
+    caseId: String(r.caseId),
+    engineerId: String(r.engineerId),
+    from: String(r.from),
+    to: (r.to as string | null) ?? null,
+  }));
   for (const v of findViolations({ coverages, ownerships })) problems.push(`rule ${v.rule} broken at ${v.subject}: ${v.message}`);
 
   if (problems.length) {

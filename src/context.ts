@@ -28,5 +28,12 @@ export function createContext(
 ): Context {
   const now = parts.now ?? new Date();
   const principal = parts.principal ?? (parts.actor ? { ...LOCAL_DEV, actor: parts.actor } : LOCAL_DEV);
-  return { ...parts, now, principal, actor: principal.actor, scope: createScope(parts.store, principal), loaders: createLoaders(parts.store, now) };
+  return {
+    ...parts,
+    now,
+    principal,
+    actor: principal.actor,
+    scope: createScope(parts.store, principal),
+    loaders: createLoaders(parts.store, now),
+  };
 }

@@ -36,14 +36,11 @@ export class AppError extends Error {
 }
 
 export const badInput = (problems: FieldProblem[]): AppError =>
-  new AppError(
-    ErrorCode.BAD_USER_INPUT,
-    `Invalid input: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`,
-    { fields: problems },
-  );
+  new AppError(ErrorCode.BAD_USER_INPUT, `Invalid input: ${problems.map((p) => `${p.field}: ${p.reason}`).join('; ')}`, {
+    fields: problems,
+  });
 
-export const notFound = (kind: string, id: string): AppError =>
-  new AppError(ErrorCode.NOT_FOUND, `${kind} ${id} not found`, { kind, id });
+export const notFound = (kind: string, id: string): AppError => new AppError(ErrorCode.NOT_FOUND, `${kind} ${id} not found`, { kind, id });
 
 export const conflict = (message: string, details: Record<string, unknown> = {}): AppError =>
   new AppError(ErrorCode.CONFLICT, message, details);

@@ -32,7 +32,10 @@ export function createFormatError(logger: Logger, opts: { exposeStack: boolean }
       return { ...base, message: original.message, extensions: { code: original.code, ...original.details } };
     }
     if (original instanceof StoreError) {
-      logger.error({ err: { kind: original.kind, message: original.message, code: original.engineCode }, cypher: original.cypher }, 'store error');
+      logger.error(
+        { err: { kind: original.kind, message: original.message, code: original.engineCode }, cypher: original.cypher },
+        'store error',
+      );
       const app = original.toAppError();
       return { ...base, message: app.message, extensions: { code: app.code } };
     }
@@ -40,7 +43,8 @@ export function createFormatError(logger: Logger, opts: { exposeStack: boolean }
     // A literal argument our scalar refused (e.g. at: "yesterday") is bad input, not a broken document.
     const cause = (error as { originalError?: { extensions?: { code?: string } } }).originalError;
     if (code === 'GRAPHQL_VALIDATION_FAILED' && cause?.extensions?.code === 'BAD_USER_INPUT') code = 'BAD_USER_INPUT';
-    if (original instanceof GraphQLError && !original.originalError && TOO_MANY_VARIABLE_ERRORS.test(original.message)) code = 'BAD_USER_INPUT';
+    if (original instanceof GraphQLError && !original.originalError && TOO_MANY_VARIABLE_ERRORS.test(original.message))
+      code = 'BAD_USER_INPUT';
     if (code && CLIENT_CODES.has(code)) {
       const extensions: Record<string, unknown> = { code };
       const validation = (original as { extensions?: { validationErrors?: unknown } } | undefined)?.extensions?.validationErrors;

@@ -209,7 +209,11 @@ export function operationCost(
   };
 
   const root =
-    operation.operation === 'query' ? schema.getQueryType() : operation.operation === 'mutation' ? schema.getMutationType() : schema.getSubscriptionType();
+    operation.operation === 'query'
+      ? schema.getQueryType()
+      : operation.operation === 'mutation'
+        ? schema.getMutationType()
+        : schema.getSubscriptionType();
   return cost(operation.selectionSet, root ?? undefined, undefined);
 }
 
@@ -242,12 +246,24 @@ function shapeErrors(shape: OperationShape, limits: QueryLimits, op: OperationDe
   const errors: QueryLimitError[] = [];
   if (shape.depth > limits.maxDepth) {
     errors.push(
-      new QueryLimitError(LimitCode.QUERY_TOO_DEEP, `${opLabel(op)} is nested ${shape.depth} fields deep; the limit is ${limits.maxDepth}.`, limits.maxDepth, shape.depth, [op]),
+      new QueryLimitError(
+        LimitCode.QUERY_TOO_DEEP,
+        `${opLabel(op)} is nested ${shape.depth} fields deep; the limit is ${limits.maxDepth}.`,
+        limits.maxDepth,
+        shape.depth,
+        [op],
+      ),
     );
   }
   if (shape.aliases > limits.maxAliases) {
     errors.push(
-      new QueryLimitError(LimitCode.TOO_MANY_ALIASES, `${opLabel(op)} uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`, limits.maxAliases, shape.aliases, [op]),
+      new QueryLimitError(
+        LimitCode.TOO_MANY_ALIASES,
+        `${opLabel(op)} uses ${shape.aliases} aliases; the limit is ${limits.maxAliases}.`,
+        limits.maxAliases,
+        shape.aliases,
+        [op],
+      ),
     );
   }
   if (shape.directives > limits.maxDirectives) {
@@ -307,7 +323,8 @@ export function limitViolations(
   try {
     document = parse(source, { maxTokens: limits.maxTokens });
   } catch (err) {
-    if (isTokenLimitMessage((err as Error).message)) return [{ code: LimitCode.TOO_MANY_TOKENS, limit: limits.maxTokens, found: limits.maxTokens + 1 }];
+    if (isTokenLimitMessage((err as Error).message))
+      return [{ code: LimitCode.TOO_MANY_TOKENS, limit: limits.maxTokens, found: limits.maxTokens + 1 }];
     throw err;
   }
   const fragments = fragmentsOf(document);
@@ -385,6 +402,9 @@ export function withQueryLimits<C extends BaseContext>(
     parseOptions: { ...(options.parseOptions ?? {}), maxTokens: limits.maxTokens },
     validationRules: [...(options.validationRules ?? []), shapeLimitsRule(limits)],
     plugins: [...(options.plugins ?? []), costLimitPlugin(limits) as ApolloServerPlugin<C>],
-    formatError: limitAwareFormatError(options.formatError ?? ((f) => f), { maskSuggestions: env === 'production', maxTokens: limits.maxTokens }),
+    formatError: limitAwareFormatError(options.formatError ?? ((f) => f), {
+      maskSuggestions: env === 'production',
+      maxTokens: limits.maxTokens,
+    }),
   };
 }

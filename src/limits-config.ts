@@ -73,7 +73,10 @@ export function limitsFromEnv(get: (name: string) => string | undefined, problem
   const corsOrigins: string[] = [];
   const cors = get('RAPPORT_CORS_ORIGINS');
   if (cors !== undefined) {
-    for (const raw of cors.split(',').map((s) => s.trim()).filter(Boolean)) {
+    for (const raw of cors
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)) {
       if (raw === '*') problems.push('RAPPORT_CORS_ORIGINS: "*" is not allowed; list the origins (https://app.example.com)');
       else if (!ORIGIN.test(raw)) problems.push(`RAPPORT_CORS_ORIGINS: "${raw}" is not an origin (scheme://host[:port], no path)`);
       else corsOrigins.push(raw.replace(/\/$/, '').toLowerCase());

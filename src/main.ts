@@ -20,7 +20,10 @@ async function main() {
   }
   const logger = createLogger(config.logLevel);
   if (config.auth.enabled && config.env !== 'production') {
-    logger.warn({ env: config.env }, 'serving beyond loopback without NODE_ENV=production: internal errors carry stack traces and introspection is on');
+    logger.warn(
+      { env: config.env },
+      'serving beyond loopback without NODE_ENV=production: internal errors carry stack traces and introspection is on',
+    );
   }
   let store;
   try {
@@ -33,10 +36,30 @@ async function main() {
   await bootstrapSchema(store, logger);
   if (config.seedOnEmpty) await seedIfEmpty(store, logger);
   const schema = await buildRapportSchema();
-  const server = await createServer({ config, store, schema, logger, policy: config.policy, auth: config.auth, webhooks: config.webhooks, eventClock: config.eventClock });
+  const server = await createServer({
+    config,
+    store,
+    schema,
+    logger,
+    policy: config.policy,
+    auth: config.auth,
+    webhooks: config.webhooks,
+    eventClock: config.eventClock,
+  });
   const url = await server.listen();
-  logger.info({ url, store: store.engine, dataDir: config.store === 'embedded' ? config.dataDir : undefined, auth: config.auth.enabled, authReason: config.auth.reason }, 'Rapport is listening');
-  process.stdout.write(`Rapport is ready at ${url} (store: ${store.engine}; authentication ${config.auth.enabled ? 'on' : 'OFF, local development mode'})\n`);
+  logger.info(
+    {
+      url,
+      store: store.engine,
+      dataDir: config.store === 'embedded' ? config.dataDir : undefined,
+      auth: config.auth.enabled,
+      authReason: config.auth.reason,
+    },
+    'Rapport is listening',
+  );
+  process.stdout.write(
+    `Rapport is ready at ${url} (store: ${store.engine}; authentication ${config.auth.enabled ? 'on' : 'OFF, local development mode'})\n`,
+  );
   process.stdout.write(`Open the web workspace at ${url.replace(/graphql$/, '')}\n`);
 
   // Logs are written asynchronously: flush them before the process ends.

@@ -72,18 +72,30 @@ export async function createServer(deps: {
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
   // withQueryLimits (issue 7): token, depth, alias, directive and cost limits; no suggestions in production.
-  const apollo = new ApolloServer<Context>(withQueryLimits({
-    schema,
-    // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginLandingPageDisabled(), accessLogPlugin(), operationKindsPlugin()],
-    // Rapport has no persisted queries: a request that offers one gets PERSISTED_QUERY_NOT_SUPPORTED (400).
-    persistedQueries: false,
-    formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
-    includeStacktraceInErrorResponses: false,
-    // main.ts owns SIGTERM/SIGINT: it drains, closes the store, flushes the logs, then exits 0.
-    stopOnTerminationSignals: false,
-    introspection: config.env !== 'production',
-  }, limits.query, config.env));
+  const apollo = new ApolloServer<Context>(
+    withQueryLimits(
+      {
+        schema,
+        // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
+        plugins: [
+          ApolloServerPluginDrainHttpServer({ httpServer }),
+          ApolloServerPluginCacheControlDisabled(),
+          ApolloServerPluginLandingPageDisabled(),
+          accessLogPlugin(),
+          operationKindsPlugin(),
+        ],
+        // Rapport has no persisted queries: a request that offers one gets PERSISTED_QUERY_NOT_SUPPORTED (400).
+        persistedQueries: false,
+        formatError: createFormatError(logger, { exposeStack: config.env === 'development' }),
+        includeStacktraceInErrorResponses: false,
+        // main.ts owns SIGTERM/SIGINT: it drains, closes the store, flushes the logs, then exits 0.
+        stopOnTerminationSignals: false,
+        introspection: config.env !== 'production',
+      },
+      limits.query,
+      config.env,
+    ),
+  );
   await apollo.start();
 
   app.use((req, res, next) => {
@@ -95,7 +107,10 @@ export async function createServer(deps: {
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      res.locals.logger.info({ method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 }, 'request');
+      res.locals.logger.info(
+        { method: req.method, path: req.originalUrl.split('?')[0], status: res.statusCode, ms: Math.round(ms * 10) / 10 },
+        'request',
+      );
     });
     next();
   });
@@ -137,12 +152,21 @@ export async function createServer(deps: {
 
   // Errors outside GraphQL (bad JSON, a body over the limit, a route failing) answer JSON with a
   // code, never a stack trace.
-  app.use((err: { status?: number; type?: string; message?: string }, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
-    const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
-    if (status === 500) res.locals.logger?.error({ err }, 'request failed');
-    const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
-    res.status(status).json({ errors: [{ message: status === 500 ? 'Internal error' : (err.message ?? 'Bad request'), extensions: { code } }] });
-  });
+  app.use(
+    (
+      err: { status?: number; type?: string; message?: string },
+      _req: express.Request,
+      res: express.Response,
+      _next: express.NextFunction,
+    ) => {
+      const status = typeof err.status === 'number' && err.status >= 400 && err.status < 500 ? err.status : 500;
+      if (status === 500) res.locals.logger?.error({ err }, 'request failed');
+      const code = status === 413 ? 'PAYLOAD_TOO_LARGE' : status === 500 ? 'INTERNAL_SERVER_ERROR' : 'BAD_REQUEST';
+      res
+        .status(status)
+        .json({ errors: [{ message: status === 500 ? 'Internal error' : (err.message ?? 'Bad request'), extensions: { code } }] });
+    },
+  );
 
   // Subscriptions (issue 16): graphql-ws on the same path; the credential is the connection_init
   // payload's `authorization` ("Bearer <API key or JWT>"), checked as for HTTP; scope as for queries.

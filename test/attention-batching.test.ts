@@ -1,4 +1,9 @@
-import { AttentionDocument, AttentionWithCustomerFlagsDocument, CustomersWithFlagsDocument, EngineersWithAttentionDocument } from './generated/graphql';
+import {
+  AttentionDocument,
+  AttentionWithCustomerFlagsDocument,
+  CustomersWithFlagsDocument,
+  EngineersWithAttentionDocument,
+} from './generated/graphql';
 import { SNAPSHOT_STATEMENTS } from '../src/graph/repositories/attention.repo';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';

@@ -70,7 +70,9 @@ describe.each(testEngines())('the attention list on the demo data on $name', (en
     const many = await h.data(AttentionDocument, { filter: { flag: 'CASE_MANY_HANDS_NO_OWNER' } }, at);
     expect(many.attention.edges.map((e) => e.node.customer.id)).toContain('cus_cu-wuhan');
     const xinjiang = await h.data(AttentionDocument, { filter: { region: 'reg_xinjiang' } }, at);
-    expect(xinjiang.attention.edges.map((e) => e.node.customer.id)).toEqual(expect.arrayContaining(['cus_cm-urumqi', 'cus_cm-urumqi-midong']));
+    expect(xinjiang.attention.edges.map((e) => e.node.customer.id)).toEqual(
+      expect.arrayContaining(['cus_cm-urumqi', 'cus_cm-urumqi-midong']),
+    );
     const { engineer } = await h.data(EngineerAttentionDocument, { id: 'eng_zhang-wei', first: 50 }, at);
     const mine = engineer!.attention.find((r) => r.customer.id === 'cus_cu-xian');
     expect(mine?.flags.map((f) => f.code)).toContain('ENGINEER_OVERLOADED');

@@ -34,7 +34,13 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
     g.contact({ id: 'con_silent-gone', name: 'Former engineer', role: 'ENGINEER' });
     g.employment({ contactId: 'con_silent-gone', customerId: 'cus_silent', from: LONG_AGO, to: daysAgo(30) });
     g.interaction({ id: 'int_silent-former', at: daysAgo(1), channel: 'CALL', customerId: 'cus_silent', contactIds: ['con_silent-gone'] });
-    g.interaction({ id: 'int_silent-planned', at: daysAhead(7), channel: 'VISIT', customerId: 'cus_silent', contactIds: ['con_silent-sup'] });
+    g.interaction({
+      id: 'int_silent-planned',
+      at: daysAhead(7),
+      channel: 'VISIT',
+      customerId: 'cus_silent',
+      contactIds: ['con_silent-sup'],
+    });
 
     // CASE_WITHOUT_OWNER: a minor fault opened 48 h ago, answered, customer updated 1 h ago, nobody owns it.
     healthyCustomer(g, 'unowned');
@@ -56,7 +62,17 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
     healthyCustomer(g, 'late');
     g.case({ ...LATE_CASE });
     g.ownership({ caseId: 'cas_late', engineerId: 'eng_late-p', from: hoursAgo(6) });
-    g.case({ id: 'cas_late-old', title: 'Old fault', kind: 'FAULT', severity: 'MAJOR', status: 'CLOSED', openedAt: daysAgo(50), respondedAt: daysAgo(50), resolvedAt: daysAgo(40), customerId: 'cus_late' });
+    g.case({
+      id: 'cas_late-old',
+      title: 'Old fault',
+      kind: 'FAULT',
+      severity: 'MAJOR',
+      status: 'CLOSED',
+      openedAt: daysAgo(50),
+      respondedAt: daysAgo(50),
+      resolvedAt: daysAgo(40),
+      customerId: 'cus_late',
+    });
 
     // MAINTENANCE_EXPIRED / MAINTENANCE_EXPIRING.
     healthyCustomer(g, 'expired');
@@ -69,13 +85,54 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
     // of a cancelled handoff and one of a handoff that takes effect next week do not count.
     healthyCustomer(g, 'handoff');
     g.engineer({ id: 'eng_handoff-old', name: 'Rotated engineer', kind: 'EMPLOYEE', status: 'TRANSFERRED' });
-    g.handoff({ id: 'hof_rotation', reason: 'ROTATION', effectiveAt: daysAgo(20), status: 'COMPLETED', fromId: 'eng_handoff-old', toIds: ['eng_handoff-p'] });
+    g.handoff({
+      id: 'hof_rotation',
+      reason: 'ROTATION',
+      effectiveAt: daysAgo(20),
+      status: 'COMPLETED',
+      fromId: 'eng_handoff-old',
+      toIds: ['eng_handoff-p'],
+    });
     g.handoffItem({ ...VISIT_ITEM });
-    g.handoffItem({ id: 'hoi_rotation-intro', kind: 'INTRODUCE_CONTACT', status: 'DONE', doneAt: daysAgo(18), handoffId: 'hof_rotation', customerId: 'cus_handoff', refersToId: 'con_handoff-sup' });
-    g.handoff({ id: 'hof_cancelled', reason: 'TRANSFER', effectiveAt: daysAgo(10), status: 'CANCELLED', fromId: 'eng_handoff-old', toIds: ['eng_handoff-p'] });
-    g.handoffItem({ id: 'hoi_cancelled-visit', kind: 'VISIT_CUSTOMER', handoffId: 'hof_cancelled', customerId: 'cus_handoff', refersToId: 'cus_handoff' });
-    g.handoff({ id: 'hof_next-week', reason: 'VACATION', effectiveAt: daysAhead(7), status: 'IN_PROGRESS', fromId: 'eng_handoff-p', toIds: ['eng_handoff-b'] });
-    g.handoffItem({ id: 'hoi_next-week-visit', kind: 'VISIT_CUSTOMER', handoffId: 'hof_next-week', customerId: 'cus_handoff', refersToId: 'cus_handoff' });
+    g.handoffItem({
+      id: 'hoi_rotation-intro',
+      kind: 'INTRODUCE_CONTACT',
+      status: 'DONE',
+      doneAt: daysAgo(18),
+      handoffId: 'hof_rotation',
+      customerId: 'cus_handoff',
+      refersToId: 'con_handoff-sup',
+    });
+    g.handoff({
+      id: 'hof_cancelled',
+      reason: 'TRANSFER',
+      effectiveAt: daysAgo(10),
+      status: 'CANCELLED',
+      fromId: 'eng_handoff-old',
+      toIds: ['eng_handoff-p'],
+    });
+    g.handoffItem({
+      id: 'hoi_cancelled-visit',
+      kind: 'VISIT_CUSTOMER',
+      handoffId: 'hof_cancelled',
+      customerId: 'cus_handoff',
+      refersToId: 'cus_handoff',
+    });
+    g.handoff({
+      id: 'hof_next-week',
+      reason: 'VACATION',
+      effectiveAt: daysAhead(7),
+      status: 'IN_PROGRESS',
+      fromId: 'eng_handoff-p',
+      toIds: ['eng_handoff-b'],
+    });
+    g.handoffItem({
+      id: 'hoi_next-week-visit',
+      kind: 'VISIT_CUSTOMER',
+      handoffId: 'hof_next-week',
+      customerId: 'cus_handoff',
+      refersToId: 'cus_handoff',
+    });
 
     // COMMITMENT_OVERDUE: an open promise due 5 h ago; a kept one and a future one do not count.
     healthyCustomer(g, 'promise');
@@ -92,9 +149,26 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
 
     // SEVERE_CASE_MANAGEMENT_NOT_INFORMED (C9): a critical fault discussed only with the on-duty engineer.
     healthyCustomer(g, 'severe');
-    g.case({ id: 'cas_severe', title: 'Board alarm', kind: 'FAULT', severity: 'CRITICAL', status: 'IN_PROGRESS', openedAt: hoursAgo(1), respondedAt: hoursAgo(0.5), lastCustomerUpdateAt: hoursAgo(0.5), customerId: 'cus_severe' });
+    g.case({
+      id: 'cas_severe',
+      title: 'Board alarm',
+      kind: 'FAULT',
+      severity: 'CRITICAL',
+      status: 'IN_PROGRESS',
+      openedAt: hoursAgo(1),
+      respondedAt: hoursAgo(0.5),
+      lastCustomerUpdateAt: hoursAgo(0.5),
+      customerId: 'cus_severe',
+    });
     g.ownership({ caseId: 'cas_severe', engineerId: 'eng_severe-p', from: hoursAgo(1) });
-    g.interaction({ id: 'int_severe-duty', at: hoursAgo(0.5), channel: 'CALL', customerId: 'cus_severe', caseId: 'cas_severe', contactIds: ['con_severe-duty'] });
+    g.interaction({
+      id: 'int_severe-duty',
+      at: hoursAgo(0.5),
+      channel: 'CALL',
+      customerId: 'cus_severe',
+      caseId: 'cas_severe',
+      contactIds: ['con_severe-duty'],
+    });
 
     await g.write(h.store);
   });
@@ -178,7 +252,9 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
       days: 20,
       limit: 14,
     });
-    await fix((g) => g.interaction({ id: 'int_silent-call', at: hoursAgo(3), channel: 'CALL', customerId: 'cus_silent', contactIds: ['con_silent-duty'] }));
+    await fix((g) =>
+      g.interaction({ id: 'int_silent-call', at: hoursAgo(3), channel: 'CALL', customerId: 'cus_silent', contactIds: ['con_silent-duty'] }),
+    );
     await expectGone('cus_silent', 'NO_CONTACT_IN_DAYS');
   });
 
@@ -220,7 +296,9 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
   it('MAINTENANCE_EXPIRED appears for an expired device and disappears when maintenance is renewed', async () => {
     expect(await codesOf('cus_expired')).toEqual(['MAINTENANCE_EXPIRED']);
     await expectFlag('cus_expired', 'MAINTENANCE_EXPIRED', { deviceIds: ['dev_expired'], count: 1, days: 10 });
-    await fix((g) => g.device({ id: 'dev_expired', serial: 'SN-E1', model: 'OSN 8800', maintenanceUntil: daysAhead(365), customerId: 'cus_expired' }));
+    await fix((g) =>
+      g.device({ id: 'dev_expired', serial: 'SN-E1', model: 'OSN 8800', maintenanceUntil: daysAhead(365), customerId: 'cus_expired' }),
+    );
     await expectGone('cus_expired', 'MAINTENANCE_EXPIRED');
     expect(await flagsOf('cus_expired')).toEqual([]);
   });
@@ -228,7 +306,9 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
   it('MAINTENANCE_EXPIRING appears within 30 days of the end and disappears when maintenance is renewed', async () => {
     expect(await codesOf('cus_expiring')).toEqual(['MAINTENANCE_EXPIRING']);
     await expectFlag('cus_expiring', 'MAINTENANCE_EXPIRING', { deviceIds: ['dev_expiring'], count: 1, days: 10, limit: 30 });
-    await fix((g) => g.device({ id: 'dev_expiring', serial: 'SN-X1', model: 'OSN 8800', maintenanceUntil: daysAhead(365), customerId: 'cus_expiring' }));
+    await fix((g) =>
+      g.device({ id: 'dev_expiring', serial: 'SN-X1', model: 'OSN 8800', maintenanceUntil: daysAhead(365), customerId: 'cus_expiring' }),
+    );
     await expectGone('cus_expiring', 'MAINTENANCE_EXPIRING');
   });
 
@@ -265,7 +345,14 @@ describe.each(testEngines())('attention flags on $name', (engine) => {
     expect(await codesOf('cus_severe')).toEqual(['SEVERE_CASE_MANAGEMENT_NOT_INFORMED']);
     await expectFlag('cus_severe', 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED', { caseIds: ['cas_severe'], count: 1, hours: 1 });
     await fix((g) =>
-      g.interaction({ id: 'int_severe-sup', at: hoursAgo(0.25), channel: 'CALL', customerId: 'cus_severe', caseId: 'cas_severe', contactIds: ['con_severe-sup'] }),
+      g.interaction({
+        id: 'int_severe-sup',
+        at: hoursAgo(0.25),
+        channel: 'CALL',
+        customerId: 'cus_severe',
+        caseId: 'cas_severe',
+        contactIds: ['con_severe-sup'],
+      }),
     );
     await expectGone('cus_severe', 'SEVERE_CASE_MANAGEMENT_NOT_INFORMED');
   });

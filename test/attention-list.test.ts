@@ -39,7 +39,14 @@ describe.each(testEngines())('attention list on $name', (engine) => {
     for (const c of ['rk-a', 'rk-b', 'rk-c', 'rk-e', 'rk-f', 'rk-z']) {
       g.coverage({ id: `cov_mgr-${c}`, engineerId: 'eng_rk-mgr', customerId: `cus_${c}`, role: 'SERVICE_MANAGER', from: LONG_AGO });
     }
-    g.coverage({ id: 'cov_mgr-rk-d', engineerId: 'eng_rk-mgr', customerId: 'cus_rk-d', role: 'SERVICE_MANAGER', from: LONG_AGO, to: daysAgo(10) });
+    g.coverage({
+      id: 'cov_mgr-rk-d',
+      engineerId: 'eng_rk-mgr',
+      customerId: 'cus_rk-d',
+      role: 'SERVICE_MANAGER',
+      from: LONG_AGO,
+      to: daysAgo(10),
+    });
     await g.write(h.store);
   });
   afterAll(async () => {
@@ -55,7 +62,11 @@ describe.each(testEngines())('attention list on $name', (engine) => {
     expect(all.edges.map((e) => e.node.score)).toEqual([45, 18, 15, 10, 10]);
     expect(all.totalCount).toBe(5);
     expect(all.edges[0].node.flags.map((f) => f.code)).toEqual(['NO_PRIMARY_COVERAGE', 'NO_BACKUP']);
-    expect(all.edges[1].node.flags[0]).toMatchObject({ code: 'MAINTENANCE_EXPIRED', weight: 15, evidence: { deviceIds: ['dev_rk-c'], days: 3 } });
+    expect(all.edges[1].node.flags[0]).toMatchObject({
+      code: 'MAINTENANCE_EXPIRED',
+      weight: 15,
+      evidence: { deviceIds: ['dev_rk-c'], days: 3 },
+    });
   });
 
   it('pages with cursors until the end', async () => {

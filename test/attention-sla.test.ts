@@ -16,7 +16,15 @@ const after = (h: number) => ({ now: new Date(T0.getTime() + h * 3_600_000) });
 /** case.sla on a controlled clock; the tier comes from the case's customer. */
 describe.each(testEngines())('case.sla on $name', (engine) => {
   let h: Harness;
-  const CRIT = { id: 'cas_sla-crit', title: 'NMS down', kind: 'FAULT', severity: 'CRITICAL', status: 'OPEN', openedAt: T0.toISOString(), customerId: 'cus_sla-vip' };
+  const CRIT = {
+    id: 'cas_sla-crit',
+    title: 'NMS down',
+    kind: 'FAULT',
+    severity: 'CRITICAL',
+    status: 'OPEN',
+    openedAt: T0.toISOString(),
+    customerId: 'cus_sla-vip',
+  };
 
   beforeAll(async () => {
     h = await Harness.start(engine);
@@ -26,7 +34,17 @@ describe.each(testEngines())('case.sla on $name', (engine) => {
     g.case({ ...CRIT });
     g.case({ ...CRIT, id: 'cas_sla-std', customerId: 'cus_sla-std' });
     // Resolved 48 h after opening: a minor service request allows 24 h.
-    g.case({ id: 'cas_sla-closed', title: 'Config change', kind: 'SERVICE_REQUEST', severity: 'MINOR', status: 'RESOLVED', openedAt: hoursAgo(72), respondedAt: hoursAgo(71), resolvedAt: hoursAgo(24), customerId: 'cus_sla-std' });
+    g.case({
+      id: 'cas_sla-closed',
+      title: 'Config change',
+      kind: 'SERVICE_REQUEST',
+      severity: 'MINOR',
+      status: 'RESOLVED',
+      openedAt: hoursAgo(72),
+      respondedAt: hoursAgo(71),
+      resolvedAt: hoursAgo(24),
+      customerId: 'cus_sla-std',
+    });
     await g.write(h.store);
   });
   afterAll(async () => {
@@ -66,7 +84,12 @@ describe.each(testEngines())('case.sla on $name', (engine) => {
 
   it('after the response the clock counts to the resolution, and silence from the last customer update', async () => {
     await new GraphBuilder()
-      .case({ ...CRIT, status: 'IN_PROGRESS', respondedAt: after(0.75).now.toISOString(), lastCustomerUpdateAt: after(2.5).now.toISOString() })
+      .case({
+        ...CRIT,
+        status: 'IN_PROGRESS',
+        respondedAt: after(0.75).now.toISOString(),
+        lastCustomerUpdateAt: after(2.5).now.toISOString(),
+      })
       .write(h.store);
     expect(await sla('cas_sla-crit', after(3))).toMatchObject({
       responseBreached: false,
@@ -131,9 +154,24 @@ describe.each(testEngines())('a policy file on $name', (engine) => {
       g.coverage({ id: `cov_${c}-p`, engineerId: 'eng_pol-p', customerId: `cus_${c}`, role: 'PRIMARY', from: LONG_AGO });
     }
     // Opened 30 min ago, owned, the supervisor informed, not yet answered.
-    g.case({ id: 'cas_pol', title: 'Outage', kind: 'FAULT', severity: 'CRITICAL', status: 'OPEN', openedAt: hoursAgo(0.5), customerId: 'cus_pol-a' });
+    g.case({
+      id: 'cas_pol',
+      title: 'Outage',
+      kind: 'FAULT',
+      severity: 'CRITICAL',
+      status: 'OPEN',
+      openedAt: hoursAgo(0.5),
+      customerId: 'cus_pol-a',
+    });
     g.ownership({ caseId: 'cas_pol', engineerId: 'eng_pol-p', from: hoursAgo(0.5) });
-    g.interaction({ id: 'int_pol', at: hoursAgo(0.25), channel: 'CALL', customerId: 'cus_pol-a', caseId: 'cas_pol', contactIds: ['con_pol-a-sup'] });
+    g.interaction({
+      id: 'int_pol',
+      at: hoursAgo(0.25),
+      channel: 'CALL',
+      customerId: 'cus_pol-a',
+      caseId: 'cas_pol',
+      contactIds: ['con_pol-a-sup'],
+    });
     await g.write(byDefault.store);
   });
   afterAll(async () => {

@@ -40,7 +40,15 @@ describe('bench data generator', () => {
     const fb = await filesOf(b.dir);
     expect([...fb.keys()]).toEqual([...fa.keys()]);
     expect([...fa.keys()]).toEqual(
-      expect.arrayContaining(['customers.jsonl', 'contacts.jsonl', 'cases.jsonl', 'coverage.jsonl', 'employments.jsonl', 'case-ownerships.jsonl', 'handoff-items.jsonl']),
+      expect.arrayContaining([
+        'customers.jsonl',
+        'contacts.jsonl',
+        'cases.jsonl',
+        'coverage.jsonl',
+        'employments.jsonl',
+        'case-ownerships.jsonl',
+        'handoff-items.jsonl',
+      ]),
     );
     for (const [name, bytes] of fa) expect({ name, same: bytes.equals(fb.get(name)!) }).toEqual({ name, same: true });
     const fc = await filesOf(c.dir);
@@ -56,7 +64,8 @@ describe('bench data generator', () => {
       const report = await importPath(store, path.join(dir, IMPORT_DIR), { strict: true, actor: 'bench-test' });
       expect(report.errors).toEqual([]);
       expect(report.loaded).toBe(true);
-      for (const f of report.files) expect({ file: f.file, rejected: f.rejected, created: f.created }).toEqual({ file: f.file, rejected: 0, created: f.rows });
+      for (const f of report.files)
+        expect({ file: f.file, rejected: f.rejected, created: f.created }).toEqual({ file: f.file, rejected: 0, created: f.rows });
 
       const count = async (cypher: string) => Number((await store.read(cypher))[0].n);
       expect(await count('MATCH (c:Customer) RETURN count(c) AS n')).toBe(manifest.counts.customers);

@@ -34,17 +34,51 @@ function fixture(cases: number) {
     .coverage({ id: `cov_card-b${cases}`, engineerId: `eng_card-b${cases}`, customerId: c, role: 'BACKUP', from: FROM })
     .contact({ id: `con_card-${cases}`, name: 'Carol', role: 'ON_DUTY', phone: '13800000003' })
     .employment({ contactId: `con_card-${cases}`, customerId: c, from: FROM })
-    .handoff({ id: `hof_card-${cases}`, reason: 'ROTATION', effectiveAt: '2025-06-01T00:00:00Z', status: 'PLANNED', fromId: `eng_card-a${cases}`, toIds: [`eng_card-b${cases}`] });
+    .handoff({
+      id: `hof_card-${cases}`,
+      reason: 'ROTATION',
+      effectiveAt: '2025-06-01T00:00:00Z',
+      status: 'PLANNED',
+      fromId: `eng_card-a${cases}`,
+      toIds: [`eng_card-b${cases}`],
+    });
   for (let i = 0; i < cases; i++) {
     const k = `cas_card-${cases}-${i}`;
-    g.case({ id: k, title: `Case ${i}`, kind: 'FAULT', severity: 'MAJOR', status: 'OPEN', openedAt: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z`, customerId: c });
+    g.case({
+      id: k,
+      title: `Case ${i}`,
+      kind: 'FAULT',
+      severity: 'MAJOR',
+      status: 'OPEN',
+      openedAt: `2025-03-${String(1 + (i % 28)).padStart(2, '0')}T00:00:00Z`,
+      customerId: c,
+    });
     // Owned by Alice first, then by Bob (current) for odd cases.
-    g.ownership({ caseId: k, engineerId: `eng_card-a${cases}`, from: '2025-03-01T00:00:00Z', ...(i % 2 ? { to: '2025-04-01T00:00:00Z' } : {}) });
+    g.ownership({
+      caseId: k,
+      engineerId: `eng_card-a${cases}`,
+      from: '2025-03-01T00:00:00Z',
+      ...(i % 2 ? { to: '2025-04-01T00:00:00Z' } : {}),
+    });
     if (i % 2) g.ownership({ caseId: k, engineerId: `eng_card-b${cases}`, from: '2025-04-01T00:00:00Z' });
-    g.handoffItem({ id: `hoi_card-${cases}-${i}`, kind: 'TRANSFER_CASE', seq: i, handoffId: `hof_card-${cases}`, customerId: c, refersToId: k });
+    g.handoffItem({
+      id: `hoi_card-${cases}-${i}`,
+      kind: 'TRANSFER_CASE',
+      seq: i,
+      handoffId: `hof_card-${cases}`,
+      customerId: c,
+      refersToId: k,
+    });
   }
   // An item for another customer: not among this card's open items.
-  g.handoffItem({ id: `hoi_card-${cases}-other`, kind: 'INTRODUCE_CONTACT', seq: 999, handoffId: `hof_card-${cases}`, customerId: `cus_card-other-${cases}`, refersToId: `con_card-${cases}` });
+  g.handoffItem({
+    id: `hoi_card-${cases}-other`,
+    kind: 'INTRODUCE_CONTACT',
+    seq: 999,
+    handoffId: `hof_card-${cases}`,
+    customerId: `cus_card-other-${cases}`,
+    refersToId: `con_card-${cases}`,
+  });
   return g;
 }
 

@@ -192,7 +192,11 @@ describe.each(testEngines())('Relay connections on the demo data on $name', (eng
   });
 
   it('the change history pages forwards only, with the full PageInfo', async () => {
-    const res = await h.run(parse('query { changes(entityId: "cus_x", last: 2) { totalCount } }') as TypedDocumentNode<unknown, Record<string, never>>, {}, at);
+    const res = await h.run(
+      parse('query { changes(entityId: "cus_x", last: 2) { totalCount } }') as TypedDocumentNode<unknown, Record<string, never>>,
+      {},
+      at,
+    );
     expect(res.errors![0].message).toMatch(/Unknown argument "last"/);
     const page = await h.data(ChangesPagedDocument, { entityId: coveredCustomer, first: 1 }, at);
     expect(page.changes.pageInfo.hasPreviousPage).toBe(false);

@@ -9,20 +9,42 @@ import { testEngines } from './support/engines';
 import { Harness } from './support/harness';
 
 const docsDir = path.join(REPO_ROOT, 'docs');
-const guides = ['README.md', ...readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+const guides = [
+  'README.md',
+  ...readdirSync(docsDir)
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
+];
 const read = (file: string) => readFileSync(path.join(REPO_ROOT, file), 'utf8');
 const graphqlBlocks = (text: string) => [...text.matchAll(/```graphql\n([\s\S]*?)```/g)].map((m) => m[1]);
 /** The text outside fenced code blocks and inline code. */
 const prose = (text: string) => text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '');
 
 /** Pages that other parts of the work write (the web app's guide and screenshot, the engines, rules, performance, events, knowledge). */
-const WRITTEN_ELSEWHERE = new Set(['docs/user-guide.md', 'docs/neo4j.md', 'docs/rules.md', 'docs/performance.md', 'docs/events.md', 'docs/knowledge.md', 'docs/images/customer-card.png']);
+const WRITTEN_ELSEWHERE = new Set([
+  'docs/user-guide.md',
+  'docs/neo4j.md',
+  'docs/rules.md',
+  'docs/performance.md',
+  'docs/events.md',
+  'docs/knowledge.md',
+  'docs/images/customer-card.png',
+]);
 
 describe('the documentation', () => {
   const schema = buildSchema(readFileSync(SCHEMA_FILE, 'utf8'));
 
   it('has the guides the index promises, and README.md stays a short front page', () => {
-    for (const f of ['README.md', 'api.md', 'operations.md', 'domain.md', 'case-studies.md', 'demo-data.md', 'security.md', 'importing.md']) {
+    for (const f of [
+      'README.md',
+      'api.md',
+      'operations.md',
+      'domain.md',
+      'case-studies.md',
+      'demo-data.md',
+      'security.md',
+      'importing.md',
+    ]) {
       expect(existsSync(path.join(docsDir, f))).toBe(true);
     }
     expect(Buffer.byteLength(read('README.md'))).toBeLessThan(8 * 1024);
@@ -49,7 +71,8 @@ describe('the documentation', () => {
       if (!file_) continue;
       const resolved = path.relative(REPO_ROOT, path.resolve(path.dirname(path.join(REPO_ROOT, file)), file_));
       expect(resolved.startsWith('..')).toBe(false);
-      if (!WRITTEN_ELSEWHERE.has(resolved)) expect({ link: target, exists: existsSync(path.join(REPO_ROOT, resolved)) }).toEqual({ link: target, exists: true });
+      if (!WRITTEN_ELSEWHERE.has(resolved))
+        expect({ link: target, exists: existsSync(path.join(REPO_ROOT, resolved)) }).toEqual({ link: target, exists: true });
     }
   });
 });
@@ -92,7 +115,9 @@ describe.each(testEngines())('the case studies guide on the demo data on $name',
 
   it('C4: Wang Lei still covers China Mobile Urumqi, and the June rotation left seven items open at Midong', () => {
     const urumqi = answerFor('cus_cm-urumqi').customer;
-    expect(urumqi.coverage).toContainEqual(expect.objectContaining({ role: 'PRIMARY', engineer: { nameLatin: 'Wang Lei', status: 'TRANSFERRED' } }));
+    expect(urumqi.coverage).toContainEqual(
+      expect.objectContaining({ role: 'PRIMARY', engineer: { nameLatin: 'Wang Lei', status: 'TRANSFERRED' } }),
+    );
     expect(codes(urumqi.flags)).toEqual(expect.arrayContaining(['COVERED_BY_INACTIVE_ENGINEER', 'NO_BACKUP']));
     const midong = answerFor('cus_cm-urumqi-midong').customer.lastHandoff;
     expect(midong).toMatchObject({ id: 'hof_2026-06-rotation', forced: true });
@@ -110,7 +135,9 @@ describe.each(testEngines())('the case studies guide on the demo data on $name',
   it('V1: the fix was never explained; V5: the hotel switchboard is out of maintenance; V7: the earlier fix names who did it', () => {
     const v1 = answerFor('cas_v1-cm-harbin-board').case;
     expect(new Date(v1.lastCustomerUpdateAt).getTime()).toBeLessThan(new Date(v1.resolvedAt).getTime());
-    expect(answerFor('cus_xian-qujiang-hotel').customer.devices.map((d: { maintenanceStatus: string }) => d.maintenanceStatus)).toContain('EXPIRED');
+    expect(answerFor('cus_xian-qujiang-hotel').customer.devices.map((d: { maintenanceStatus: string }) => d.maintenanceStatus)).toContain(
+      'EXPIRED',
+    );
     const v7 = answerFor('cas_v7-ct-harbin-mcb');
     expect(v7.fixed.device.model).toBe(v7.now.device.model);
     expect(v7.fixed.workedOnBy.length).toBeGreaterThan(0);

@@ -18,7 +18,11 @@ describe.each(testEngines())('the event clock on $name', (engine) => {
   afterEach(() => h.stop());
 
   const events = async () =>
-    (await h.store.read('MATCH (e:Event) RETURN e.type AS type, e.customerId AS customerId, e.subjectIds AS subjectIds, e.payload AS payload ORDER BY e.seq')).map((r) => ({
+    (
+      await h.store.read(
+        'MATCH (e:Event) RETURN e.type AS type, e.customerId AS customerId, e.subjectIds AS subjectIds, e.payload AS payload ORDER BY e.seq',
+      )
+    ).map((r) => ({
       type: r.type as string,
       customerId: r.customerId as string,
       subject: (r.subjectIds as string[])[0],
@@ -50,7 +54,9 @@ describe.each(testEngines())('the event clock on $name', (engine) => {
     expect(await sweep(h.store, h.policy, later, WIDE)).toBe(1);
     expect(await sweep(h.store, h.policy, later, WIDE)).toBe(0);
     const due = (await events()).filter((e) => e.type === 'CommitmentDue');
-    expect(due.map((e) => [e.subject, e.customerId, e.payload.dueAt])).toEqual([['com_board-date', 'cus_small', '2026-06-25T10:00:00.000Z']]);
+    expect(due.map((e) => [e.subject, e.customerId, e.payload.dueAt])).toEqual([
+      ['com_board-date', 'cus_small', '2026-06-25T10:00:00.000Z'],
+    ]);
   });
 
   it('warns a configurable time before a deadline and stays quiet about old history', async () => {
@@ -65,6 +71,9 @@ describe.each(testEngines())('the event clock on $name', (engine) => {
     expect(await sweep(h.store, h.policy, hoursAfter(opened, target - 1), { atRiskHours: 2, lookbackHours: 168 })).toBe(1);
     expect(await sweep(h.store, h.policy, hoursAfter(opened, target + 0.1), { atRiskHours: 2, lookbackHours: 168 })).toBe(1);
     const types = (await events()).filter((e) => e.subject === 'cas_new').map((e) => [e.type, e.payload.phase]);
-    expect(types).toEqual([['CaseSlaAtRisk', 'RESPONSE'], ['CaseSlaBreached', 'RESPONSE']]);
+    expect(types).toEqual([
+      ['CaseSlaAtRisk', 'RESPONSE'],
+      ['CaseSlaBreached', 'RESPONSE'],
+    ]);
   });
 });

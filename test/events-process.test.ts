@@ -43,7 +43,11 @@ function startServer(dataDir: string): Promise<{ child: ChildProcess; url: strin
 }
 
 const gql = async (url: string, query: string, variables: Record<string, unknown> = {}) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query, variables }),
+  });
   const json = (await res.json()) as { data?: any; errors?: unknown[] };
   if (json.errors) throw new Error(JSON.stringify(json.errors));
   return json.data;
@@ -58,13 +62,24 @@ describe('webhook deliveries across a kill -9', () => {
     const dataDir = path.join(mkdtempSync(path.join(os.tmpdir(), 'rapport-events-')), 'data');
     const first = await startServer(dataDir);
     try {
-      await gql(first.url, 'mutation($u: String!) { registerWebhook(input: {url: $u, eventTypes: [CoverageChanged]}) { webhook { id } } }', { u: rx.url });
-      const { assignCoverage } = await gql(first.url, 'mutation { assignCoverage(input: {engineerId: "eng_zhou-hui", customerId: "cus_cm-urumqi", role: PARTNER_ONSITE}) { id } }');
+      await gql(
+        first.url,
+        'mutation($u: String!) { registerWebhook(input: {url: $u, eventTypes: [CoverageChanged]}) { webhook { id } } }',
+        { u: rx.url },
+      );
+      const { assignCoverage } = await gql(
+        first.url,
+        'mutation { assignCoverage(input: {engineerId: "eng_zhou-hui", customerId: "cus_cm-urumqi", role: PARTNER_ONSITE}) { id } }',
+      );
       await rx.waitFor(() => rx.received.length >= 2, 'two failed attempts');
       first.child.kill('SIGKILL');
       await new Promise((r) => first.child.once('exit', r));
       const eventId = rx.received[0].json.id;
-      expect(rx.received[0].json.data).toMatchObject({ coverageId: assignCoverage.id, toEngineerId: 'eng_zhou-hui', customerId: 'cus_cm-urumqi' });
+      expect(rx.received[0].json.data).toMatchObject({
+        coverageId: assignCoverage.id,
+        toEngineerId: 'eng_zhou-hui',
+        customerId: 'cus_cm-urumqi',
+      });
       expect(rx.delivered()).toEqual([]);
 
       rx.failWhen = () => false; // the receiver is back

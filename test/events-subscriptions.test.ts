@@ -8,7 +8,13 @@ import { silentLogger } from './support/harness';
 import { testEngines } from './support/engines';
 import { EFFECTIVE, HANDOFF_NOW, handoffFixture } from './support/handoff-fixture';
 
-interface Ev { id: string; type: string; customerId: string | null; regionId: string | null; payload: string }
+interface Ev {
+  id: string;
+  type: string;
+  customerId: string | null;
+  regionId: string | null;
+  payload: string;
+}
 
 const SUBSCRIBE = 'subscription($types: [EventType!]) { events(types: $types) { id type customerId regionId payload } }';
 
@@ -16,21 +22,35 @@ const SUBSCRIBE = 'subscription($types: [EventType!]) { events(types: $types) { 
 function subscriber(url: string, authorization: string, types: string[] | null) {
   const received: Ev[] = [];
   const errors: unknown[] = [];
-  const client: Client = createClient({ url, webSocketImpl: WebSocket, connectionParams: { authorization }, retryAttempts: 0, lazy: false, onNonLazyError: (e) => errors.push(e) });
+  const client: Client = createClient({
+    url,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization },
+    retryAttempts: 0,
+    lazy: false,
+    onNonLazyError: (e) => errors.push(e),
+  });
   const subscribed = new Promise<void>((resolve) => {
     client.on('connected', () => setTimeout(resolve, 100)); // the subscription is set up right after connecting
     client.on('closed', () => resolve());
   });
-  client.subscribe<{ events: Ev }>({ query: SUBSCRIBE, variables: { types } }, {
-    next: (r) => r.data && received.push(r.data.events),
-    error: (e) => errors.push(e),
-    complete: () => undefined,
-  });
+  client.subscribe<{ events: Ev }>(
+    { query: SUBSCRIBE, variables: { types } },
+    {
+      next: (r) => r.data && received.push(r.data.events),
+      error: (e) => errors.push(e),
+      complete: () => undefined,
+    },
+  );
   return { received, errors, subscribed, close: () => client.dispose() };
 }
 
 const post = async (url: string, key: string, query: string, variables: Record<string, unknown> = {}) => {
-  const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` }, body: JSON.stringify({ query, variables }) });
+  const res = await fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+    body: JSON.stringify({ query, variables }),
+  });
   const json = (await res.json()) as { data?: any; errors?: unknown[] };
   if (json.errors) throw new Error(JSON.stringify(json.errors));
   return json.data;
@@ -79,20 +99,40 @@ describe.each(testEngines())('event subscriptions over graphql-ws on $name', (en
       const { startHandoff } = await post(url, admin, 'mutation($i: PlanHandoffInput!) { startHandoff(input: $i) { id } }', {
         i: { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: EFFECTIVE },
       });
-      await post(url, admin, 'mutation($id: ID!) { completeHandoff(id: $id, force: true, reason: "urgent") { id } }', { id: startHandoff.id });
+      await post(url, admin, 'mutation($id: ID!) { completeHandoff(id: $id, force: true, reason: "urgent") { id } }', {
+        id: startHandoff.id,
+      });
       await waitFor(() => all.received.some((e) => e.type === 'HandoffCompleted'), 'HandoffCompleted');
       await waitFor(() => coverageOnly.received.length === 3, 'three coverage changes');
       await new Promise((r) => setTimeout(r, 200));
 
-      expect(all.received.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged', 'CoverageChanged', 'CoverageChanged', 'CustomerIntroduction', 'CustomerIntroduction', 'CustomerIntroduction', 'CaseOwnerChanged', 'HandoffCompleted']);
+      expect(all.received.map((e) => e.type)).toEqual([
+        'HandoffStarted',
+        'CoverageChanged',
+        'CoverageChanged',
+        'CoverageChanged',
+        'CustomerIntroduction',
+        'CustomerIntroduction',
+        'CustomerIntroduction',
+        'CaseOwnerChanged',
+        'HandoffCompleted',
+      ]);
       // Subscriptions never carry phones in clear.
       const intro = JSON.parse(all.received.find((e) => e.type === 'CustomerIntroduction' && e.customerId === 'cus_small')!.payload);
       expect(JSON.stringify(intro)).not.toContain('+86 138 0000 0003');
       expect(coverageOnly.received.map((e) => e.customerId).sort()).toEqual(['cus_big1', 'cus_big2', 'cus_small']);
       const big1 = coverageOnly.received.find((e) => e.customerId === 'cus_big1')!;
-      expect(JSON.parse(big1.payload)).toMatchObject({ role: 'PRIMARY', fromEngineerId: 'eng_a', toEngineerId: 'eng_c', handoffId: startHandoff.id });
+      expect(JSON.parse(big1.payload)).toMatchObject({
+        role: 'PRIMARY',
+        fromEngineerId: 'eng_a',
+        toEngineerId: 'eng_c',
+        handoffId: startHandoff.id,
+      });
       // The Wuhan viewer sees the Wuhan customer's change and nothing of Urumqi (nor the handoff-wide events).
-      expect(wuhan.received.map((e) => [e.type, e.customerId, e.regionId])).toEqual([['CoverageChanged', 'cus_big2', 'reg_wuhan'], ['CustomerIntroduction', 'cus_big2', 'reg_wuhan']]);
+      expect(wuhan.received.map((e) => [e.type, e.customerId, e.regionId])).toEqual([
+        ['CoverageChanged', 'cus_big2', 'reg_wuhan'],
+        ['CustomerIntroduction', 'cus_big2', 'reg_wuhan'],
+      ]);
       // A bad credential gets no connection at all.
       expect(refused.received).toEqual([]);
       expect(refused.errors.length).toBeGreaterThan(0);

@@ -52,9 +52,14 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     await rx.waitFor(() => new Set(rx.delivered().map((r) => r.json.id)).size === 6, 'six delivered events');
     await new Promise((r) => setTimeout(r, 300)); // and nothing more
     const delivered = rx.delivered();
-    expect(delivered.map((r) => r.json.type).sort()).toEqual(
-      ['CaseOwnerChanged', 'CoverageChanged', 'CoverageChanged', 'CoverageChanged', 'HandoffCompleted', 'HandoffStarted'],
-    );
+    expect(delivered.map((r) => r.json.type).sort()).toEqual([
+      'CaseOwnerChanged',
+      'CoverageChanged',
+      'CoverageChanged',
+      'CoverageChanged',
+      'HandoffCompleted',
+      'HandoffStarted',
+    ]);
     expect(new Set(delivered.map((r) => r.json.id)).size).toBe(6);
     // Each event was attempted exactly three times (two 500s, then 200), under the same idempotency key.
     for (const d of delivered) {
@@ -64,9 +69,23 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     }
     // Signed: HMAC-SHA256 over "timestamp.body" with the secret shown at registration.
     for (const r of rx.received) {
-      const ok = verifySignature(secret, String(r.headers['rapport-signature']), String(r.headers['rapport-timestamp']), r.body, Math.floor(Date.now() / 1000));
+      const ok = verifySignature(
+        secret,
+        String(r.headers['rapport-signature']),
+        String(r.headers['rapport-timestamp']),
+        r.body,
+        Math.floor(Date.now() / 1000),
+      );
       expect(ok).toBe(true);
-      expect(verifySignature('whsec_wrong-secret-0000', String(r.headers['rapport-signature']), String(r.headers['rapport-timestamp']), r.body, Math.floor(Date.now() / 1000))).toBe(false);
+      expect(
+        verifySignature(
+          'whsec_wrong-secret-0000',
+          String(r.headers['rapport-signature']),
+          String(r.headers['rapport-timestamp']),
+          r.body,
+          Math.floor(Date.now() / 1000),
+        ),
+      ).toBe(false);
     }
     // Per customer, an event is never sent before the one before it succeeded.
     const lanes = new Map<string, number[]>();
@@ -78,16 +97,32 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
 
     const coverage = delivered.find((r) => r.json.type === 'CoverageChanged' && r.json.customerId === 'cus_big1')!.json;
     expect(coverage.regionId).toBe('reg_urumqi');
-    expect(coverage.data).toMatchObject({ customerId: 'cus_big1', role: 'PRIMARY', fromEngineerId: 'eng_a', toEngineerId: 'eng_c', effectiveAt: EFFECTIVE, handoffId });
+    expect(coverage.data).toMatchObject({
+      customerId: 'cus_big1',
+      role: 'PRIMARY',
+      fromEngineerId: 'eng_a',
+      toEngineerId: 'eng_c',
+      effectiveAt: EFFECTIVE,
+      handoffId,
+    });
     const owner = delivered.find((r) => r.json.type === 'CaseOwnerChanged')!.json;
-    expect(owner.data).toMatchObject({ caseId: 'cas_small-board', customerId: 'cus_small', fromEngineerId: 'eng_a', toEngineerId: 'eng_c' });
+    expect(owner.data).toMatchObject({
+      caseId: 'cas_small-board',
+      customerId: 'cus_small',
+      fromEngineerId: 'eng_a',
+      toEngineerId: 'eng_c',
+    });
 
     // webhookDeliveries shows the attempts and their errors.
     const page = (await h.data(WebhookDeliveriesDocument, { webhookId: webhook.id, first: 10 }, at)).webhookDeliveries;
     expect(page.totalCount).toBe(6);
     for (const { node } of page.edges) {
       expect(node).toMatchObject({ status: 'DELIVERED', attempts: 3, lastError: null });
-      expect(node.history.map((a) => [a.status, a.error])).toEqual([[500, 'HTTP 500'], [500, 'HTTP 500'], [200, null]]);
+      expect(node.history.map((a) => [a.status, a.error])).toEqual([
+        [500, 'HTTP 500'],
+        [500, 'HTTP 500'],
+        [200, null],
+      ]);
     }
   });
 
@@ -129,14 +164,18 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     await h.data(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_small', role: 'PARTNER_ONSITE' } }, at);
     await rx.waitFor(() => rx.delivered().length === 1, 'the second cus_small event');
     expect(rx.received.map((r) => [r.json.customerId, r.answered])).toEqual([
-      ['cus_small', 500], ['cus_small', 500], ['cus_small', 500], ['cus_small', 200],
+      ['cus_small', 500],
+      ['cus_small', 500],
+      ['cus_small', 500],
+      ['cus_small', 200],
     ]);
     await new Promise((r) => setTimeout(r, 100));
     const dead = (await h.data(WebhookDeliveriesDocument, { webhookId: regional.id, status: 'DEAD' }, at)).webhookDeliveries;
     expect(dead.edges.map((e) => [e.node.status, e.node.attempts, e.node.lastError])).toEqual([['DEAD', 3, 'HTTP 500']]);
     const all = (await h.data(WebhookDeliveriesDocument, { webhookId: regional.id, first: 1 }, at)).webhookDeliveries;
     expect(all.totalCount).toBe(2);
-    const next = (await h.data(WebhookDeliveriesDocument, { webhookId: regional.id, first: 1, after: all.pageInfo.endCursor }, at)).webhookDeliveries;
+    const next = (await h.data(WebhookDeliveriesDocument, { webhookId: regional.id, first: 1, after: all.pageInfo.endCursor }, at))
+      .webhookDeliveries;
     expect(next.edges.map((e) => e.node.status)).toEqual(['DEAD']);
   });
 
@@ -144,10 +183,18 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     const bad = await h.run(RegisterWebhookDocument, { input: { url: 'ftp://example.com/x', eventTypes: ['CoverageChanged'] } }, at);
     expect(bad.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     expect(JSON.stringify(bad.errors?.[0].extensions)).toContain('http:// or https://');
-    const noRegion = await h.run(RegisterWebhookDocument, { input: { url: rx.url, eventTypes: ['CoverageChanged'], regionId: 'reg_nowhere' } }, at);
+    const noRegion = await h.run(
+      RegisterWebhookDocument,
+      { input: { url: rx.url, eventTypes: ['CoverageChanged'], regionId: 'reg_nowhere' } },
+      at,
+    );
     expect(noRegion.errors?.[0].extensions?.code).toBe('BAD_USER_INPUT');
     const viewer = { actor: 'key:v', roles: [Role.VIEWER], regions: ['reg_xj'] } as never;
-    const forbidden = await h.run(RegisterWebhookDocument, { input: { url: rx.url, eventTypes: ['CoverageChanged'] } }, { principal: viewer });
+    const forbidden = await h.run(
+      RegisterWebhookDocument,
+      { input: { url: rx.url, eventTypes: ['CoverageChanged'] } },
+      { principal: viewer },
+    );
     expect(forbidden.errors?.[0].extensions?.code).toBe('FORBIDDEN');
     expect((await h.run(WebhooksDocument, {}, { principal: viewer })).errors?.[0].extensions?.code).toBe('FORBIDDEN');
 
@@ -171,7 +218,9 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     expect(node!.lastError).toMatch(/ECONNREFUSED/);
     expect(await h.data(DeleteWebhookDocument, { id: webhook.id }, at)).toEqual({ deleteWebhook: true });
     expect((await h.data(WebhooksDocument, {}, at)).webhooks).toEqual([]);
-    const left = await h.store.read("MATCH (d:WebhookDelivery {webhookId: $id}) WHERE d.status = 'PENDING' RETURN count(d) AS n", { id: webhook.id });
+    const left = await h.store.read("MATCH (d:WebhookDelivery {webhookId: $id}) WHERE d.status = 'PENDING' RETURN count(d) AS n", {
+      id: webhook.id,
+    });
     expect(left[0].n).toBe(0);
     const gone = await h.run(DeleteWebhookDocument, { id: webhook.id }, at);
     expect(gone.errors?.[0].extensions?.code).toBe('NOT_FOUND');

@@ -15,7 +15,14 @@ const NOW = new Date('2026-11-23T06:00:00.000Z');
 const at = { now: NOW };
 const PAST = ['2024-01-15T00:00:00.000Z', '2026-06-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z'];
 
-const source = { name: 'embedded' as const, open: async () => { const s = EmbeddedStore.inMemory(); await bootstrapSchema(s); return s; } };
+const source = {
+  name: 'embedded' as const,
+  open: async () => {
+    const s = EmbeddedStore.inMemory();
+    await bootstrapSchema(s);
+    return s;
+  },
+};
 // Into Neo4j when NEO4J_URI is set (the move users make), else into a second embedded store.
 const target = testEngines().at(-1)!;
 
@@ -65,10 +72,14 @@ describe(`moving the demo data: embedded → export → import into ${target.nam
   });
 
   it('the demo answers actually say something (cards, past coverage, handoff items, flags)', () => {
-    const lastHandoffs = Object.entries(before).filter(([k, v]) => k.startsWith('lastHandoff') && (v as { customer: { lastHandoff: unknown } }).customer.lastHandoff);
+    const lastHandoffs = Object.entries(before).filter(
+      ([k, v]) => k.startsWith('lastHandoff') && (v as { customer: { lastHandoff: unknown } }).customer.lastHandoff,
+    );
     expect(lastHandoffs.length).toBeGreaterThan(0);
     expect((before.attention as { attention: { edges: unknown[] } }).attention.edges.length).toBeGreaterThan(4);
-    const covered = Object.entries(before).filter(([k, v]) => k.startsWith('whoCovers') && (v as { whoCovers: unknown[] }).whoCovers.length);
+    const covered = Object.entries(before).filter(
+      ([k, v]) => k.startsWith('whoCovers') && (v as { whoCovers: unknown[] }).whoCovers.length,
+    );
     expect(covered.length).toBeGreaterThan(customerIds.length);
   });
 

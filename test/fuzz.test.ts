@@ -44,14 +44,16 @@ const SEED = Number(process.env.FUZZ_SEED ?? 20260701);
 // The fuzzer exercises the HTTP and GraphQL layers, not the store: it runs on the embedded engine
 // only (the engine-dependent files cover Neo4j), and says so in every run.
 const embedded = embeddedTestEngine;
-process.stdout.write('fuzz: runs on the embedded engine only (it tests the HTTP/GraphQL layer; loading the demo data over Bolt does not fit its 60 s set-up)\n');
+process.stdout.write(
+  'fuzz: runs on the embedded engine only (it tests the HTTP/GraphQL layer; loading the demo data over Bolt does not fit its 60 s set-up)\n',
+);
 
 let server: RapportServer;
 let store: Store;
 let url: string;
 let schema: GraphQLSchema;
 let ids: string[] = [];
-let operations: { name: string; source: string; op: OperationDefinitionNode }[] = [];
+const operations: { name: string; source: string; op: OperationDefinitionNode }[] = [];
 /** What the server logged as a fault (level error and above): a client request must cause none. */
 const faults: string[] = [];
 const faultLogger = pino({ level: 'error' }, { write: (line: string) => void faults.push(line) });
@@ -61,7 +63,9 @@ beforeAll(async () => {
   schema = await testSchema();
   store = await embedded.open();
   const demo = await loadDemo(store);
-  ids = [...demo.rows.values()].flatMap((rows) => rows.map((r) => (r as { id?: unknown }).id)).filter((id): id is string => typeof id === 'string');
+  ids = [...demo.rows.values()]
+    .flatMap((rows) => rows.map((r) => (r as { id?: unknown }).id))
+    .filter((id): id is string => typeof id === 'string');
   server = await createServer({
     // As deployed (production: no introspection, no suggestions), with the rate limit out of reach.
     config: { host: '127.0.0.1', port: 0, env: 'production', limits: { ...DEFAULT_LIMITS, rateLimitPerMinute: 1_000_000 } },
@@ -83,10 +87,11 @@ beforeAll(async () => {
         grew = false;
         for (const f of fragments) {
           if (f.kind !== Kind.FRAGMENT_DEFINITION || !used.has(f.name.value)) continue;
-          for (const m of print(f).matchAll(/\.\.\.([A-Za-z_]\w*)/g)) if (!used.has(m[1])) {
-            used.add(m[1]);
-            grew = true;
-          }
+          for (const m of print(f).matchAll(/\.\.\.([A-Za-z_]\w*)/g))
+            if (!used.has(m[1])) {
+              used.add(m[1]);
+              grew = true;
+            }
         }
       }
       const parts = [op, ...fragments.filter((f) => f.kind === Kind.FRAGMENT_DEFINITION && used.has(f.name.value))];
@@ -133,27 +138,40 @@ function noFault(where: string) {
   if (faults.length) throw new Error(`${where}: logged as a server fault: ${faults.splice(0).join('').slice(0, 500)}`);
 }
 
-function checkBody(where: string, status: number, body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown; stacktrace?: unknown } }[] }) {
+function checkBody(
+  where: string,
+  status: number,
+  body: { data?: unknown; errors?: { message?: unknown; extensions?: { code?: unknown; stacktrace?: unknown } }[] },
+) {
   noFault(where);
   if (body.data) seen.executed++;
-  if (status >= 400 && !body.errors?.length) throw new Error(`${where}: HTTP ${status} without errors: ${JSON.stringify(body).slice(0, 300)}`);
+  if (status >= 400 && !body.errors?.length)
+    throw new Error(`${where}: HTTP ${status} without errors: ${JSON.stringify(body).slice(0, 300)}`);
   for (const e of body.errors ?? []) {
     const code = e.extensions?.code;
-    if (typeof code !== 'string' || !code) throw new Error(`${where}: an error without extensions.code: ${JSON.stringify(e).slice(0, 300)}`);
-    if (e.extensions?.stacktrace !== undefined) throw new Error(`${where}: a stack trace reached the client in production: ${JSON.stringify(e).slice(0, 300)}`);
-    if (typeof e.message === 'string' && /did you mean/i.test(e.message)) throw new Error(`${where}: a suggestion reached the client in production: ${e.message}`);
+    if (typeof code !== 'string' || !code)
+      throw new Error(`${where}: an error without extensions.code: ${JSON.stringify(e).slice(0, 300)}`);
+    if (e.extensions?.stacktrace !== undefined)
+      throw new Error(`${where}: a stack trace reached the client in production: ${JSON.stringify(e).slice(0, 300)}`);
+    if (typeof e.message === 'string' && /did you mean/i.test(e.message))
+      throw new Error(`${where}: a suggestion reached the client in production: ${e.message}`);
     // An internal error is a bug that bad input can reach: the fuzzing should find none.
     if (code === 'INTERNAL_SERVER_ERROR') throw new Error(`${where}: INTERNAL_SERVER_ERROR: ${JSON.stringify(e).slice(0, 300)}`);
     seen.byCode.set(code, (seen.byCode.get(code) ?? 0) + 1);
   }
 }
 
-async function http(init: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array; search?: string }): Promise<Answer> {
+async function http(init: {
+  method?: string;
+  headers?: Record<string, string>;
+  body?: string | Uint8Array;
+  search?: string;
+}): Promise<Answer> {
   seen.requests++;
   const res = await fetch(url + (init.search ?? ''), {
     method: init.method ?? 'POST',
     headers: init.headers ?? { 'content-type': 'application/json' },
-    body: init.body as RequestInit["body"],
+    body: init.body as RequestInit['body'],
   });
   return { status: res.status, text: await res.text(), contentType: res.headers.get('content-type') };
 }
@@ -178,7 +196,19 @@ const run = <Ts extends [unknown, ...unknown[]]>(property: fc.IAsyncProperty<Ts>
 
 /** Names from the schema, so random documents hit real fields, arguments and types some of the time. */
 const schemaWords = () => {
-  const words = new Set<string>(['query', 'mutation', 'subscription', 'fragment', 'on', 'true', 'false', 'null', '__typename', '__schema', '__type']);
+  const words = new Set<string>([
+    'query',
+    'mutation',
+    'subscription',
+    'fragment',
+    'on',
+    'true',
+    'false',
+    'null',
+    '__typename',
+    '__schema',
+    '__type',
+  ]);
   for (const type of Object.values(schema.getTypeMap())) {
     words.add(type.name);
     if (isObjectType(type) || isInterfaceType(type) || isInputObjectType(type)) {
@@ -217,7 +247,19 @@ const someString = () =>
     { weight: 4, arbitrary: fc.constantFrom(...ids) },
     { weight: 2, arbitrary: fc.string({ maxLength: 20 }) },
     { weight: 1, arbitrary: fc.string({ unit: 'binary', maxLength: 40 }) },
-    { weight: 1, arbitrary: fc.constantFrom('', ' ', 'cus_', 'cus_../../etc', "cus_'; MATCH (n) DETACH DELETE n //", 'x'.repeat(5000), '\u0000', '乌鲁木齐') },
+    {
+      weight: 1,
+      arbitrary: fc.constantFrom(
+        '',
+        ' ',
+        'cus_',
+        'cus_../../etc',
+        "cus_'; MATCH (n) DETACH DELETE n //",
+        'x'.repeat(5000),
+        '\u0000',
+        '乌鲁木齐',
+      ),
+    },
     { weight: 1, arbitrary: fc.constantFrom(...ISO_TIMES) },
   );
 
@@ -229,9 +271,11 @@ function valueFor(type: GraphQLInputType, depth = 0, clean = false): fc.Arbitrar
   const wrong = fc.oneof(fc.jsonValue({ maxDepth: 3 }), fc.constant(undefined), fc.constant(null));
   const right = (): fc.Arbitrary<unknown> => {
     if (isNonNullType(type)) return valueFor(type.ofType, depth, clean);
-    if (isListType(type)) return fc.oneof(fc.array(valueFor(type.ofType, depth + 1, clean), { maxLength: 4 }), valueFor(type.ofType, depth + 1, clean));
+    if (isListType(type))
+      return fc.oneof(fc.array(valueFor(type.ofType, depth + 1, clean), { maxLength: 4 }), valueFor(type.ofType, depth + 1, clean));
     const enumValues = isEnumType(type) ? fc.constantFrom(...type.getValues().map((v) => v.name)) : undefined;
-    if (enumValues) return clean ? enumValues : fc.oneof({ weight: 4, arbitrary: enumValues }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
+    if (enumValues)
+      return clean ? enumValues : fc.oneof({ weight: 4, arbitrary: enumValues }, { weight: 1, arbitrary: fc.string({ maxLength: 8 }) });
     if (isInputObjectType(type)) {
       if (depth > 3) return fc.constant({});
       const fields = Object.values(type.getFields());
@@ -248,8 +292,16 @@ function valueFor(type: GraphQLInputType, depth = 0, clean = false): fc.Arbitrar
       case 'Boolean':
         return fc.boolean();
       case 'DateTime':
-        if (clean) return fc.oneof(fc.constantFrom(...ISO_TIMES), fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()));
-        return fc.oneof(fc.constantFrom(...ISO_TIMES), fc.string({ maxLength: 30 }), fc.date({ noInvalidDate: true }).map((d) => d.toISOString()));
+        if (clean)
+          return fc.oneof(
+            fc.constantFrom(...ISO_TIMES),
+            fc.date({ min: new Date(0), max: new Date(4e12), noInvalidDate: true }).map((d) => d.toISOString()),
+          );
+        return fc.oneof(
+          fc.constantFrom(...ISO_TIMES),
+          fc.string({ maxLength: 30 }),
+          fc.date({ noInvalidDate: true }).map((d) => d.toISOString()),
+        );
       default:
         return someString();
     }
@@ -276,7 +328,9 @@ function literalFor(g: fc.GeneratorValue, type: GraphQLInputType, clean: boolean
     if (Array.isArray(x)) return `[${x.map((i) => render(i, nullable && isListType(nullable) ? nullable.ofType : undefined)).join(', ')}]`;
     if (typeof x === 'object') {
       const fields = nullable && isInputObjectType(nullable) ? nullable.getFields() : {};
-      return `{ ${Object.entries(x as Record<string, unknown>).map(([k, val]) => `${/^[_A-Za-z]\w*$/.test(k) ? k : 'bad'}: ${render(val, fields[k]?.type)}`).join(', ')} }`;
+      return `{ ${Object.entries(x as Record<string, unknown>)
+        .map(([k, val]) => `${/^[_A-Za-z]\w*$/.test(k) ? k : 'bad'}: ${render(val, fields[k]?.type)}`)
+        .join(', ')} }`;
     }
     if (typeof x === 'string') return nullable && isEnumType(getNamedType(nullable)) && /^[_A-Za-z]\w*$/.test(x) ? x : JSON.stringify(x);
     if (typeof x === 'number') return Number.isFinite(x) ? String(x) : '0';
@@ -293,7 +347,9 @@ function literalFor(g: fc.GeneratorValue, type: GraphQLInputType, clean: boolean
 function randomDocument(g: fc.GeneratorValue): string {
   const hostile = g(() => fc.integer({ min: 0, max: 2 })) === 0;
   const maybe = (oneIn: number) => hostile && g(() => fc.integer({ min: 1, max: oneIn })) === 1;
-  const maxDepth = g(() => fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 7, max: 20 }) }));
+  const maxDepth = g(() =>
+    fc.oneof({ weight: 4, arbitrary: fc.integer({ min: 1, max: 6 }) }, { weight: 1, arbitrary: fc.integer({ min: 7, max: 20 }) }),
+  );
   const fragments: string[] = [];
   let aliasCount = 0;
   let fragmentCount = 0;
@@ -324,8 +380,18 @@ function randomDocument(g: fc.GeneratorValue): string {
         .filter((a: GraphQLArgument) => (isNonNullType(a.type) && !maybe(10)) || g(() => fc.boolean()))
         .map((a: GraphQLArgument) => `${a.name}: ${literalFor(g, a.type, !hostile)}`);
       if (maybe(15)) args.push(`bogus: 1`);
-      const repeat = g(() => fc.oneof({ weight: 25, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 40 }) }));
-      const directive = g(() => fc.oneof({ weight: 12, arbitrary: fc.constant('') }, { weight: 1, arbitrary: fc.constantFrom(' @include(if: true)', ' @skip(if: false)', ' @skip(if: $flag)', ' @include(if: $flag)') }));
+      const repeat = g(() =>
+        fc.oneof({ weight: 25, arbitrary: fc.constant(1) }, { weight: 1, arbitrary: fc.integer({ min: 2, max: 40 }) }),
+      );
+      const directive = g(() =>
+        fc.oneof(
+          { weight: 12, arbitrary: fc.constant('') },
+          {
+            weight: 1,
+            arbitrary: fc.constantFrom(' @include(if: true)', ' @skip(if: false)', ' @skip(if: $flag)', ' @include(if: $flag)'),
+          },
+        ),
+      );
       if (directive.includes('$flag')) usesFlag = true;
       const badDirective = maybe(10) ? g(() => fc.constantFrom(' @deprecated', ' @bogus', ' @skip', ' @include(if: 1)')) : '';
       const named = getNamedType(f.type);
@@ -363,10 +429,18 @@ const mutatedOperation = () =>
   fc
     .tuple(
       fc.nat(),
-      fc.array(fc.tuple(fc.constantFrom('drop', 'insert', 'repeat', 'swap'), fc.nat(), fc.nat({ max: 30 }), fc.constantFrom(...PUNCTUATION, 'id', 'first', '$x', '...', '@skip', '"x"', '0')), {
-        minLength: 1,
-        maxLength: 5,
-      }),
+      fc.array(
+        fc.tuple(
+          fc.constantFrom('drop', 'insert', 'repeat', 'swap'),
+          fc.nat(),
+          fc.nat({ max: 30 }),
+          fc.constantFrom(...PUNCTUATION, 'id', 'first', '$x', '...', '@skip', '"x"', '0'),
+        ),
+        {
+          minLength: 1,
+          maxLength: 5,
+        },
+      ),
     )
     .map(([which, edits]) => {
       const op = operations[which % operations.length];
@@ -385,7 +459,10 @@ const mutatedOperation = () =>
 
 describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => {
   it('random token soup over HTTP', async () => {
-    await run(fc.asyncProperty(tokenSoup(), async (query) => check(`token soup ${JSON.stringify(query)}`, await postJson({ query }))), 500);
+    await run(
+      fc.asyncProperty(tokenSoup(), async (query) => check(`token soup ${JSON.stringify(query)}`, await postJson({ query }))),
+      500,
+    );
   });
 
   it('random documents built from the schema: deep, wide, aliased, with fragments and directives (in-process)', async () => {
@@ -400,7 +477,10 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
   });
 
   it('real operations with random edits over HTTP', async () => {
-    await run(fc.asyncProperty(mutatedOperation(), async (query) => check(`edited operation ${JSON.stringify(query)}`, await postJson({ query }))), 400);
+    await run(
+      fc.asyncProperty(mutatedOperation(), async (query) => check(`edited operation ${JSON.stringify(query)}`, await postJson({ query }))),
+      400,
+    );
   });
 
   it('real operations with random variables: right shapes with odd contents, and wrong types', async () => {
@@ -425,8 +505,28 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
     const bodies = fc.oneof(
       fc.string({ maxLength: 200 }),
       fc.jsonValue({ maxDepth: 4 }).map((v) => JSON.stringify(v)),
-      fc.record({ query: fc.oneof(fc.string(), fc.jsonValue(), fc.constant('{ health { ok } }')), variables: fc.jsonValue(), operationName: fc.oneof(fc.string(), fc.jsonValue()), extensions: fc.jsonValue() }, { requiredKeys: [] }).map((v) => JSON.stringify(v)),
-      fc.constantFrom('', '{', '{"query":', '[]', '[{"query":"{ health { ok } }"}]', 'null', '"{ health { ok } }"', '{"query":"{ health { ok } }","variables":"{}"}', '\uFEFF{"query":"{ health { ok } }"}'),
+      fc
+        .record(
+          {
+            query: fc.oneof(fc.string(), fc.jsonValue(), fc.constant('{ health { ok } }')),
+            variables: fc.jsonValue(),
+            operationName: fc.oneof(fc.string(), fc.jsonValue()),
+            extensions: fc.jsonValue(),
+          },
+          { requiredKeys: [] },
+        )
+        .map((v) => JSON.stringify(v)),
+      fc.constantFrom(
+        '',
+        '{',
+        '{"query":',
+        '[]',
+        '[{"query":"{ health { ok } }"}]',
+        'null',
+        '"{ health { ok } }"',
+        '{"query":"{ health { ok } }","variables":"{}"}',
+        '\uFEFF{"query":"{ health { ok } }"}',
+      ),
       fc.uint8Array({ maxLength: 200 }),
     );
     const contentTypes = fc.constantFrom(
@@ -446,9 +546,17 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
     const methods = fc.constantFrom('POST', 'POST', 'POST', 'GET', 'PUT', 'PATCH', 'DELETE', 'OPTIONS', 'HEAD');
     const searches = fc.oneof(
       fc.constant(''),
-      fc.record({ query: fc.oneof(fc.string(), fc.constant('{ health { ok } }'), tokenSoup()), variables: fc.string(), operationName: fc.string(), extensions: fc.string() }, { requiredKeys: [] }).map(
-        (q) => `?${new URLSearchParams(q as Record<string, string>).toString()}`,
-      ),
+      fc
+        .record(
+          {
+            query: fc.oneof(fc.string(), fc.constant('{ health { ok } }'), tokenSoup()),
+            variables: fc.string(),
+            operationName: fc.string(),
+            extensions: fc.string(),
+          },
+          { requiredKeys: [] },
+        )
+        .map((q) => `?${new URLSearchParams(q as Record<string, string>).toString()}`),
       fc.string({ maxLength: 50 }).map((s) => `?${s}`),
     );
     await run(
@@ -458,7 +566,9 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
         if (preflight) headers['apollo-require-preflight'] = 'true';
         const hasBody = method !== 'GET' && method !== 'HEAD';
         const res = await http({ method, headers, body: hasBody ? body : undefined, search });
-        check(`${method} ${search.slice(0, 200)} (${contentType}) ${String(body).slice(0, 300)}`, res, { bodyless: method === 'HEAD' || method === 'OPTIONS' });
+        check(`${method} ${search.slice(0, 200)} (${contentType}) ${String(body).slice(0, 300)}`, res, {
+          bodyless: method === 'HEAD' || method === 'OPTIONS',
+        });
       }),
       500,
     );
@@ -468,31 +578,68 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
     // Bodies are built as text: JSON.stringify of a 100,000-deep value would overflow this test's stack.
     const body = (query: string, variables = '{}') => `{"query":${JSON.stringify(query)},"variables":${variables}}`;
     const extremes = fc.oneof(
-      fc.integer({ min: 1, max: 50_000 }).map((n) => body(`{ region(id: "reg_xinjiang") { ${'parent { '.repeat(n)}id${' }'.repeat(n)} } }`)),
+      fc
+        .integer({ min: 1, max: 50_000 })
+        .map((n) => body(`{ region(id: "reg_xinjiang") { ${'parent { '.repeat(n)}id${' }'.repeat(n)} } }`)),
       fc.integer({ min: 1, max: 100_000 }).map((n) => body(`{ ${'{'.repeat(n)} }`)),
       fc.integer({ min: 1, max: 5_000 }).map((n) => body(`{ ${Array.from({ length: n }, (_, i) => `a${i}: health { ok }`).join(' ')} }`)),
-      fc.integer({ min: 1, max: 100_000 }).map((n) => body('query($s: [CaseStatus!]) { customer(id: "cus_cm") { cases(status: $s) { id } } }', `{"s":${'['.repeat(n)}"OPEN"${']'.repeat(n)}}`)),
+      fc
+        .integer({ min: 1, max: 100_000 })
+        .map((n) =>
+          body(
+            'query($s: [CaseStatus!]) { customer(id: "cus_cm") { cases(status: $s) { id } } }',
+            `{"s":${'['.repeat(n)}"OPEN"${']'.repeat(n)}}`,
+          ),
+        ),
       fc.integer({ min: 1, max: 100_000 }).map((n) => body('{ health { ok } }', `{"deep":${'{"a":'.repeat(n)}1${'}'.repeat(n)}}`)),
-      fc.integer({ min: 1, max: 100_000 }).map((n) => body('mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }', `{"i":{"name":"x","kind":"CITY","parentId":${'['.repeat(n)}1${']'.repeat(n)}}}`)),
-      fc.integer({ min: 1, max: 300_000 }).map((n) => body('query($t: String!) { search(text: $t) { __typename } }', JSON.stringify({ t: '乌'.repeat(n) }))),
+      fc
+        .integer({ min: 1, max: 100_000 })
+        .map((n) =>
+          body(
+            'mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }',
+            `{"i":{"name":"x","kind":"CITY","parentId":${'['.repeat(n)}1${']'.repeat(n)}}}`,
+          ),
+        ),
+      fc
+        .integer({ min: 1, max: 300_000 })
+        .map((n) => body('query($t: String!) { search(text: $t) { __typename } }', JSON.stringify({ t: '乌'.repeat(n) }))),
     );
-    await run(fc.asyncProperty(extremes, async (text) => check(`extreme ${text.slice(0, 300)}`, await http({ body: text }))), 70);
+    await run(
+      fc.asyncProperty(extremes, async (text) => check(`extreme ${text.slice(0, 300)}`, await http({ body: text }))),
+      70,
+    );
   });
 
   it('what Rapport does not offer over HTTP is a 400 with a code, never a fault: subscriptions, persisted queries, floods of variable errors', async () => {
     const roots = Object.keys(schema.getQueryType()!.getFields());
     const requests = fc.oneof(
       // A subscription, well-formed or not.
-      fc.constantFrom(...roots).map((f) => ({ payload: { query: `subscription S { ${f} { __typename } }` }, code: /SUBSCRIPTION_NOT_SUPPORTED|GRAPHQL_VALIDATION_FAILED/ })),
+      fc
+        .constantFrom(...roots)
+        .map((f) => ({
+          payload: { query: `subscription S { ${f} { __typename } }` },
+          code: /SUBSCRIPTION_NOT_SUPPORTED|GRAPHQL_VALIDATION_FAILED/,
+        })),
       fc.constant({ payload: { query: 'subscription { events { __typename } }' }, code: /SUBSCRIPTION_NOT_SUPPORTED/ }),
       // An automatic persisted query, with or without the query, with any hash and version.
       fc
-        .record({ version: fc.oneof(fc.constant(1), fc.jsonValue()), sha256Hash: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), fc.jsonValue()) }, { requiredKeys: [] })
-        .chain((pq) => fc.constantFrom({ extensions: { persistedQuery: pq } }, { query: '{ health { ok } }', extensions: { persistedQuery: pq } }))
+        .record(
+          {
+            version: fc.oneof(fc.constant(1), fc.jsonValue()),
+            sha256Hash: fc.oneof(fc.string({ unit: fc.constantFrom(...'0123456789abcdef'), minLength: 64, maxLength: 64 }), fc.jsonValue()),
+          },
+          { requiredKeys: [] },
+        )
+        .chain((pq) =>
+          fc.constantFrom({ extensions: { persistedQuery: pq } }, { query: '{ health { ok } }', extensions: { persistedQuery: pq } }),
+        )
         .map((payload) => ({ payload, code: /PERSISTED_QUERY_NOT_SUPPORTED|BAD_REQUEST/ })),
       // Up to twice graphql-js's limit of 50 variable errors.
       fc.integer({ min: 1, max: 120 }).map((n) => ({
-        payload: { query: 'mutation M($i: CreateApiKeyInput!) { createApiKey(input: $i) { token } }', variables: { i: { name: 'x', roles: Array(n).fill(null), regions: Array(n).fill(7) } } },
+        payload: {
+          query: 'mutation M($i: CreateApiKeyInput!) { createApiKey(input: $i) { token } }',
+          variables: { i: { name: 'x', roles: Array(n).fill(null), regions: Array(n).fill(7) } },
+        },
         code: /BAD_USER_INPUT/,
       })),
     );

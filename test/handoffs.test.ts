@@ -72,13 +72,25 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     expect(plan.items.every((i) => i.assignee.id === 'eng_c' && i.status === 'OPEN')).toBe(true);
     // The MAJOR fault opened on 1 June is past its resolve time on 20 June.
     expect(plan.warnings).toEqual([
-      { code: 'CASE_PAST_SLA', message: 'case C-2026-0601 is already past its SLA', customer: { id: 'cus_small' }, engineer: null, case: { id: 'cas_small-board' } },
+      {
+        code: 'CASE_PAST_SLA',
+        message: 'case C-2026-0601 is already past its SLA',
+        customer: { id: 'cus_small' },
+        engineer: null,
+        case: { id: 'cas_small-board' },
+      },
     ]);
   });
 
   it('replays case C4: only the big customers are visited, the handoff is forced, the small customer is left open', async () => {
     const handoff = await start();
-    expect(handoff).toMatchObject({ status: 'PLANNED', reason: 'ROTATION', createdBy: 'manager.li', from: { id: 'eng_a' }, to: [{ id: 'eng_c' }] });
+    expect(handoff).toMatchObject({
+      status: 'PLANNED',
+      reason: 'ROTATION',
+      createdBy: 'manager.li',
+      from: { id: 'eng_a' },
+      to: [{ id: 'eng_c' }],
+    });
     expect(handoff.items).toHaveLength(12);
 
     // Before completion the graph still says A covers the small customer.
@@ -87,7 +99,12 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     // A visits only the big customers.
     for (const item of handoff.items.filter((i) => i.customer!.id !== 'cus_small')) {
       const done = await h.data(CompleteHandoffItemDocument, { id: item.id, note: 'visited together' }, at);
-      expect(done.completeHandoffItem).toMatchObject({ status: 'DONE', doneBy: 'manager.li', note: 'visited together', handoff: { status: 'IN_PROGRESS' } });
+      expect(done.completeHandoffItem).toMatchObject({
+        status: 'DONE',
+        doneBy: 'manager.li',
+        note: 'visited together',
+        handoff: { status: 'IN_PROGRESS' },
+      });
     }
 
     const refused = await h.run(CompleteHandoffDocument, { id: handoff.id }, at);
@@ -95,8 +112,14 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     expect(refused.errors![0].message).toMatch(/6 open item\(s\).*VISIT_CUSTOMER \(China Unicom Midong\)/);
     expect((refused.errors![0].extensions!.openItems as unknown[]).length).toBe(6);
 
-    const forced = await h.data(CompleteHandoffDocument, { id: handoff.id, force: true, reason: 'A starts in Xi\'an on Monday' }, at);
-    expect(forced.completeHandoff).toEqual({ id: handoff.id, status: 'COMPLETED', forced: true, closeReason: "A starts in Xi'an on Monday", completedBy: 'manager.li' });
+    const forced = await h.data(CompleteHandoffDocument, { id: handoff.id, force: true, reason: "A starts in Xi'an on Monday" }, at);
+    expect(forced.completeHandoff).toEqual({
+      id: handoff.id,
+      status: 'COMPLETED',
+      forced: true,
+      closeReason: "A starts in Xi'an on Monday",
+      completedBy: 'manager.li',
+    });
 
     // What did the last handoff leave open for the unvisited customer?
     const last = await h.data(LastHandoffDocument, { id: 'cus_small' }, at);
@@ -135,8 +158,12 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
       customersFullyHandedOver: [{ id: 'cus_big1' }, { id: 'cus_big2' }],
       customersWithOpenItems: [{ id: 'cus_small' }],
     });
-    expect((await h.data(EngineerHandoffsDocument, { id: 'eng_a', role: 'OUTGOING' }, at)).engineer!.handoffs).toEqual([{ id: handoff.id }]);
-    expect((await h.data(EngineerHandoffsDocument, { id: 'eng_c', role: 'INCOMING' }, at)).engineer!.handoffs).toEqual([{ id: handoff.id }]);
+    expect((await h.data(EngineerHandoffsDocument, { id: 'eng_a', role: 'OUTGOING' }, at)).engineer!.handoffs).toEqual([
+      { id: handoff.id },
+    ]);
+    expect((await h.data(EngineerHandoffsDocument, { id: 'eng_c', role: 'INCOMING' }, at)).engineer!.handoffs).toEqual([
+      { id: handoff.id },
+    ]);
     expect((await h.data(EngineerHandoffsDocument, { id: 'eng_c', role: 'OUTGOING' }, at)).engineer!.handoffs).toEqual([]);
 
     // Items left open can still be closed after the forced completion.
@@ -161,7 +188,12 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
   it('refuses a split that gives a customer twice or one the engineer does not cover', async () => {
     const res = await h.run(
       PlanHandoffDocument,
-      { input: rotation([{ engineerId: 'eng_d', customerIds: ['cus_big2', 'cus_nope'] }, { engineerId: 'eng_c', customerIds: ['cus_big2'] }]) },
+      {
+        input: rotation([
+          { engineerId: 'eng_d', customerIds: ['cus_big2', 'cus_nope'] },
+          { engineerId: 'eng_c', customerIds: ['cus_big2'] },
+        ]),
+      },
       at,
     );
     expect(res.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT' });
@@ -174,9 +206,17 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     await h.stop();
     h = await Harness.start(engine, { policy: tight });
     await handoffFixture().write(h.store);
-    const { planHandoff: plan } = await h.data(PlanHandoffDocument, { input: rotation([{ engineerId: 'eng_e', customerIds: ['cus_big1', 'cus_big2'] }]) }, at);
+    const { planHandoff: plan } = await h.data(
+      PlanHandoffDocument,
+      { input: rotation([{ engineerId: 'eng_e', customerIds: ['cus_big1', 'cus_big2'] }]) },
+      at,
+    );
     // The late case belongs to the customer nobody takes, so it raises no CASE_PAST_SLA here.
-    expect(plan.warnings.map((w) => w.code).sort()).toEqual(['CUSTOMER_LEFT_WITHOUT_PRIMARY', 'SUCCESSOR_NOT_ACTIVE', 'SUCCESSOR_OVERLOADED']);
+    expect(plan.warnings.map((w) => w.code).sort()).toEqual([
+      'CUSTOMER_LEFT_WITHOUT_PRIMARY',
+      'SUCCESSOR_NOT_ACTIVE',
+      'SUCCESSOR_OVERLOADED',
+    ]);
     expect(plan.warnings.find((w) => w.code === 'CUSTOMER_LEFT_WITHOUT_PRIMARY')!.customer).toEqual({ id: 'cus_small' });
     expect(plan.warnings.find((w) => w.code === 'SUCCESSOR_OVERLOADED')!.message).toBe('successor E Li would cover 2 customers (limit 1)');
     // The customer nobody takes gets no checklist lines.
@@ -184,15 +224,26 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
   });
 
   it('VACATION cover is temporary: BACKUP until the end date, the original coverage untouched', async () => {
-    const input: PlanHandoffInput = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c', customerIds: ['cus_small'] }], reason: 'VACATION', effectiveAt: '2026-07-01T00:00:00Z', until: '2026-07-15T00:00:00Z' };
+    const input: PlanHandoffInput = {
+      outgoingEngineerId: 'eng_a',
+      successors: [{ engineerId: 'eng_c', customerIds: ['cus_small'] }],
+      reason: 'VACATION',
+      effectiveAt: '2026-07-01T00:00:00Z',
+      until: '2026-07-15T00:00:00Z',
+    };
     const missingUntil = await h.run(PlanHandoffDocument, { input: { ...input, until: null } }, at);
-    expect(missingUntil.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'until', reason: 'a VACATION handoff needs the date the cover ends' }] });
+    expect(missingUntil.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'until', reason: 'a VACATION handoff needs the date the cover ends' }],
+    });
 
     const handoff = await start(input);
     for (const item of handoff.items) await h.data(WaiveHandoffItemDocument, { id: item.id, reason: 'two weeks only' }, at);
     await h.data(CompleteHandoffDocument, { id: handoff.id }, at);
     const covers = async (when: string) =>
-      (await h.data(WhoCoversDocument, { customerId: 'cus_small', at: when }, at)).whoCovers.map((c) => `${c.role}:${c.engineer.id}`).sort();
+      (await h.data(WhoCoversDocument, { customerId: 'cus_small', at: when }, at)).whoCovers
+        .map((c) => `${c.role}:${c.engineer.id}`)
+        .sort();
     expect(await covers('2026-06-30T00:00:00Z')).toEqual(['PRIMARY:eng_a']);
     expect(await covers('2026-07-05T00:00:00Z')).toEqual(['BACKUP:eng_c', 'PRIMARY:eng_a']);
     // It ends by itself: no job, only the `to` date.
@@ -207,7 +258,9 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     await h.data(CompleteHandoffItemDocument, { id: item('TRANSFER_CASE').id }, at);
     expect((await h.data(CaseOwnerDocument, { id: 'cas_small-board' }, at)).case!.owner).toEqual({ id: 'eng_c' });
     await h.data(CompleteHandoffItemDocument, { id: item('TRANSFER_COMMITMENT').id }, at);
-    expect((await h.data(CustomerCommitmentsOwnerDocument, { id: 'cus_small' }, at)).customer!.commitments[0].engineer).toEqual({ id: 'eng_c' });
+    expect((await h.data(CustomerCommitmentsOwnerDocument, { id: 'cus_small' }, at)).customer!.commitments[0].engineer).toEqual({
+      id: 'eng_c',
+    });
     // Completing the handoff does not move the case a second time.
     await h.data(CompleteHandoffDocument, { id: handoff.id, force: true, reason: 'rest later' }, at);
     expect((await h.data(CaseOwnerDocument, { id: 'cas_small-board' }, at)).case!.ownershipHistory).toHaveLength(2);
@@ -223,7 +276,12 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     const cannotComplete = await h.run(CompleteHandoffItemDocument, { id: visit.id }, at);
     expect(cannotComplete.errors![0].extensions!.code).toBe('CONFLICT');
     const reopened = await h.data(ReopenHandoffItemDocument, { id: visit.id, reason: 'the visit was with the old team' }, at);
-    expect(reopened.reopenHandoffItem).toEqual({ id: visit.id, status: 'OPEN', note: 'reopened: the visit was with the old team', doneAt: null });
+    expect(reopened.reopenHandoffItem).toEqual({
+      id: visit.id,
+      status: 'OPEN',
+      note: 'reopened: the visit was with the old team',
+      doneAt: null,
+    });
     const unknown = await h.run(CompleteHandoffItemDocument, { id: 'hoi_nope' }, at);
     expect(unknown.errors![0].extensions).toMatchObject({ code: 'NOT_FOUND', id: 'hoi_nope' });
   });
@@ -256,7 +314,11 @@ describe.each(testEngines())('handoffs on $name', (engine) => {
     expect(byKind.openHandoffItems.edges.map((e) => e.node.id)).toEqual([handoff.items.find((i) => i.kind === 'TRANSFER_CASE')!.id]);
     const notOld = await h.data(OpenHandoffItemsDocument, { filter: { olderThanDays: 3 } }, at);
     expect(notOld.openHandoffItems.totalCount).toBe(0);
-    const later = await h.data(OpenHandoffItemsDocument, { filter: { olderThanDays: 3 } }, { ...at, now: new Date('2026-06-30T00:00:00Z') });
+    const later = await h.data(
+      OpenHandoffItemsDocument,
+      { filter: { olderThanDays: 3 } },
+      { ...at, now: new Date('2026-06-30T00:00:00Z') },
+    );
     expect(later.openHandoffItems.totalCount).toBe(12);
   });
 });
@@ -326,10 +388,17 @@ describe('the printable checklist over HTTP', () => {
     const res = await fetch(`${base}/handoffs/${handoffId}/checklist?format=csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/text\/csv/);
-    const lines = (await res.text()).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('handoff,customer_id,customer,seq,kind,status,task,subject_id,phone,case_number,assignee,assignee_phone,done_at,note');
+    const lines = (await res.text())
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[0]).toBe(
+      'handoff,customer_id,customer,seq,kind,status,task,subject_id,phone,case_number,assignee,assignee_phone,done_at,note',
+    );
     expect(lines).toHaveLength(13);
-    expect(lines[10]).toBe(`${handoffId},cus_small,China Unicom Midong,10,TRANSFER_CASE,OPEN,"Transfer case C-2026-0601 ""Main control board fault"" (IN_PROGRESS)",cas_small-board,,C-2026-0601,C Chen,+86 138 0000 0003,,`);
+    expect(lines[10]).toBe(
+      `${handoffId},cus_small,China Unicom Midong,10,TRANSFER_CASE,OPEN,"Transfer case C-2026-0601 ""Main control board fault"" (IN_PROGRESS)",cas_small-board,,C-2026-0601,C Chen,+86 138 0000 0003,,`,
+    );
   });
 
   it('answers 404 for an unknown handoff and 400 for a malformed id or format', async () => {

@@ -62,7 +62,11 @@ async function send(url: string, init: RequestInit): Promise<Answer> {
 }
 
 const post = (url: string, payload: unknown, headers: Record<string, string> = {}) =>
-  send(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+  send(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof payload === 'string' ? payload : JSON.stringify(payload),
+  });
 
 const codes = (a: Answer) => (a.body.errors ?? []).map((e) => e.extensions?.code);
 
@@ -107,7 +111,9 @@ describe('query limits over HTTP (default limits)', () => {
     expect(atLimit.status).toBe(200);
     const res = await post(s.url, { query: tokens(5000 - 19) });
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ message: 'The document has more than 5000 tokens; the limit is 5000.', extensions: { code: 'TOO_MANY_TOKENS', limit: 5000 } }]);
+    expect(res.body.errors).toEqual([
+      { message: 'The document has more than 5000 tokens; the limit is 5000.', extensions: { code: 'TOO_MANY_TOKENS', limit: 5000 } },
+    ]);
   });
 
   it('cost counts `first` from the variables: 10 customers is fine, 200 is a 400 QUERY_TOO_COSTLY', async () => {
@@ -118,7 +124,11 @@ describe('query limits over HTTP (default limits)', () => {
     expect(res.status).toBe(400);
     // 1 connection + 200 edges × (1 edge + 1 node + 20 contacts × (1 + 20 in the reporting line))
     expect(res.body.errors).toEqual([
-      { message: expect.stringContaining('estimated cost of 84401; the limit is 25000'), locations: expect.any(Array), extensions: { code: 'QUERY_TOO_COSTLY', limit: 25000, found: 84401 } },
+      {
+        message: expect.stringContaining('estimated cost of 84401; the limit is 25000'),
+        locations: expect.any(Array),
+        extensions: { code: 'QUERY_TOO_COSTLY', limit: 25000, found: 84401 },
+      },
     ]);
   });
 
@@ -186,7 +196,9 @@ describe('rate limit per caller', () => {
       const retryAfter = Number(res.headers.get('retry-after'));
       // 3 a minute: one every 20 s.
       expect(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 20).toBe(true);
-      expect(res.body.errors).toEqual([{ message: expect.stringContaining('at most 3 a minute'), extensions: { code: 'RATE_LIMITED', retryAfter } }]);
+      expect(res.body.errors).toEqual([
+        { message: expect.stringContaining('at most 3 a minute'), extensions: { code: 'RATE_LIMITED', retryAfter } },
+      ]);
       expect((await fetch(`${s.base}/health`)).status).toBe(200);
     } finally {
       await s.server.stop();
@@ -205,7 +217,10 @@ describe('rate limit per caller', () => {
 
 describe('CORS', () => {
   const preflight = (url: string, origin: string) =>
-    fetch(url, { method: 'OPTIONS', headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' } });
+    fetch(url, {
+      method: 'OPTIONS',
+      headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type,authorization' },
+    });
 
   it('is closed by default: no Access-Control-Allow-Origin for any origin, not even on a preflight', async () => {
     const s = await start();
@@ -262,7 +277,10 @@ describe('CSRF prevention (Apollo default, left on)', () => {
   ])('a cross-site form POST (%s) is refused and runs nothing', async (contentType, body) => {
     const res = await send(s.url, { method: 'POST', headers: { 'content-type': contentType, origin: 'https://evil.example' }, body });
     expect(res.status).toBe(400);
-    expect(res.body.errors?.[0]).toEqual({ message: expect.stringContaining('Cross-Site Request Forgery'), extensions: { code: 'BAD_REQUEST' } });
+    expect(res.body.errors?.[0]).toEqual({
+      message: expect.stringContaining('Cross-Site Request Forgery'),
+      extensions: { code: 'BAD_REQUEST' },
+    });
     expect(await regions()).toEqual({ n: 0 });
   });
 
@@ -300,13 +318,19 @@ describe('production mode (NODE_ENV=production)', () => {
     expect(codes(type)).toEqual(['GRAPHQL_VALIDATION_FAILED']);
     expect((await post(prod.url, { query: '{ __typename }' })).body).toEqual({ data: { __typename: 'Query' } });
     // …while development answers it.
-    expect((await post(dev.url, { query: '{ __schema { queryType { name } } }' })).body).toEqual({ data: { __schema: { queryType: { name: 'Query' } } } });
+    expect((await post(dev.url, { query: '{ __schema { queryType { name } } }' })).body).toEqual({
+      data: { __schema: { queryType: { name: 'Query' } } },
+    });
   });
 
   it.each([
     ['a field', { query: '{ healt { ok } }' }, 'Cannot query field "healt" on type "Query".'],
     ['an argument', { query: '{ customer(id: "cus_a", idd: "cus_a") { id } }' }, 'Unknown argument "idd" on field "Query.customer".'],
-    ['an enum literal', { query: '{ whoCovers(customerId: "cus_a", role: PRIMRY) { id } }' }, 'Value "PRIMRY" does not exist in "CoverageRole" enum.'],
+    [
+      'an enum literal',
+      { query: '{ whoCovers(customerId: "cus_a", role: PRIMRY) { id } }' },
+      'Value "PRIMRY" does not exist in "CoverageRole" enum.',
+    ],
     [
       'an enum in the variables',
       { query: 'query($r: CoverageRole) { whoCovers(customerId: "cus_a", role: $r) { id } }', variables: { r: 'PRIMRY' } },
@@ -314,7 +338,10 @@ describe('production mode (NODE_ENV=production)', () => {
     ],
     [
       'an input field in the variables',
-      { query: 'mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }', variables: { i: { name: 'X', kind: 'CITY', parentld: 'reg_a' } } },
+      {
+        query: 'mutation($i: CreateRegionInput!) { createRegion(input: $i) { id } }',
+        variables: { i: { name: 'X', kind: 'CITY', parentld: 'reg_a' } },
+      },
       'Variable "$i" got invalid value { name: "X", kind: "CITY", parentld: "reg_a" }; Field "parentld" is not defined by type "CreateRegionInput".',
     ],
   ])('no "Did you mean …?" for a misspelt %s (development still suggests)', async (_what, payload, message) => {
@@ -331,7 +358,8 @@ describe('errors are masked outside development', () => {
   const CYPHER = 'MATCH (c:Customer {id: $id}) RETURN c {.*} AS c';
   const failures: Record<string, () => Error> = {
     'an engine error with its Cypher': () => new StoreError('QUERY', `GRAFEO-Q0042: unknown property near "${CYPHER}"`, CYPHER, '42000'),
-    'a connection error with an address': () => new Error('connect ECONNREFUSED 10.20.30.40:7687 (user rapport) at /srv/rapport/src/graph/neo4j-store.ts:42'),
+    'a connection error with an address': () =>
+      new Error('connect ECONNREFUSED 10.20.30.40:7687 (user rapport) at /srv/rapport/src/graph/neo4j-store.ts:42'),
     'a programming error': () => new TypeError("Cannot read properties of undefined (reading 'secretField')"),
   };
   let mode: keyof typeof failures = 'a programming error';
@@ -366,7 +394,14 @@ describe('errors are masked outside development', () => {
       expect(res.status).toBe(200);
       expect(res.body).toEqual({
         data: { customer: null },
-        errors: [{ message: 'Internal error', locations: [{ line: 1, column: 3 }], path: ['customer'], extensions: { code: 'INTERNAL_SERVER_ERROR' } }],
+        errors: [
+          {
+            message: 'Internal error',
+            locations: [{ line: 1, column: 3 }],
+            path: ['customer'],
+            extensions: { code: 'INTERNAL_SERVER_ERROR' },
+          },
+        ],
       });
       expect(res.text).not.toMatch(/MATCH|GRAFEO|ECONNREFUSED|10\.20\.30\.40|secretField|\.ts:\d+|stacktrace| {4}at /);
     }
@@ -406,7 +441,14 @@ describe('with authentication on', () => {
   });
 
   it('a browser preflight (never authenticated) is answered by CORS, and a 401 is readable by the allowed origin', async () => {
-    const pre = await fetch(s.url, { method: 'OPTIONS', headers: { origin: 'https://app.example.com', 'access-control-request-method': 'POST', 'access-control-request-headers': 'authorization,content-type' } });
+    const pre = await fetch(s.url, {
+      method: 'OPTIONS',
+      headers: {
+        origin: 'https://app.example.com',
+        'access-control-request-method': 'POST',
+        'access-control-request-headers': 'authorization,content-type',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('https://app.example.com');
     const refused = await post(s.url, { query: '{ health { ok } }' }, { origin: 'https://app.example.com' });

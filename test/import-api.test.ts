@@ -14,7 +14,8 @@ describe.each(testEngines())('importRecords (the API path of the bulk import) on
   });
 
   const changes = async () => (await h.store.read('MATCH (c:Change) RETURN count(c) AS n'))[0].n;
-  const csv = 'id,name,tier,regionId\ncus_api-a,"China Telecom, Wuhan",KEY,reg_wuhan\ncus_api-b,B,GOLD,reg_wuhan\ncus_api-c,C,STANDARD,reg_nowhere\n';
+  const csv =
+    'id,name,tier,regionId\ncus_api-a,"China Telecom, Wuhan",KEY,reg_wuhan\ncus_api-b,B,GOLD,reg_wuhan\ncus_api-c,C,STANDARD,reg_nowhere\n';
 
   it('loads the good rows of a CSV and reports the bad ones by line and field', async () => {
     const { importRecords } = await h.data(ImportRecordsDocument, { kind: 'customers', format: 'CSV', content: csv });
@@ -29,8 +30,14 @@ describe.each(testEngines())('importRecords (the API path of the bulk import) on
     });
     const { customer } = await h.data(ImportedCustomerDocument, { id: 'cus_api-a' });
     expect(customer).toEqual({ id: 'cus_api-a', name: 'China Telecom, Wuhan', tier: 'KEY', region: { id: 'reg_wuhan' } });
-    const [change] = await h.store.read(`MATCH (c:Change {entityId: 'cus_api-a'}) RETURN c.actor AS actor, c.op AS op, c.summary AS summary`);
-    expect(change).toEqual({ actor: 'system', op: 'CREATE', summary: 'Customer cus_api-a imported from customers.csv line 2 (importRecords by tester)' });
+    const [change] = await h.store.read(
+      `MATCH (c:Change {entityId: 'cus_api-a'}) RETURN c.actor AS actor, c.op AS op, c.summary AS summary`,
+    );
+    expect(change).toEqual({
+      actor: 'system',
+      op: 'CREATE',
+      summary: 'Customer cus_api-a imported from customers.csv line 2 (importRecords by tester)',
+    });
   });
 
   it('is idempotent, and strict mode loads nothing when a row is bad', async () => {
@@ -45,17 +52,31 @@ describe.each(testEngines())('importRecords (the API path of the bulk import) on
       strict: true,
       content: '{"id": "cus_api-d", "name": "D", "tier": "VIP"}\n{"id": "cus_api-e", "tier": "VIP"}\n',
     });
-    expect(strict.importRecords).toMatchObject({ loaded: false, errorCount: 1, errors: [{ file: 'customers.jsonl', line: 2, field: 'name', reason: 'is required' }] });
+    expect(strict.importRecords).toMatchObject({
+      loaded: false,
+      errorCount: 1,
+      errors: [{ file: 'customers.jsonl', line: 2, field: 'name', reason: 'is required' }],
+    });
     expect((await h.data(ImportedCustomerDocument, { id: 'cus_api-d' })).customer).toBeNull();
     expect(await changes()).toBe(before);
   });
 
   it('reads a JSON array, and refuses an unknown kind as BAD_USER_INPUT naming the argument', async () => {
-    const json = await h.data(ImportRecordsDocument, { kind: 'customers', format: 'JSON', content: '[{"id": "cus_api-a", "name": "China Telecom, Wuhan", "tier": "VIP"}]' });
+    const json = await h.data(ImportRecordsDocument, {
+      kind: 'customers',
+      format: 'JSON',
+      content: '[{"id": "cus_api-a", "name": "China Telecom, Wuhan", "tier": "VIP"}]',
+    });
     expect(json.importRecords.files[0]).toMatchObject({ file: 'customers.json', updated: 1 });
-    expect((await h.data(ImportedCustomerDocument, { id: 'cus_api-a' })).customer).toMatchObject({ tier: 'VIP', region: { id: 'reg_wuhan' } });
+    expect((await h.data(ImportedCustomerDocument, { id: 'cus_api-a' })).customer).toMatchObject({
+      tier: 'VIP',
+      region: { id: 'reg_wuhan' },
+    });
 
     const res = await h.run(ImportRecordsDocument, { kind: 'widgets', format: 'CSV', content: 'id\n' });
-    expect(res.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'kind', reason: expect.stringMatching(/^"widgets" is not a record kind/) }] });
+    expect(res.errors?.[0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'kind', reason: expect.stringMatching(/^"widgets" is not a record kind/) }],
+    });
   });
 });

@@ -31,7 +31,10 @@ describe('npm run import (the CLI, end to end on a temporary data directory)', (
     input = path.join(work, 'input');
     mkdirSync(input);
     writeFileSync(path.join(input, 'regions.csv'), 'id,name,kind\nreg_urumqi,Urumqi,CITY\n');
-    writeFileSync(path.join(input, 'customers.csv'), 'id,name,tier,regionId\ncus_a,"China Mobile, Urumqi",VIP,reg_urumqi\ncus_b,B,GOLD,reg_urumqi\n');
+    writeFileSync(
+      path.join(input, 'customers.csv'),
+      'id,name,tier,regionId\ncus_a,"China Mobile, Urumqi",VIP,reg_urumqi\ncus_b,B,GOLD,reg_urumqi\n',
+    );
   }, 180_000);
   afterAll(() => {
     rmSync(work, { recursive: true, force: true });

@@ -44,36 +44,42 @@ describe.each(testEngines())('bulk import of a large file on $name', (engine) =>
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it(`streams ${ROWS} rows with bounded memory`, async () => {
-    const file = path.join(dir, 'regions.csv');
-    const size = await writeRegions(file);
-    gc();
-    const base = liveBytes();
-    let retained = -Infinity;
-    let batches = 0;
-    const started = Date.now();
-    const report = await importPath(store, file, {
-      onProgress: () => {
-        if (++batches % 10 === 0) {
-          gc();
-          retained = Math.max(retained, liveBytes() - base);
-        }
-      },
-    });
-    const seconds = (Date.now() - started) / 1000;
-    expect(report.errors).toEqual([]);
-    expect(report.files).toEqual([{ file: 'regions.csv', kind: 'regions', rows: ROWS, created: ROWS, updated: 0, unchanged: 0, rejected: 0 }]);
-    expect(batches).toBeGreaterThanOrEqual(ROWS / 2000);
-    const [{ n }] = await store.read('MATCH (r:Region) RETURN count(r) AS n');
-    expect(n).toBe(ROWS);
-    process.stdout.write(
-      `\nimport of ${ROWS} rows (${(size / 1e6).toFixed(1)} MB CSV) on ${engine.name}: ${seconds.toFixed(1)} s, ` +
-        `${report.rowsPerSecond} rows/s, ${report.nodesAndRelationshipsPerSecond} nodes+relationships/s, ` +
-        `live memory growth at most ${(retained / 1e6).toFixed(1)} MB\n`,
-    );
-    // Reading the file into memory, or keeping its rows, would retain at least its size.
-    expect(retained).toBeLessThan(size / 4);
-    // Over Bolt every batch is a network transaction on a separate server: 200k rows take minutes
-    // there (about 10 on a busy 2-core machine), so Neo4j gets a longer allowance.
-  }, engine.name === 'neo4j' ? 1_800_000 : 180_000);
+  it(
+    `streams ${ROWS} rows with bounded memory`,
+    async () => {
+      const file = path.join(dir, 'regions.csv');
+      const size = await writeRegions(file);
+      gc();
+      const base = liveBytes();
+      let retained = -Infinity;
+      let batches = 0;
+      const started = Date.now();
+      const report = await importPath(store, file, {
+        onProgress: () => {
+          if (++batches % 10 === 0) {
+            gc();
+            retained = Math.max(retained, liveBytes() - base);
+          }
+        },
+      });
+      const seconds = (Date.now() - started) / 1000;
+      expect(report.errors).toEqual([]);
+      expect(report.files).toEqual([
+        { file: 'regions.csv', kind: 'regions', rows: ROWS, created: ROWS, updated: 0, unchanged: 0, rejected: 0 },
+      ]);
+      expect(batches).toBeGreaterThanOrEqual(ROWS / 2000);
+      const [{ n }] = await store.read('MATCH (r:Region) RETURN count(r) AS n');
+      expect(n).toBe(ROWS);
+      process.stdout.write(
+        `\nimport of ${ROWS} rows (${(size / 1e6).toFixed(1)} MB CSV) on ${engine.name}: ${seconds.toFixed(1)} s, ` +
+          `${report.rowsPerSecond} rows/s, ${report.nodesAndRelationshipsPerSecond} nodes+relationships/s, ` +
+          `live memory growth at most ${(retained / 1e6).toFixed(1)} MB\n`,
+      );
+      // Reading the file into memory, or keeping its rows, would retain at least its size.
+      expect(retained).toBeLessThan(size / 4);
+      // Over Bolt every batch is a network transaction on a separate server: 200k rows take minutes
+      // there (about 10 on a busy 2-core machine), so Neo4j gets a longer allowance.
+    },
+    engine.name === 'neo4j' ? 1_800_000 : 180_000,
+  );
 });

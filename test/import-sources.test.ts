@@ -14,7 +14,8 @@ async function read(text: string, format: ImportFormat, chunk = 1 << 16): Promis
 /** A problem whose reason starts with the text. */
 const bad = (start: string) => expect.stringMatching(new RegExp(`^! ${start.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
 
-const lines = (items: SourceItem[]) => items.map((i) => [i.line, 'record' in i ? i.record.id : 'header' in i ? 'header' : `! ${i.problem.reason}`]);
+const lines = (items: SourceItem[]) =>
+  items.map((i) => [i.line, 'record' in i ? i.record.id : 'header' in i ? 'header' : `! ${i.problem.reason}`]);
 
 describe.each([1, 7, 1 << 16])('import readers, fed in chunks of %i bytes', (chunk) => {
   it('CSV: BOM, quoted commas and quotes, line breaks inside quotes, empty lines, CJK text', async () => {
@@ -68,7 +69,8 @@ describe.each([1, 7, 1 << 16])('import readers, fed in chunks of %i bytes', (chu
   });
 
   it('JSON array: each element with the line it starts on; brackets, commas and quotes inside strings', async () => {
-    const json = '\uFEFF[\n  {"id": "cus_a", "name": "a, [b] {c}", "q": "say \\"]\\", ok"},\n  {\n    "id": "cus_b",\n    "skills": ["x", "y"],\n    "nested": {"k": [1, {"z": "}"}]}\n  },\n  {"id" "cus_bad"},\n  "text",\n  {"id": "乌鲁木齐"}\n]\n';
+    const json =
+      '\uFEFF[\n  {"id": "cus_a", "name": "a, [b] {c}", "q": "say \\"]\\", ok"},\n  {\n    "id": "cus_b",\n    "skills": ["x", "y"],\n    "nested": {"k": [1, {"z": "}"}]}\n  },\n  {"id" "cus_bad"},\n  "text",\n  {"id": "乌鲁木齐"}\n]\n';
     const items = await read(json, 'json', chunk);
     expect(lines(items)).toEqual([
       [2, 'cus_a'],
@@ -82,7 +84,9 @@ describe.each([1, 7, 1 << 16])('import readers, fed in chunks of %i bytes', (chu
   });
 
   it('JSON: a file that is not one array, or that ends early, is refused with the line', async () => {
-    expect(await read('{"id": "cus_a"}', 'json', chunk)).toEqual([{ line: 1, problem: { field: '', reason: expect.stringMatching(/must hold one array/) }, fatal: true }]);
+    expect(await read('{"id": "cus_a"}', 'json', chunk)).toEqual([
+      { line: 1, problem: { field: '', reason: expect.stringMatching(/must hold one array/) }, fatal: true },
+    ]);
     expect(lines(await read('[\n{"id": "cus_a"},\n{"id": "cus_b"', 'json', chunk))).toEqual([
       [2, 'cus_a'],
       [3, bad('the array is not closed')],

@@ -22,8 +22,11 @@ function dataDir(files: Record<string, string>): string {
 async function snapshot(store: Store): Promise<string> {
   const nodes = await store.read('MATCH (n) RETURN labels(n) AS labels, n');
   const rels = await store.read('MATCH (a)-[r]->(b) RETURN a.id AS from, type(r) AS type, r, b.id AS to');
-  const sorted = (v: unknown) => JSON.stringify(v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
-  return [...nodes.map((r) => `${r.labels} ${sorted(r.n)}`), ...rels.map((r) => `${r.from} ${r.type} ${r.to} ${sorted(r.r)}`)].sort().join('\n');
+  const sorted = (v: unknown) =>
+    JSON.stringify(v && typeof v === 'object' ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => a.localeCompare(b))) : v);
+  return [...nodes.map((r) => `${r.labels} ${sorted(r.n)}`), ...rels.map((r) => `${r.from} ${r.type} ${r.to} ${sorted(r.r)}`)]
+    .sort()
+    .join('\n');
 }
 
 const count = async (store: Store, label: string) => (await store.read(`MATCH (n:\`${label}\`) RETURN count(n) AS n`))[0].n;
@@ -32,18 +35,24 @@ const count = async (store: Store, label: string) => (await store.read(`MATCH (n
 const ORG: Record<string, string> = {
   'regions.csv': 'id,name,kind,parentId\nreg_urumqi,Urumqi,CITY,reg_xinjiang\nreg_xinjiang,Xinjiang,PROVINCE,\n',
   'partners.json': '[\n  {"id": "par_tianshan", "name": "Tianshan Telecom Services"}\n]\n',
-  'customers.csv': 'id,name,nameLatin,tier,segment,regionId,parentId\ncus_cm-urumqi,中国移动乌鲁木齐分公司,China Mobile Urumqi,VIP,carrier,reg_urumqi,\ncus_hotel,Urumqi Grand Hotel,,STANDARD,hotel,reg_urumqi,\n',
+  'customers.csv':
+    'id,name,nameLatin,tier,segment,regionId,parentId\ncus_cm-urumqi,中国移动乌鲁木齐分公司,China Mobile Urumqi,VIP,carrier,reg_urumqi,\ncus_hotel,Urumqi Grand Hotel,,STANDARD,hotel,reg_urumqi,\n',
   'engineers.jsonl':
     '{"id": "eng_b", "name": "李娜", "kind": "EMPLOYEE", "phone": "+86 138 0000 0002", "skills": ["OTN", "NMS"], "regionId": "reg_urumqi"}\n' +
     '{"id": "eng_p", "name": "赵勇", "kind": "PARTNER", "partnerId": "par_tianshan"}\n',
-  'contacts.csv': 'id,name,role,title,reportsToId\ncon_duty,吴强,ON_DUTY,On-duty Engineer,con_mgr\ncon_mgr,杨帆,MANAGER,"Manager, Network Operations",\n',
-  'employments.csv': 'contactId,customerId,from,to,title\ncon_duty,cus_cm-urumqi,2022-01-01T00:00:00Z,,\ncon_mgr,cus_cm-urumqi,2020-01-01,,\n',
+  'contacts.csv':
+    'id,name,role,title,reportsToId\ncon_duty,吴强,ON_DUTY,On-duty Engineer,con_mgr\ncon_mgr,杨帆,MANAGER,"Manager, Network Operations",\n',
+  'employments.csv':
+    'contactId,customerId,from,to,title\ncon_duty,cus_cm-urumqi,2022-01-01T00:00:00Z,,\ncon_mgr,cus_cm-urumqi,2020-01-01,,\n',
   'devices.csv': 'id,serial,model,maintenanceUntil,customerId\ndev_osn,SN-0001,OptiX OSN 8800,2025-01-01T00:00:00+08:00,cus_cm-urumqi\n',
-  'cases.csv': 'id,title,kind,severity,status,openedAt,customerId,deviceId,workedOnIds\ncas_c11,Board alarm,FAULT,MAJOR,IN_PROGRESS,2025-09-11T08:00:00Z,cus_cm-urumqi,dev_osn,eng_p;eng_b\n',
+  'cases.csv':
+    'id,title,kind,severity,status,openedAt,customerId,deviceId,workedOnIds\ncas_c11,Board alarm,FAULT,MAJOR,IN_PROGRESS,2025-09-11T08:00:00Z,cus_cm-urumqi,dev_osn,eng_p;eng_b\n',
   'case-ownerships.csv': 'caseId,engineerId,from\ncas_c11,eng_b,2025-09-12T08:00:00Z\n',
   'coverage.csv': 'id,engineerId,customerId,role,from,to\ncov_b-primary,eng_b,cus_cm-urumqi,PRIMARY,2024-01-01T00:00:00Z,\n',
-  'handoffs.json': '[{"id": "hof_june", "reason": "ROTATION", "effectiveAt": "2025-06-01T00:00:00Z", "status": "IN_PROGRESS", "fromId": "eng_p", "toIds": ["eng_b"]}]',
-  'handoff-items.json': '[{"id": "hoi_1", "kind": "VISIT_CUSTOMER", "seq": 1, "handoffId": "hof_june", "customerId": "cus_cm-urumqi", "refersToId": "cus_cm-urumqi"}]',
+  'handoffs.json':
+    '[{"id": "hof_june", "reason": "ROTATION", "effectiveAt": "2025-06-01T00:00:00Z", "status": "IN_PROGRESS", "fromId": "eng_p", "toIds": ["eng_b"]}]',
+  'handoff-items.json':
+    '[{"id": "hoi_1", "kind": "VISIT_CUSTOMER", "seq": 1, "handoffId": "hof_june", "customerId": "cus_cm-urumqi", "refersToId": "cus_cm-urumqi"}]',
 };
 const ORG_ROWS = 17;
 
@@ -99,7 +108,9 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
     expect(m.title).toBe('Manager, Network Operations');
     const [eng] = await store.read(`MATCH (e:Engineer {id: 'eng_b'}) RETURN e.skills AS skills`);
     expect(eng.skills).toEqual(['OTN', 'NMS']);
-    const [item] = await store.read(`MATCH (i:HandoffItem {id: 'hoi_1'}) RETURN [(i)-[:REFERS_TO]->(t) | t.id] AS refersTo, [(i)<-[:INCLUDES]-(h) | h.id] AS handoff`);
+    const [item] = await store.read(
+      `MATCH (i:HandoffItem {id: 'hoi_1'}) RETURN [(i)-[:REFERS_TO]->(t) | t.id] AS refersTo, [(i)<-[:INCLUDES]-(h) | h.id] AS handoff`,
+    );
     expect(item).toEqual({ refersTo: ['cus_cm-urumqi'], handoff: ['hof_june'] });
     expect(await count(store, 'Change')).toBe(ORG_ROWS);
   });
@@ -120,8 +131,10 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
     await importPath(store, dataDir(ORG));
     // Same instant in another notation (unchanged), one field changed, one relationship moved.
     const changed = dataDir({
-      'customers.csv': 'id,name,nameLatin,tier,segment,regionId\ncus_cm-urumqi,中国移动乌鲁木齐分公司,China Mobile Urumqi,KEY,carrier,reg_urumqi\ncus_hotel,Urumqi Grand Hotel,,STANDARD,hotel,reg_xinjiang\n',
-      'coverage.csv': 'id,engineerId,customerId,role,from,to\ncov_b-primary,eng_b,cus_cm-urumqi,PRIMARY,2024-01-01T08:00:00+08:00,2025-06-01T00:00:00Z\n',
+      'customers.csv':
+        'id,name,nameLatin,tier,segment,regionId\ncus_cm-urumqi,中国移动乌鲁木齐分公司,China Mobile Urumqi,KEY,carrier,reg_urumqi\ncus_hotel,Urumqi Grand Hotel,,STANDARD,hotel,reg_xinjiang\n',
+      'coverage.csv':
+        'id,engineerId,customerId,role,from,to\ncov_b-primary,eng_b,cus_cm-urumqi,PRIMARY,2024-01-01T08:00:00+08:00,2025-06-01T00:00:00Z\n',
       'devices.csv': 'id,serial,model,maintenanceUntil,customerId\ndev_osn,SN-0001,OptiX OSN 8800,2024-12-31T16:00:00.000Z,cus_cm-urumqi\n',
     });
     const report = await importPath(store, changed);
@@ -130,7 +143,9 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
       ['devices.csv', 0, 0, 1],
       ['coverage.csv', 0, 1, 0],
     ]);
-    const rows = await store.read(`MATCH (c:Change) WHERE c.entityId IN ['cus_cm-urumqi', 'cus_hotel'] AND c.op = 'UPDATE' RETURN c.entityId AS id, c.actor AS actor, c.changes AS changes, c.summary AS summary ORDER BY id`);
+    const rows = await store.read(
+      `MATCH (c:Change) WHERE c.entityId IN ['cus_cm-urumqi', 'cus_hotel'] AND c.op = 'UPDATE' RETURN c.entityId AS id, c.actor AS actor, c.changes AS changes, c.summary AS summary ORDER BY id`,
+    );
     expect(rows.map((r) => ({ ...r, changes: JSON.parse(r.changes as string) }))).toEqual([
       {
         id: 'cus_cm-urumqi',
@@ -180,13 +195,24 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
       { file: 'customers.csv', line: 9, field: '', reason: 'has 2 fields, the header has 5' },
     ]);
     expect(report.errorCount).toBe(5);
-    expect(report.files[1]).toEqual({ file: 'customers.csv', kind: 'customers', rows: 8, created: 3, updated: 0, unchanged: 0, rejected: 5 });
+    expect(report.files[1]).toEqual({
+      file: 'customers.csv',
+      kind: 'customers',
+      rows: 8,
+      created: 3,
+      updated: 0,
+      unchanged: 0,
+      rejected: 5,
+    });
     const ids = await store.read('MATCH (c:Customer) RETURN c.id AS id ORDER BY id');
     expect(ids.map((r) => r.id)).toEqual(['cus_good', 'cus_last', 'cus_multi']);
   });
 
   it('--strict loads nothing when any row is bad, and everything when all rows are good', async () => {
-    const good = { 'regions.csv': 'id,name,kind\nreg_urumqi,Urumqi,CITY\n', 'customers.csv': 'id,name,tier,regionId\ncus_a,A,VIP,reg_urumqi\n' };
+    const good = {
+      'regions.csv': 'id,name,kind\nreg_urumqi,Urumqi,CITY\n',
+      'customers.csv': 'id,name,tier,regionId\ncus_a,A,VIP,reg_urumqi\n',
+    };
     const bad = dataDir({ ...good, 'customers.csv': 'id,name,tier,regionId\ncus_a,A,VIP,reg_urumqi\ncus_b,B,VIP,reg_nowhere\n' });
     const refused = await importPath(store, bad, { strict: true });
     expect(refused.loaded).toBe(false);
@@ -206,7 +232,8 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
   });
 
   it('reads a CSV with a UTF-8 BOM, CRLF line ends, quoted commas and quotes, and a line break in a quoted field', async () => {
-    const csv = '\uFEFFid,name,nameLatin,tier,segment\r\ncus_a,"中国移动, 乌鲁木齐","China Mobile ""Urumqi""",VIP,carrier\r\ncus_b,"Two\r\nlines",,KEY,\r\ncus_c,C,,GOLD,\r\n';
+    const csv =
+      '\uFEFFid,name,nameLatin,tier,segment\r\ncus_a,"中国移动, 乌鲁木齐","China Mobile ""Urumqi""",VIP,carrier\r\ncus_b,"Two\r\nlines",,KEY,\r\ncus_c,C,,GOLD,\r\n';
     const report = await importPath(store, dataDir({ 'customers.csv': csv }));
     expect(report.errors).toEqual([{ file: 'customers.csv', line: 5, field: 'tier', reason: '"GOLD" is not one of VIP, KEY, STANDARD' }]);
     const rows = await store.read('MATCH (c:Customer) RETURN c.id AS id, c.name AS name, c.nameLatin AS latin ORDER BY id');
@@ -218,8 +245,10 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
 
   it('JSON and JSON Lines: lists as arrays, bad records reported by line', async () => {
     const dir = dataDir({
-      'regions.json': '[\n  {"id": "reg_w", "name": "Wuhan", "kind": "CITY"},\n  {\n    "id": "reg_x",\n    "name": "Xi\'an",\n    "kind": "TOWN"\n  }\n]',
-      'engineers.jsonl': '{"id": "eng_a", "name": "A", "kind": "EMPLOYEE", "skills": ["OTN", "IP"], "regionId": "reg_w"}\n\n{"id": "eng_b", "name": "B", "kind": "EMPLOYEE", "email": "not-an-email"}\n{"id": "eng_c", "name": "C", "kind": "EMPLOYEE", "colour": "red"}\nnot json\n',
+      'regions.json':
+        '[\n  {"id": "reg_w", "name": "Wuhan", "kind": "CITY"},\n  {\n    "id": "reg_x",\n    "name": "Xi\'an",\n    "kind": "TOWN"\n  }\n]',
+      'engineers.jsonl':
+        '{"id": "eng_a", "name": "A", "kind": "EMPLOYEE", "skills": ["OTN", "IP"], "regionId": "reg_w"}\n\n{"id": "eng_b", "name": "B", "kind": "EMPLOYEE", "email": "not-an-email"}\n{"id": "eng_c", "name": "C", "kind": "EMPLOYEE", "colour": "red"}\nnot json\n',
     });
     const report = await importPath(store, dir);
     expect(report.errors).toEqual([
@@ -264,8 +293,10 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
     const dir = dataDir({
       'customers.csv': 'id,name,tier\ncus_a,A,VIP\n',
       'engineers.csv': 'id,name,kind\neng_a,A,EMPLOYEE\neng_bad,B,ROBOT\n',
-      'cases.csv': 'id,title,kind,severity,status,openedAt,customerId,workedOnIds\ncas_1,T,FAULT,MINOR,OPEN,2025-01-01T00:00:00Z,cus_x,eng_a\ncas_2,T,FAULT,MINOR,OPEN,2025-01-01T00:00:00Z,cus_a,eng_a;eng_bad;eng_ghost\ncas_3,T,FAULT,MINOR,OPEN,2025-01-01T00:00:00Z,cus_a,eng_a\n',
-      'coverage.csv': 'id,engineerId,customerId,role,from\ncov_1,eng_bad,cus_a,PRIMARY,2025-01-01T00:00:00Z\ncov_2,eng_a,cus_a,PRIMARY,2025-01-01T00:00:00Z\n',
+      'cases.csv':
+        'id,title,kind,severity,status,openedAt,customerId,workedOnIds\ncas_1,T,FAULT,MINOR,OPEN,2025-01-01T00:00:00Z,cus_x,eng_a\ncas_2,T,FAULT,MINOR,OPEN,2025-01-01T00:00:00Z,cus_a,eng_a;eng_bad;eng_ghost\ncas_3,T,FAULT,MINOR,OPEN,2025-01-01T00:00:00Z,cus_a,eng_a\n',
+      'coverage.csv':
+        'id,engineerId,customerId,role,from\ncov_1,eng_bad,cus_a,PRIMARY,2025-01-01T00:00:00Z\ncov_2,eng_a,cus_a,PRIMARY,2025-01-01T00:00:00Z\n',
     });
     const report = await importPath(store, dir);
     expect(report.errors).toEqual([
@@ -276,7 +307,9 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
       { file: 'coverage.csv', line: 2, field: 'engineerId', reason: 'unknown Engineer eng_bad' },
     ]);
     expect((await store.read('MATCH (k:`Case`) RETURN k.id AS id')).map((r) => r.id)).toEqual(['cas_3']);
-    expect(await store.read('MATCH (:Customer {id: "cus_a"})<-[r:COVERS]-(e) RETURN r.id AS id, e.id AS engineer')).toEqual([{ id: 'cov_2', engineer: 'eng_a' }]);
+    expect(await store.read('MATCH (:Customer {id: "cus_a"})<-[r:COVERS]-(e) RETURN r.id AS id, e.id AS engineer')).toEqual([
+      { id: 'cov_2', engineer: 'eng_a' },
+    ]);
   });
 
   it('rows may refer to rows of their own kind later in the file, across batches; unknown targets and loops are errors', async () => {
@@ -318,7 +351,9 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
         expect(report.files[0]).toMatchObject({ rows: 9, created: 4, rejected: 5 });
         // A loop through stored records is refused too: con_4 cannot report to someone below them.
         const closing = await importPath(s, dataDir({ 'contacts.csv': 'id,name,role,reportsToId\ncon_4,Four,EXECUTIVE,con_2\n' }));
-        expect(closing.errors).toEqual([{ file: 'contacts.csv', line: 2, field: 'reportsToId', reason: 'would create a cycle: con_4 → con_2 → con_1 → con_3 → con_4' }]);
+        expect(closing.errors).toEqual([
+          { file: 'contacts.csv', line: 2, field: 'reportsToId', reason: 'would create a cycle: con_4 → con_2 → con_1 → con_3 → con_4' },
+        ]);
       } finally {
         await s.close();
       }
@@ -326,7 +361,10 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
   });
 
   it('the same record twice in one file: the later row wins and the earlier counts as written first', async () => {
-    const report = await importPath(store, dataDir({ 'regions.csv': 'id,name,kind\nreg_a,First,CITY\nreg_a,Second,CITY\nreg_a,Second,CITY\n' }));
+    const report = await importPath(
+      store,
+      dataDir({ 'regions.csv': 'id,name,kind\nreg_a,First,CITY\nreg_a,Second,CITY\nreg_a,Second,CITY\n' }),
+    );
     expect(report.files[0]).toMatchObject({ rows: 3, created: 1, updated: 1, unchanged: 1 });
     expect(await store.read('MATCH (r:Region) RETURN r.name AS name')).toEqual([{ name: 'Second' }]);
   });
@@ -335,7 +373,9 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
     const rows = Array.from({ length: 30 }, (_, i) => `reg_${i},Region ${i},CITY`).join('\n');
     const dir = dataDir({ 'regions.csv': `id,name,kind\n${rows}\n` });
     const abort = new AbortController();
-    await expect(importPath(store, dir, { batchSize: 10, signal: abort.signal, onProgress: () => abort.abort() })).rejects.toThrow(ImportAbortedError);
+    await expect(importPath(store, dir, { batchSize: 10, signal: abort.signal, onProgress: () => abort.abort() })).rejects.toThrow(
+      ImportAbortedError,
+    );
     expect(await count(store, 'Region')).toBe(10);
     const rerun = await importPath(store, dir, { batchSize: 10 });
     expect(rerun.files[0]).toMatchObject({ rows: 30, created: 20, unchanged: 10 });
@@ -344,7 +384,11 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
   it('reports progress per batch and at the end of each file; imports from a string (the API path)', async () => {
     const progress: ImportProgress[] = [];
     const rows = Array.from({ length: 25 }, (_, i) => `reg_${i},Region ${i},CITY`).join('\n');
-    const report = await importContent(store, { kind: 'regions', format: 'csv', content: `id,name,kind\n${rows}\n` }, { batchSize: 10, onProgress: (p) => progress.push(p) });
+    const report = await importContent(
+      store,
+      { kind: 'regions', format: 'csv', content: `id,name,kind\n${rows}\n` },
+      { batchSize: 10, onProgress: (p) => progress.push(p) },
+    );
     expect(report.files).toEqual([{ file: 'regions.csv', kind: 'regions', rows: 25, created: 25, updated: 0, unchanged: 0, rejected: 0 }]);
     expect(progress.map((p) => [p.rows, p.done])).toEqual([
       [10, false],

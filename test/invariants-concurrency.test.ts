@@ -24,7 +24,11 @@ describe.each(testEngines())('concurrency: the rules hold under racing clients (
   });
 
   const post = async (query: string, variables: Record<string, unknown> = {}) => {
-    const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query, variables }),
+    });
     const body = (await res.json()) as { data?: any; errors?: { message: string; extensions?: { code?: string } }[] }; // eslint-disable-line @typescript-eslint/no-explicit-any
     return { status: res.status, body };
   };
@@ -38,10 +42,14 @@ describe.each(testEngines())('concurrency: the rules hold under racing clients (
     const now = Date.now();
     const soon = (hours: number) => new Date(now + hours * 3_600_000).toISOString();
     // A handoff whose items the clients race to complete (and which some try to complete at once).
-    const { startHandoff } = await exec(
-      `mutation($input: PlanHandoffInput!) { startHandoff(input: $input) { id items { id } } }`,
-      { input: { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c', customerIds: ['cus_big1'] }], reason: 'ROTATION', effectiveAt: soon(1) } },
-    );
+    const { startHandoff } = await exec(`mutation($input: PlanHandoffInput!) { startHandoff(input: $input) { id items { id } } }`, {
+      input: {
+        outgoingEngineerId: 'eng_a',
+        successors: [{ engineerId: 'eng_c', customerIds: ['cus_big1'] }],
+        reason: 'ROTATION',
+        effectiveAt: soon(1),
+      },
+    });
     const itemIds: string[] = startHandoff.items.map((i: { id: string }) => i.id);
 
     const client = (i: number) => {
@@ -50,17 +58,26 @@ describe.each(testEngines())('concurrency: the rules hold under racing clients (
       switch (i % 7) {
         case 0:
           return post(`mutation($input: PlanHandoffInput!) { startHandoff(input: $input) { id } }`, {
-            input: { outgoingEngineerId: 'eng_a', successors: [{ engineerId }], reason: i % 2 ? 'ROTATION' : 'VACATION', effectiveAt: soon(2), until: i % 2 ? null : soon(50) },
+            input: {
+              outgoingEngineerId: 'eng_a',
+              successors: [{ engineerId }],
+              reason: i % 2 ? 'ROTATION' : 'VACATION',
+              effectiveAt: soon(2),
+              until: i % 2 ? null : soon(50),
+            },
           });
         case 1:
           return post(`mutation($input: AssignCoverageInput!) { assignCoverage(input: $input) { id } }`, {
             input: { customerId, engineerId, role: 'PRIMARY', replaceCurrent: i % 2 === 0, from: soon(3 + (i % 5)) },
           });
         case 2:
-          return post(`mutation($content: String!, $rc: Boolean) { importRecords(kind: "coverage", format: CSV, content: $content, replaceCurrent: $rc) { errorCount } }`, {
-            content: `id,engineerId,customerId,role,from\ncov_race-${i},${engineerId},${customerId},PRIMARY,${soon(4 + (i % 3))}\ncov_race-${i}b,${engineerId},${customerId},BACKUP,${soon(1)}\n`,
-            rc: i % 3 === 0,
-          });
+          return post(
+            `mutation($content: String!, $rc: Boolean) { importRecords(kind: "coverage", format: CSV, content: $content, replaceCurrent: $rc) { errorCount } }`,
+            {
+              content: `id,engineerId,customerId,role,from\ncov_race-${i},${engineerId},${customerId},PRIMARY,${soon(4 + (i % 3))}\ncov_race-${i}b,${engineerId},${customerId},BACKUP,${soon(1)}\n`,
+              rc: i % 3 === 0,
+            },
+          );
         case 3:
           return post(`mutation($id: ID!) { completeHandoffItem(id: $id) { id } }`, { id: itemIds[i % itemIds.length] });
         case 4:
@@ -73,7 +90,10 @@ describe.each(testEngines())('concurrency: the rules hold under racing clients (
     };
     const answers = await Promise.all(Array.from({ length: 100 }, (_, i) => client(i)));
 
-    const faults = answers.filter((a) => a.status >= 500 || a.body.errors?.some((e) => !['CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(String(e.extensions?.code))));
+    const faults = answers.filter(
+      (a) =>
+        a.status >= 500 || a.body.errors?.some((e) => !['CONFLICT', 'BAD_USER_INPUT', 'NOT_FOUND'].includes(String(e.extensions?.code))),
+    );
     expect(faults).toEqual([]);
     // Some writes won and some lost the race with a clear CONFLICT.
     expect(answers.filter((a) => !a.body.errors).length).toBeGreaterThan(30);

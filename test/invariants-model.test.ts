@@ -37,16 +37,22 @@ const day = (d: number) => new Date(HANDOFF_NOW.getTime() + d * DAY).toISOString
 /** Runs one operation as a caller at the next instant; a client error is a fine answer, anything else fails. */
 async function call(r: Real, query: string, variables: Record<string, unknown> = {}) {
   r.clock += 3_600_000;
-  const res = await r.h.run(parse(query) as unknown as TypedDocumentNode<any, Record<string, unknown>>, variables, { now: new Date(r.clock), actor: 'model' }); // eslint-disable-line @typescript-eslint/no-explicit-any
+  const res = await r.h.run(parse(query) as unknown as TypedDocumentNode<any, Record<string, unknown>>, variables, {
+    now: new Date(r.clock),
+    actor: 'model',
+  });  
   for (const e of res.errors ?? []) {
-    if (!CLIENT_ERRORS.includes(String(e.extensions?.code))) throw new Error(`${query.trim().split('\n')[0]} ${JSON.stringify(variables)} → ${e.extensions?.code}: ${e.message}`);
+    if (!CLIENT_ERRORS.includes(String(e.extensions?.code)))
+      throw new Error(`${query.trim().split('\n')[0]} ${JSON.stringify(variables)} → ${e.extensions?.code}: ${e.message}`);
   }
   return res.errors?.length ? null : res.data;
 }
 
 async function checkRules(r: Real, m: Model, step: string) {
   const exec = async (query: string, variables?: Record<string, unknown>) => {
-    const res = await r.h.run(parse(query) as unknown as TypedDocumentNode<any, Record<string, unknown>>, variables, { now: new Date(r.clock) }); // eslint-disable-line @typescript-eslint/no-explicit-any
+    const res = await r.h.run(parse(query) as unknown as TypedDocumentNode<any, Record<string, unknown>>, variables, {
+      now: new Date(r.clock),
+    });  
     if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
     return res.data;
   };
@@ -67,11 +73,23 @@ abstract class Step implements fc.AsyncCommand<Model, Real> {
 }
 
 class AssignCoverage extends Step {
-  constructor(readonly customerId: string, readonly engineerId: string, readonly role: string, readonly from: number | null, readonly replaceCurrent: boolean) {
+  constructor(
+    readonly customerId: string,
+    readonly engineerId: string,
+    readonly role: string,
+    readonly from: number | null,
+    readonly replaceCurrent: boolean,
+  ) {
     super();
   }
   async act(_m: Model, r: Real) {
-    const input = { customerId: this.customerId, engineerId: this.engineerId, role: this.role, from: this.from == null ? null : day(this.from), replaceCurrent: this.replaceCurrent };
+    const input = {
+      customerId: this.customerId,
+      engineerId: this.engineerId,
+      role: this.role,
+      from: this.from == null ? null : day(this.from),
+      replaceCurrent: this.replaceCurrent,
+    };
     await call(r, `mutation($input: AssignCoverageInput!) { assignCoverage(input: $input) { id } }`, { input });
   }
   toString() {
@@ -80,13 +98,17 @@ class AssignCoverage extends Step {
 }
 
 class EndCoverage extends Step {
-  constructor(readonly customerId: string, readonly pick: number) {
+  constructor(
+    readonly customerId: string,
+    readonly pick: number,
+  ) {
     super();
   }
   async act(_m: Model, r: Real) {
     const data = await call(r, `query($id: ID!) { whoCovers(customerId: $id) { id } }`, { id: this.customerId });
     const list = (data?.whoCovers ?? []) as { id: string }[];
-    if (list.length) await call(r, `mutation($id: ID!) { endCoverage(input: { coverageId: $id }) { id } }`, { id: list[this.pick % list.length].id });
+    if (list.length)
+      await call(r, `mutation($id: ID!) { endCoverage(input: { coverageId: $id }) { id } }`, { id: list[this.pick % list.length].id });
   }
   toString() {
     return `endCoverage(${this.customerId}#${this.pick})`;
@@ -94,12 +116,23 @@ class EndCoverage extends Step {
 }
 
 class ImportCoverage extends Step {
-  constructor(readonly customerId: string, readonly engineerId: string, readonly role: string, readonly from: number, readonly replaceCurrent: boolean, readonly n: number) {
+  constructor(
+    readonly customerId: string,
+    readonly engineerId: string,
+    readonly role: string,
+    readonly from: number,
+    readonly replaceCurrent: boolean,
+    readonly n: number,
+  ) {
     super();
   }
   async act(_m: Model, r: Real) {
     const content = `id,engineerId,customerId,role,from\ncov_model-${this.n},${this.engineerId},${this.customerId},${this.role},${day(this.from)}\n`;
-    await call(r, `mutation($content: String!, $rc: Boolean) { importRecords(kind: "coverage", format: CSV, content: $content, replaceCurrent: $rc) { errorCount } }`, { content, rc: this.replaceCurrent });
+    await call(
+      r,
+      `mutation($content: String!, $rc: Boolean) { importRecords(kind: "coverage", format: CSV, content: $content, replaceCurrent: $rc) { errorCount } }`,
+      { content, rc: this.replaceCurrent },
+    );
   }
   toString() {
     return `import(${this.customerId}, ${this.engineerId}, ${this.role}, ${this.from}, ${this.replaceCurrent})`;
@@ -107,7 +140,12 @@ class ImportCoverage extends Step {
 }
 
 class StartHandoff extends Step {
-  constructor(readonly outgoing: string, readonly successor: string, readonly reason: string, readonly at: number) {
+  constructor(
+    readonly outgoing: string,
+    readonly successor: string,
+    readonly reason: string,
+    readonly at: number,
+  ) {
     super();
   }
   async act(m: Model, r: Real) {
@@ -130,7 +168,10 @@ class StartHandoff extends Step {
 }
 
 class CloseHandoff extends Step {
-  constructor(readonly pick: number, readonly cancel: boolean) {
+  constructor(
+    readonly pick: number,
+    readonly cancel: boolean,
+  ) {
     super();
   }
   async act(m: Model, r: Real) {
@@ -145,7 +186,10 @@ class CloseHandoff extends Step {
 }
 
 class WorkItem extends Step {
-  constructor(readonly pick: number, readonly op: 'complete' | 'reopen') {
+  constructor(
+    readonly pick: number,
+    readonly op: 'complete' | 'reopen',
+  ) {
     super();
   }
   async act(m: Model, r: Real) {
@@ -160,11 +204,17 @@ class WorkItem extends Step {
 }
 
 class AssignCaseOwner extends Step {
-  constructor(readonly engineerId: string, readonly at: number | null) {
+  constructor(
+    readonly engineerId: string,
+    readonly at: number | null,
+  ) {
     super();
   }
   async act(_m: Model, r: Real) {
-    await call(r, `mutation($e: ID!, $at: DateTime) { assignCaseOwner(caseId: "cas_small-board", engineerId: $e, at: $at) { id } }`, { e: this.engineerId, at: this.at == null ? null : day(this.at) });
+    await call(r, `mutation($e: ID!, $at: DateTime) { assignCaseOwner(caseId: "cas_small-board", engineerId: $e, at: $at) { id } }`, {
+      e: this.engineerId,
+      at: this.at == null ? null : day(this.at),
+    });
   }
   toString() {
     return `assignCaseOwner(${this.engineerId}, ${this.at})`;
@@ -172,11 +222,22 @@ class AssignCaseOwner extends Step {
 }
 
 class RecordAbsence extends Step {
-  constructor(readonly engineerId: string, readonly from: number, readonly days: number, readonly cover: string) {
+  constructor(
+    readonly engineerId: string,
+    readonly from: number,
+    readonly days: number,
+    readonly cover: string,
+  ) {
     super();
   }
   async act(_m: Model, r: Real) {
-    const input = { engineerId: this.engineerId, reason: 'LEAVE', from: day(this.from), to: day(this.from + this.days), coverEngineerIds: [this.cover] };
+    const input = {
+      engineerId: this.engineerId,
+      reason: 'LEAVE',
+      from: day(this.from),
+      to: day(this.from + this.days),
+      coverEngineerIds: [this.cover],
+    };
     await call(r, `mutation($input: RecordAbsenceInput!) { recordAbsence(input: $input) { id } }`, { input });
   }
   toString() {
@@ -192,12 +253,18 @@ let importNo = 0;
 
 const commands = fc.commands(
   [
-    fc.tuple(customer, engineer, role, fc.option(offset, { nil: null }), fc.boolean()).map(([c, e, ro, f, rc]) => new AssignCoverage(c, e, ro, f, rc)),
+    fc
+      .tuple(customer, engineer, role, fc.option(offset, { nil: null }), fc.boolean())
+      .map(([c, e, ro, f, rc]) => new AssignCoverage(c, e, ro, f, rc)),
     fc.tuple(customer, fc.nat(5)).map(([c, p]) => new EndCoverage(c, p)),
     fc.tuple(customer, engineer, role, offset, fc.boolean()).map(([c, e, ro, f, rc]) => new ImportCoverage(c, e, ro, f, rc, ++importNo)),
-    fc.tuple(engineer, engineer, fc.constantFrom('ROTATION', 'TRANSFER', 'VACATION'), offset).map(([o, s, re, at]) => new StartHandoff(o, s, re, at)),
+    fc
+      .tuple(engineer, engineer, fc.constantFrom('ROTATION', 'TRANSFER', 'VACATION'), offset)
+      .map(([o, s, re, at]) => new StartHandoff(o, s, re, at)),
     fc.tuple(fc.nat(5), fc.boolean()).map(([p, c]) => new CloseHandoff(p, c)),
-    fc.tuple(fc.nat(20), fc.constantFrom('complete' as const, 'complete' as const, 'reopen' as const)).map(([p, op]) => new WorkItem(p, op)),
+    fc
+      .tuple(fc.nat(20), fc.constantFrom('complete' as const, 'complete' as const, 'reopen' as const))
+      .map(([p, op]) => new WorkItem(p, op)),
     fc.tuple(engineer, fc.option(offset, { nil: null })).map(([e, at]) => new AssignCaseOwner(e, at)),
     fc.tuple(engineer, offset, fc.integer({ min: 1, max: 4 }), engineer).map(([e, f, d, c]) => new RecordAbsence(e, f, d, c)),
   ],

@@ -56,11 +56,15 @@ describe('JWT verification (jose)', () => {
   it('refuses HS/RS confusion: an HS256 token signed with the RSA public key', async () => {
     const { publicKey, privateKey } = rsa();
     const verifier = rsaVerifierFromJwks({ keys: [{ ...(publicKey.export({ format: 'jwk' }) as object), kid: 'k1' }] });
-    await expect(verifyJwt(await signRs({ sub: 'w', roles: ['VIEWER'], exp }, privateKey, 'k1'), verifier, now)).resolves.toMatchObject({ sub: 'w' });
+    await expect(verifyJwt(await signRs({ sub: 'w', roles: ['VIEWER'], exp }, privateKey, 'k1'), verifier, now)).resolves.toMatchObject({
+      sub: 'w',
+    });
     const confused = signHs256({ sub: 'x', roles: ['ADMIN'], exp }, publicKey.export({ format: 'pem', type: 'spki' }) as string);
     expect(await refusal(verifyJwt(confused, verifier, now))).toMatch(/algorithm must be RS256/);
     // An RS256 token is refused by an HS256 configuration too.
-    expect(await refusal(verifyJwt(await signRs({ sub: 'w', roles: ['VIEWER'], exp }, privateKey, 'k1'), hs, now))).toMatch(/algorithm must be HS256/);
+    expect(await refusal(verifyJwt(await signRs({ sub: 'w', roles: ['VIEWER'], exp }, privateKey, 'k1'), hs, now))).toMatch(
+      /algorithm must be HS256/,
+    );
   });
 
   describe('keys from RAPPORT_JWT_JWKS_URL (a real HTTP server on loopback)', () => {
@@ -84,7 +88,17 @@ describe('JWT verification (jose)', () => {
 
     const configured = () => {
       const problems: string[] = [];
-      const auth = loadAuthConfig((n) => ({ RAPPORT_AUTH: 'on', RAPPORT_JWT_JWKS_URL: url, RAPPORT_JWT_ISSUER: 'https://idp.example/realms/rapport' } as Record<string, string>)[n], '127.0.0.1', problems);
+      const auth = loadAuthConfig(
+        (n) =>
+          (
+            ({ RAPPORT_AUTH: 'on', RAPPORT_JWT_JWKS_URL: url, RAPPORT_JWT_ISSUER: 'https://idp.example/realms/rapport' }) as Record<
+              string,
+              string
+            >
+          )[n],
+        '127.0.0.1',
+        problems,
+      );
       expect(problems).toEqual([]);
       return auth;
     };
@@ -92,8 +106,17 @@ describe('JWT verification (jose)', () => {
     it('verifies tokens issued by the provider, and finds a rotated key by fetching again', async () => {
       const auth = configured();
       const iss = 'https://idp.example/realms/rapport';
-      const token = await signRs({ sub: 'keycloak-user', roles: ['SERVICE_MANAGER'], regions: ['reg_a'], exp, iss }, current.privateKey, 'current');
-      await expect(verifyJwt(token, auth.jwt!, now, { issuer: auth.issuer })).resolves.toEqual({ sub: 'keycloak-user', roles: ['SERVICE_MANAGER'], regions: ['reg_a'], exp });
+      const token = await signRs(
+        { sub: 'keycloak-user', roles: ['SERVICE_MANAGER'], regions: ['reg_a'], exp, iss },
+        current.privateKey,
+        'current',
+      );
+      await expect(verifyJwt(token, auth.jwt!, now, { issuer: auth.issuer })).resolves.toEqual({
+        sub: 'keycloak-user',
+        roles: ['SERVICE_MANAGER'],
+        regions: ['reg_a'],
+        exp,
+      });
       expect(fetches).toBeGreaterThanOrEqual(1);
       // The provider rotates its key: a token with the new kid makes Rapport fetch the set again
       // (after a cool-down, 30 s by default, here none).
@@ -110,25 +133,52 @@ describe('JWT verification (jose)', () => {
       const auth = configured();
       const iss = 'https://idp.example/realms/rapport';
       const stranger = rsa();
-      expect(await refusal(verifyJwt(await signRs({ sub: 'x', roles: ['ADMIN'], exp, iss }, stranger.privateKey, 'nobody'), auth.jwt!, now, { issuer: auth.issuer }))).toMatch(/unknown signing key/);
-      expect(await refusal(verifyJwt(await signRs({ sub: 'x', roles: ['ADMIN'], exp, iss }, stranger.privateKey, 'current'), auth.jwt!, now, { issuer: auth.issuer }))).toMatch(/bad signature/);
+      expect(
+        await refusal(
+          verifyJwt(await signRs({ sub: 'x', roles: ['ADMIN'], exp, iss }, stranger.privateKey, 'nobody'), auth.jwt!, now, {
+            issuer: auth.issuer,
+          }),
+        ),
+      ).toMatch(/unknown signing key/);
+      expect(
+        await refusal(
+          verifyJwt(await signRs({ sub: 'x', roles: ['ADMIN'], exp, iss }, stranger.privateKey, 'current'), auth.jwt!, now, {
+            issuer: auth.issuer,
+          }),
+        ),
+      ).toMatch(/bad signature/);
       const pem = current.publicKey.export({ format: 'pem', type: 'spki' }) as string;
-      expect(await refusal(verifyJwt(signHs256({ sub: 'x', roles: ['ADMIN'], exp, iss }, pem), auth.jwt!, now, { issuer: auth.issuer }))).toMatch(/algorithm must be RS256/);
-      expect(await refusal(verifyJwt(await signRs({ sub: 'x', roles: ['ADMIN'], exp, iss: 'https://other' }, current.privateKey, 'current'), auth.jwt!, now, { issuer: auth.issuer }))).toMatch(/wrong issuer/);
+      expect(
+        await refusal(verifyJwt(signHs256({ sub: 'x', roles: ['ADMIN'], exp, iss }, pem), auth.jwt!, now, { issuer: auth.issuer })),
+      ).toMatch(/algorithm must be RS256/);
+      expect(
+        await refusal(
+          verifyJwt(
+            await signRs({ sub: 'x', roles: ['ADMIN'], exp, iss: 'https://other' }, current.privateKey, 'current'),
+            auth.jwt!,
+            now,
+            { issuer: auth.issuer },
+          ),
+        ),
+      ).toMatch(/wrong issuer/);
     });
 
     it('refuses plain http beyond loopback, and two key sources at once', () => {
       const problems: string[] = [];
-      loadAuthConfig((n) => ({ RAPPORT_JWT_JWKS_URL: 'http://idp.example/certs' } as Record<string, string>)[n], '127.0.0.1', problems);
+      loadAuthConfig((n) => (({ RAPPORT_JWT_JWKS_URL: 'http://idp.example/certs' }) as Record<string, string>)[n], '127.0.0.1', problems);
       expect(problems.join()).toMatch(/must be an https:\/\/ URL/);
       const both: string[] = [];
-      loadAuthConfig((n) => ({ RAPPORT_JWT_JWKS_URL: url, RAPPORT_JWT_SECRET: secret } as Record<string, string>)[n], '127.0.0.1', both);
+      loadAuthConfig((n) => (({ RAPPORT_JWT_JWKS_URL: url, RAPPORT_JWT_SECRET: secret }) as Record<string, string>)[n], '127.0.0.1', both);
       expect(both.join()).toMatch(/set only one of/);
     });
 
     it('says so when the key set cannot be fetched', async () => {
       const problems: string[] = [];
-      const auth = loadAuthConfig((n) => ({ RAPPORT_JWT_JWKS_URL: 'http://127.0.0.1:1/certs' } as Record<string, string>)[n], '127.0.0.1', problems);
+      const auth = loadAuthConfig(
+        (n) => (({ RAPPORT_JWT_JWKS_URL: 'http://127.0.0.1:1/certs' }) as Record<string, string>)[n],
+        '127.0.0.1',
+        problems,
+      );
       const token = await signRs({ sub: 'x', roles: ['ADMIN'], exp }, current.privateKey, 'current');
       expect(await refusal(verifyJwt(token, auth.jwt!, now))).toMatch(/cannot be fetched/);
     });

@@ -1,4 +1,11 @@
-import { EngineersDocument, SearchDocument, CaseSuggestionsDocument, CustomerCaseSuggestionsDocument, DeviceKnowledgeDocument, ExpertsDocument } from './generated/graphql';
+import {
+  EngineersDocument,
+  SearchDocument,
+  CaseSuggestionsDocument,
+  CustomerCaseSuggestionsDocument,
+  DeviceKnowledgeDocument,
+  ExpertsDocument,
+} from './generated/graphql';
 import { EXPERT_STATEMENTS } from '../src/graph/repositories/experts.repo';
 import { testEngines } from './support/engines';
 import { GraphBuilder } from './support/fixtures';
@@ -37,11 +44,35 @@ function fixture(): GraphBuilder {
     .engineer({ id: 'eng_reopen', name: 'Fixes did not hold', kind: 'EMPLOYEE', regionId: 'reg_a' })
     .engineer({ id: 'eng_other', name: 'Transport expert', kind: 'EMPLOYEE', regionId: 'reg_a' });
   const resolved = (id: string, deviceId: string, engineerId: string, days: number, workers: string[] = []) => {
-    g.case({ id, title: `Fault ${id}`, kind: 'FAULT', severity: 'MAJOR', status: 'RESOLVED', openedAt: daysAgo(days + 2), respondedAt: daysAgo(days + 2), resolvedAt: daysAgo(days), customerId: 'cus_a', deviceId, workedOnIds: [engineerId, ...workers] });
+    g.case({
+      id,
+      title: `Fault ${id}`,
+      kind: 'FAULT',
+      severity: 'MAJOR',
+      status: 'RESOLVED',
+      openedAt: daysAgo(days + 2),
+      respondedAt: daysAgo(days + 2),
+      resolvedAt: daysAgo(days),
+      customerId: 'cus_a',
+      deviceId,
+      workedOnIds: [engineerId, ...workers],
+    });
     g.ownership({ caseId: id, engineerId, from: daysAgo(days + 1) });
   };
   // V7: the own engineer owned the case first and misdiagnosed; the partner took it and fixed it.
-  g.case({ id: 'cas_v7', title: 'Main-control board', kind: 'FAULT', severity: 'CRITICAL', status: 'RESOLVED', openedAt: daysAgo(12), respondedAt: daysAgo(12), resolvedAt: daysAgo(10), customerId: 'cus_a', deviceId: 'dev_a1', workedOnIds: ['eng_own', 'eng_partner'] });
+  g.case({
+    id: 'cas_v7',
+    title: 'Main-control board',
+    kind: 'FAULT',
+    severity: 'CRITICAL',
+    status: 'RESOLVED',
+    openedAt: daysAgo(12),
+    respondedAt: daysAgo(12),
+    resolvedAt: daysAgo(10),
+    customerId: 'cus_a',
+    deviceId: 'dev_a1',
+    workedOnIds: ['eng_own', 'eng_partner'],
+  });
   g.ownership({ caseId: 'cas_v7', engineerId: 'eng_own', from: daysAgo(12), to: daysAgo(11) });
   g.ownership({ caseId: 'cas_v7', engineerId: 'eng_partner', from: daysAgo(11) });
   resolved('cas_p2', 'dev_a2', 'eng_partner', 20);
@@ -51,7 +82,18 @@ function fixture(): GraphBuilder {
   resolved('cas_t1', 'dev_a3', 'eng_other', 3);
   resolved('cas_t2', 'dev_a3', 'eng_other', 4);
   for (const id of ['cas_r1', 'cas_r2']) {
-    g.case({ id, title: 'Came back', kind: 'FAULT', severity: 'MINOR', status: 'IN_PROGRESS', openedAt: daysAgo(30), respondedAt: daysAgo(30), customerId: 'cus_a', deviceId: 'dev_a2', workedOnIds: ['eng_reopen'] });
+    g.case({
+      id,
+      title: 'Came back',
+      kind: 'FAULT',
+      severity: 'MINOR',
+      status: 'IN_PROGRESS',
+      openedAt: daysAgo(30),
+      respondedAt: daysAgo(30),
+      customerId: 'cus_a',
+      deviceId: 'dev_a2',
+      workedOnIds: ['eng_reopen'],
+    });
     g.ownership({ caseId: id, engineerId: 'eng_reopen', from: daysAgo(30) });
   }
   return g;
@@ -75,7 +117,11 @@ describe.each(testEngines())('experts on $name', (engine) => {
     const ids = experts.edges.map((e) => e.node.engineer.id);
     expect(ids).toEqual(['eng_partner', 'eng_own', 'eng_leave', 'eng_skill', 'eng_reopen']);
     const [partner, own, leave, skill, reopen] = experts.edges.map((e) => e.node);
-    expect(partner).toMatchObject({ engineer: { kind: 'PARTNER' }, regionDistance: 2, evidence: { resolvedCases: 3, reopenedCases: 0, declaredSkill: false, lastResolvedAt: daysAgo(5) } });
+    expect(partner).toMatchObject({
+      engineer: { kind: 'PARTNER' },
+      regionDistance: 2,
+      evidence: { resolvedCases: 3, reopenedCases: 0, declaredSkill: false, lastResolvedAt: daysAgo(5) },
+    });
     expect(partner.evidence.caseIds).toEqual(['cas_p3', 'cas_v7', 'cas_p2']);
     expect(own).toMatchObject({ regionDistance: 0, evidence: { resolvedCases: 1, declaredSkill: true } });
     expect(own.evidence.caseIds).toEqual(['cas_v7', 'cas_old']);
@@ -96,7 +142,7 @@ describe.each(testEngines())('experts on $name', (engine) => {
     expect(errorOf(await h.run(ExpertsDocument, {}, as)).code).toBe('BAD_USER_INPUT');
   });
 
-  it('device.experts and case.suggestedEngineers use the same ranking from the customer\'s region', async () => {
+  it("device.experts and case.suggestedEngineers use the same ranking from the customer's region", async () => {
     const { device } = await h.data(DeviceKnowledgeDocument, { id: 'dev_a2' }, as);
     const direct = await h.data(ExpertsDocument, { model: 'MA5800', regionId: 'reg_a', first: 3 }, as);
     expect(device!.experts).toEqual(direct.experts.edges.map((e) => e.node));
@@ -105,7 +151,8 @@ describe.each(testEngines())('experts on $name', (engine) => {
   });
 
   it('search finds devices by model, serial and version, engineers by skill and by models they resolved', async () => {
-    const hits = async (text: string) => (await h.data(SearchDocument, { text, first: 50 }, as)).search.map((x) => `${x.kind}:${x.node.id}:${x.matched}`);
+    const hits = async (text: string) =>
+      (await h.data(SearchDocument, { text, first: 50 }, as)).search.map((x) => `${x.kind}:${x.node.id}:${x.matched}`);
     const ma = await hits('ma5800');
     expect(ma.filter((x) => x.startsWith('Device:'))).toEqual(['Device:dev_a1:MA5800', 'Device:dev_a2:MA5800']);
     // Declared skills first (the text is in them), then everyone who resolved a case on the model.
@@ -140,7 +187,19 @@ describe.each(testEngines())('experts on $name', (engine) => {
 
     const more = new GraphBuilder();
     for (let i = 0; i < 40; i++) {
-      more.case({ id: `cas_more-${i}`, title: 'More', kind: 'FAULT', severity: 'MINOR', status: 'CLOSED', openedAt: daysAgo(50), respondedAt: daysAgo(50), resolvedAt: daysAgo(49), customerId: 'cus_a', deviceId: i % 2 ? 'dev_a1' : 'dev_a3', workedOnIds: ['eng_other'] });
+      more.case({
+        id: `cas_more-${i}`,
+        title: 'More',
+        kind: 'FAULT',
+        severity: 'MINOR',
+        status: 'CLOSED',
+        openedAt: daysAgo(50),
+        respondedAt: daysAgo(50),
+        resolvedAt: daysAgo(49),
+        customerId: 'cus_a',
+        deviceId: i % 2 ? 'dev_a1' : 'dev_a3',
+        workedOnIds: ['eng_other'],
+      });
     }
     await more.write(h.store);
     h.store.reset();

@@ -14,7 +14,8 @@ beforeAll(() => {
     'regions.csv': 'id,name,kind\nreg_gd,Guangdong,PROVINCE\n',
     'customers.csv': 'id,name,tier,regionId\ncus_sz,China Mobile Shenzhen,KEY,reg_gd\n',
     // Engineer skills: a list in JSON, `;`-separated in CSV.
-    'engineers.csv': 'id,name,kind,skills,regionId\neng_hw,Huang Wen,PARTNER,OTN;Upgrades;OSN 9800,reg_gd\neng_zh,Zheng Hua,EMPLOYEE,Service management,reg_gd\n',
+    'engineers.csv':
+      'id,name,kind,skills,regionId\neng_hw,Huang Wen,PARTNER,OTN;Upgrades;OSN 9800,reg_gd\neng_zh,Zheng Hua,EMPLOYEE,Service management,reg_gd\n',
     'contacts.csv': 'id,name,role,reportsToId\ncon_sup,Xie Wenbin,SUPERVISOR,\ncon_duty,Luo Jiahao,ON_DUTY,con_sup\n',
     'employments.csv': 'contactId,customerId,from\ncon_sup,cus_sz,2019-01-01T00:00:00Z\ncon_duty,cus_sz,2023-01-01T00:00:00Z\n',
     'devices.csv': 'id,serial,model,softwareVersion,customerId\ndev_9800,SN-9800,OSN 9800,V100R022,cus_sz\n',
@@ -42,10 +43,18 @@ describe.each(testEngines())('importing operations and engineer skills on $name'
   });
 
   it('imported operations carry their authorisations and raise the flags', async () => {
-    const up = (await h.data(OperationAuthorisationsDocument, { id: 'opr_up' }, { now: NOW })).node as { risk: string; authorisations: { side: string; by: { id: string } }[] };
+    const up = (await h.data(OperationAuthorisationsDocument, { id: 'opr_up' }, { now: NOW })).node as {
+      risk: string;
+      authorisations: { side: string; by: { id: string } }[];
+    };
     expect(up.risk).toBe('HIGH');
-    expect(up.authorisations.map((a) => [a.side, a.by.id])).toEqual([['CUSTOMER', 'con_sup'], ['OURS', 'eng_zh']]);
-    const flags = (await h.data(OperationFlagsDocument, { id: 'cus_sz' }, { now: NOW })).customer!.flags.filter((f) => f.evidence.operationIds);
+    expect(up.authorisations.map((a) => [a.side, a.by.id])).toEqual([
+      ['CUSTOMER', 'con_sup'],
+      ['OURS', 'eng_zh'],
+    ]);
+    const flags = (await h.data(OperationFlagsDocument, { id: 'cus_sz' }, { now: NOW })).customer!.flags.filter(
+      (f) => f.evidence.operationIds,
+    );
     expect(flags.map((f) => [f.code, f.evidence.operationIds])).toEqual([
       ['UNAUTHORISED_RISKY_OPERATION', ['opr_mask']],
       ['CHANGE_NOT_ANNOUNCED', ['opr_mask']],
@@ -53,7 +62,9 @@ describe.each(testEngines())('importing operations and engineer skills on $name'
   });
 
   it('imported skills are searchable and count as declared experience', async () => {
-    const hits = (await h.data(SearchDocument, { text: 'osn 9800' }, { now: NOW })).search.map((x) => `${x.kind}:${x.node.id}:${x.matched}`);
+    const hits = (await h.data(SearchDocument, { text: 'osn 9800' }, { now: NOW })).search.map(
+      (x) => `${x.kind}:${x.node.id}:${x.matched}`,
+    );
     expect(hits).toEqual(['Engineer:eng_hw:OSN 9800', 'Device:dev_9800:OSN 9800']);
     const { experts } = await h.data(ExpertsDocument, { model: 'OSN 9800' }, { now: NOW });
     expect(experts.edges.map((e) => [e.node.engineer.id, e.node.evidence.declaredSkill])).toEqual([['eng_hw', true]]);

@@ -62,20 +62,47 @@ describe.each(testEngines())('operations on devices on $name', (engine) => {
 
   const plan = (input: Record<string, unknown>) => h.run(PlanOperationDocument, { input: { deviceId: 'dev_op', ...input } as never }, as);
 
-  it('plans with the default risk of its kind and starts from the device\'s version', async () => {
-    const cases: [string, string][] = [['ALARM_MASK', 'HIGH'], ['RESTART', 'MEDIUM'], ['OTHER', 'LOW']];
+  it("plans with the default risk of its kind and starts from the device's version", async () => {
+    const cases: [string, string][] = [
+      ['ALARM_MASK', 'HIGH'],
+      ['RESTART', 'MEDIUM'],
+      ['OTHER', 'LOW'],
+    ];
     for (const [kind, risk] of cases) {
-      const { planOperation } = await h.data(PlanOperationDocument, { input: { id: `opr_default-${kind.toLowerCase()}`, deviceId: 'dev_op2', kind: kind as never } }, as);
+      const { planOperation } = await h.data(
+        PlanOperationDocument,
+        { input: { id: `opr_default-${kind.toLowerCase()}`, deviceId: 'dev_op2', kind: kind as never } },
+        as,
+      );
       expect([planOperation.kind, planOperation.risk, planOperation.status]).toEqual([kind, risk, 'PLANNED']);
     }
     const { planOperation: up } = await h.data(
       PlanOperationDocument,
-      { input: { id: 'opr_up-default', deviceId: 'dev_op2', kind: 'UPGRADE', toVersion: 'V100R005', performedById: 'eng_partner', informedIds: ['con_duty', 'con_sup'] } },
+      {
+        input: {
+          id: 'opr_up-default',
+          deviceId: 'dev_op2',
+          kind: 'UPGRADE',
+          toVersion: 'V100R005',
+          performedById: 'eng_partner',
+          informedIds: ['con_duty', 'con_sup'],
+        },
+      },
       as,
     );
-    expect(up).toMatchObject({ risk: 'HIGH', fromVersion: 'V100R003', toVersion: 'V100R005', performedBy: { id: 'eng_partner' }, informed: [{ id: 'con_duty' }, { id: 'con_sup' }] });
+    expect(up).toMatchObject({
+      risk: 'HIGH',
+      fromVersion: 'V100R003',
+      toVersion: 'V100R005',
+      performedBy: { id: 'eng_partner' },
+      informed: [{ id: 'con_duty' }, { id: 'con_sup' }],
+    });
     // A planner may lower the risk explicitly.
-    const { planOperation: low } = await h.data(PlanOperationDocument, { input: { id: 'opr_low-mask', deviceId: 'dev_op2', kind: 'ALARM_MASK', risk: 'LOW' } }, as);
+    const { planOperation: low } = await h.data(
+      PlanOperationDocument,
+      { input: { id: 'opr_low-mask', deviceId: 'dev_op2', kind: 'ALARM_MASK', risk: 'LOW' } },
+      as,
+    );
     expect(low.risk).toBe('LOW');
   });
 
@@ -92,7 +119,19 @@ describe.each(testEngines())('operations on devices on $name', (engine) => {
   });
 
   it('a HIGH-risk operation cannot start without both authorisations; the error names what is missing', async () => {
-    await h.data(PlanOperationDocument, { input: { id: 'opr_mask', deviceId: 'dev_op', kind: 'ALARM_MASK', performedById: 'eng_partner', informedIds: ['con_duty', 'con_sup'] } }, as);
+    await h.data(
+      PlanOperationDocument,
+      {
+        input: {
+          id: 'opr_mask',
+          deviceId: 'dev_op',
+          kind: 'ALARM_MASK',
+          performedById: 'eng_partner',
+          informedIds: ['con_duty', 'con_sup'],
+        },
+      },
+      as,
+    );
     const none = errorOf(await h.run(StartOperationDocument, { id: 'opr_mask' }, as));
     expect(none.code).toBe('CONFLICT');
     expect(none.message).toMatch(/customer's authorisation/);
@@ -136,7 +175,11 @@ describe.each(testEngines())('operations on devices on $name', (engine) => {
   });
 
   it('an upgrade needs its compatibility check; done, it moves the device; rolled back, it moves it back — all in the history', async () => {
-    await h.data(PlanOperationDocument, { input: { id: 'opr_upgrade', deviceId: 'dev_op', kind: 'UPGRADE', toVersion: 'V100R012', performedById: 'eng_partner' } }, as);
+    await h.data(
+      PlanOperationDocument,
+      { input: { id: 'opr_upgrade', deviceId: 'dev_op', kind: 'UPGRADE', toVersion: 'V100R012', performedById: 'eng_partner' } },
+      as,
+    );
     await h.data(AuthoriseOperationDocument, { id: 'opr_upgrade', byId: 'con_mgr', at: T(30) }, as);
     await h.data(AuthoriseOperationDocument, { id: 'opr_upgrade', byId: 'eng_sm', at: T(30) }, as);
     const unchecked = errorOf(await h.run(StartOperationDocument, { id: 'opr_upgrade' }, as));
@@ -144,20 +187,40 @@ describe.each(testEngines())('operations on devices on $name', (engine) => {
     expect(unchecked.message).toMatch(/compatibility check/);
     expect(unchecked.ext.missing).toHaveLength(1);
 
-    const { recordCompatibilityCheck } = await h.data(RecordCompatibilityCheckDocument, { id: 'opr_upgrade', checkedById: 'eng_sm', at: T(30, 5) }, as);
-    expect(recordCompatibilityCheck).toMatchObject({ fromVersion: 'V100R010', toVersion: 'V100R012', compatibilityCheckedBy: 'eng_sm', compatibilityCheckedAt: T(30, 5) });
+    const { recordCompatibilityCheck } = await h.data(
+      RecordCompatibilityCheckDocument,
+      { id: 'opr_upgrade', checkedById: 'eng_sm', at: T(30, 5) },
+      as,
+    );
+    expect(recordCompatibilityCheck).toMatchObject({
+      fromVersion: 'V100R010',
+      toVersion: 'V100R012',
+      compatibilityCheckedBy: 'eng_sm',
+      compatibilityCheckedAt: T(30, 5),
+    });
     await h.data(StartOperationDocument, { id: 'opr_upgrade', at: T(31) }, as);
     const { completeOperation } = await h.data(CompleteOperationDocument, { id: 'opr_upgrade', at: T(31, 2) }, as);
     expect(completeOperation.device).toEqual({ id: 'dev_op', softwareVersion: 'V100R012' });
-    const { rollBackOperation } = await h.data(RollBackOperationDocument, { id: 'opr_upgrade', reason: 'services broke after the upgrade', at: T(31, 4) }, as);
-    expect([rollBackOperation.status, rollBackOperation.rolledBackAt, rollBackOperation.note]).toEqual(['ROLLED_BACK', T(31, 4), 'services broke after the upgrade']);
+    const { rollBackOperation } = await h.data(
+      RollBackOperationDocument,
+      { id: 'opr_upgrade', reason: 'services broke after the upgrade', at: T(31, 4) },
+      as,
+    );
+    expect([rollBackOperation.status, rollBackOperation.rolledBackAt, rollBackOperation.note]).toEqual([
+      'ROLLED_BACK',
+      T(31, 4),
+      'services broke after the upgrade',
+    ]);
     expect(rollBackOperation.device).toEqual({ id: 'dev_op', softwareVersion: 'V100R010' });
 
     const { changes } = await h.data(OperationChangesDocument, { entityId: 'opr_upgrade' }, as);
     expect(changes.edges.map((e) => e.node.op).reverse()).toEqual(['CREATE', 'LINK', 'LINK', 'UPDATE', 'UPDATE', 'UPDATE', 'UPDATE']);
     expect(changes.edges.every((e) => e.node.actor === 'alice@ops')).toBe(true);
     const device = await h.data(OperationChangesDocument, { entityId: 'dev_op' }, as);
-    expect(device.changes.edges.map((e) => e.node.fields.find((f) => f.field === 'softwareVersion')?.after)).toEqual(['"V100R010"', '"V100R012"']);
+    expect(device.changes.edges.map((e) => e.node.fields.find((f) => f.field === 'softwareVersion')?.after)).toEqual([
+      '"V100R010"',
+      '"V100R012"',
+    ]);
   });
 
   it('the customer card lists recent operations on its devices, newest first', async () => {
@@ -168,7 +231,10 @@ describe.each(testEngines())('operations on devices on $name', (engine) => {
   });
 
   it('writes are for managers in their regions', async () => {
-    const outside = { now: NOW, principal: { actor: 'user:bob', kind: 'user' as const, roles: [Role.SERVICE_MANAGER], regions: ['reg_y'] } };
+    const outside = {
+      now: NOW,
+      principal: { actor: 'user:bob', kind: 'user' as const, roles: [Role.SERVICE_MANAGER], regions: ['reg_y'] },
+    };
     const res = await h.run(PlanOperationDocument, { input: { deviceId: 'dev_op', kind: 'RESTART' } }, outside);
     expect(errorOf(res).code).toBe('FORBIDDEN');
     const start = await h.run(StartOperationDocument, { id: 'opr_mask' }, outside);
@@ -189,9 +255,30 @@ describe.each(testEngines())('change-control flags on $name', (engine) => {
     h = await Harness.start(engine);
     const g = fixture()
       // C7: the partner masks alarms at the on-duty engineer's request, nobody authorised, the supervisor not told.
-      .operation({ id: 'opr_c7', kind: 'ALARM_MASK', status: 'DONE', startedAt: T(30, 22), doneAt: T(30, 23), outcome: 'SUCCESS', deviceId: 'dev_op', performedById: 'eng_partner', informedIds: ['con_duty'] })
+      .operation({
+        id: 'opr_c7',
+        kind: 'ALARM_MASK',
+        status: 'DONE',
+        startedAt: T(30, 22),
+        doneAt: T(30, 23),
+        outcome: 'SUCCESS',
+        deviceId: 'dev_op',
+        performedById: 'eng_partner',
+        informedIds: ['con_duty'],
+      })
       // C5: an upgrade without a compatibility check, both sides authorised and announced.
-      .operation({ id: 'opr_c5', kind: 'UPGRADE', status: 'DONE', startedAt: T(29), doneAt: T(29, 2), fromVersion: 'V100R003', toVersion: 'V100R005', deviceId: 'dev_op2', performedById: 'eng_partner', informedIds: ['con_duty', 'con_sup'] })
+      .operation({
+        id: 'opr_c5',
+        kind: 'UPGRADE',
+        status: 'DONE',
+        startedAt: T(29),
+        doneAt: T(29, 2),
+        fromVersion: 'V100R003',
+        toVersion: 'V100R005',
+        deviceId: 'dev_op2',
+        performedById: 'eng_partner',
+        informedIds: ['con_duty', 'con_sup'],
+      })
       .customerAuthorisation({ operationId: 'opr_c5', contactId: 'con_sup', at: T(28) })
       .ourAuthorisation({ operationId: 'opr_c5', engineerId: 'eng_sm', at: T(28) })
       // A LOW-risk operation that informs nobody raises nothing.
@@ -203,12 +290,21 @@ describe.each(testEngines())('change-control flags on $name', (engine) => {
   });
 
   const flagsOf = async () => (await h.data(OperationFlagsDocument, { id: 'cus_op' }, as)).customer!.flags;
-  const codes = async () => (await flagsOf()).map((f) => f.code).filter((c) => ['UNAUTHORISED_RISKY_OPERATION', 'UPGRADE_WITHOUT_COMPATIBILITY_CHECK', 'CHANGE_NOT_ANNOUNCED'].includes(c)).sort();
+  const codes = async () =>
+    (await flagsOf())
+      .map((f) => f.code)
+      .filter((c) => ['UNAUTHORISED_RISKY_OPERATION', 'UPGRADE_WITHOUT_COMPATIBILITY_CHECK', 'CHANGE_NOT_ANNOUNCED'].includes(c))
+      .sort();
 
   it('the imported C5 and C7 operations raise the three flags with evidence', async () => {
     const flags = await flagsOf();
     const by = (code: string) => flags.find((f) => f.code === code)!;
-    expect(by('UNAUTHORISED_RISKY_OPERATION').evidence).toMatchObject({ operationIds: ['opr_c7'], deviceIds: ['dev_op'], engineerIds: ['eng_partner'], count: 1 });
+    expect(by('UNAUTHORISED_RISKY_OPERATION').evidence).toMatchObject({
+      operationIds: ['opr_c7'],
+      deviceIds: ['dev_op'],
+      engineerIds: ['eng_partner'],
+      count: 1,
+    });
     expect(by('UNAUTHORISED_RISKY_OPERATION').message).toMatch(/missing CUSTOMER and OURS/);
     expect(by('UPGRADE_WITHOUT_COMPATIBILITY_CHECK').evidence).toMatchObject({ operationIds: ['opr_c5'], deviceIds: ['dev_op2'] });
     expect(by('CHANGE_NOT_ANNOUNCED').evidence).toMatchObject({ operationIds: ['opr_c7'], contactIds: ['con_sup'] });

@@ -1,6 +1,15 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import path from 'node:path';
-import { Kind, parse, print, type DefinitionNode, type DocumentNode, type FragmentDefinitionNode, type OperationDefinitionNode, visit } from 'graphql';
+import {
+  Kind,
+  parse,
+  print,
+  type DefinitionNode,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type OperationDefinitionNode,
+  visit,
+} from 'graphql';
 import {
   DEFAULT_QUERY_LIMITS,
   LimitCode,
@@ -99,10 +108,12 @@ describe('measuring an operation', () => {
   });
 
   it('"Did you mean …?" is cut from messages', () => {
-    expect(withoutSuggestions('Cannot query field "healt" on type "Query". Did you mean "health"?')).toBe('Cannot query field "healt" on type "Query".');
-    expect(withoutSuggestions('Value "PRIMRY" does not exist in "CoverageRole" enum. Did you mean the enum value "PRIMARY" or "BACKUP"?')).toBe(
-      'Value "PRIMRY" does not exist in "CoverageRole" enum.',
+    expect(withoutSuggestions('Cannot query field "healt" on type "Query". Did you mean "health"?')).toBe(
+      'Cannot query field "healt" on type "Query".',
     );
+    expect(
+      withoutSuggestions('Value "PRIMRY" does not exist in "CoverageRole" enum. Did you mean the enum value "PRIMARY" or "BACKUP"?'),
+    ).toBe('Value "PRIMRY" does not exist in "CoverageRole" enum.');
   });
 });
 
@@ -124,7 +135,9 @@ describe('limitViolations names every limit a document breaks', () => {
 /** Each operation of a .graphql file as a client sends it: the operation and the fragments it uses. */
 function clientDocuments(source: string): { name: string; source: string }[] {
   const doc = parse(source);
-  const fragments = new Map(doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]));
+  const fragments = new Map(
+    doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+  );
   const used = (node: DefinitionNode, seen = new Set<string>()): Set<string> => {
     visit(node, {
       FragmentSpread(s) {
@@ -161,9 +174,16 @@ describe('the operations clients use stay under every default limit', () => {
     clientDocuments(readFileSync(path.join(opsDir, file), 'utf8')).map((op) => [`${file} ${op.name}`, op.source] as const),
   );
   const docsDir = path.join(__dirname, '..', 'docs');
-  const guides = ['README.md', ...readdirSync(docsDir).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`)];
+  const guides = [
+    'README.md',
+    ...readdirSync(docsDir)
+      .filter((f) => f.endsWith('.md'))
+      .map((f) => `docs/${f}`),
+  ];
   const examples = guides.flatMap((guide) =>
-    [...readFileSync(path.join(__dirname, '..', guide), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map((m, i) => [`${guide} example ${i + 1}`, m[1]] as const),
+    [...readFileSync(path.join(__dirname, '..', guide), 'utf8').matchAll(/```graphql\n([\s\S]*?)```/g)].map(
+      (m, i) => [`${guide} example ${i + 1}`, m[1]] as const,
+    ),
   );
 
   it('finds the operations and the examples of the docs', () => {
@@ -177,7 +197,11 @@ describe('the operations clients use stay under every default limit', () => {
 
   it.each(files)('the whole of %s parses within the token limit', async (file) => {
     const source = readFileSync(path.join(opsDir, file), 'utf8');
-    expect(limitViolations(await testSchema(), source, { ...DEFAULT_QUERY_LIMITS, maxCost: Infinity }).filter((v) => v.code === LimitCode.TOO_MANY_TOKENS)).toEqual([]);
+    expect(
+      limitViolations(await testSchema(), source, { ...DEFAULT_QUERY_LIMITS, maxCost: Infinity }).filter(
+        (v) => v.code === LimitCode.TOO_MANY_TOKENS,
+      ),
+    ).toEqual([]);
   });
 });
 

@@ -54,36 +54,83 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
     it("without an owner, the customer's current PRIMARY owns it and has worked on it", async () => {
       const { openCase } = await h.data(
         OpenCaseDocument,
-        { input: { id: 'cas_1', number: 'C-2025-1101', title: 'Board alarm', kind: 'FAULT', severity: 'MAJOR', customerId: 'cus_k', deviceId: 'dev_k', raisedById: 'con_k1' } },
+        {
+          input: {
+            id: 'cas_1',
+            number: 'C-2025-1101',
+            title: 'Board alarm',
+            kind: 'FAULT',
+            severity: 'MAJOR',
+            customerId: 'cus_k',
+            deviceId: 'dev_k',
+            raisedById: 'con_k1',
+          },
+        },
         as,
       );
       expect(openCase).toEqual({
-        id: 'cas_1', number: 'C-2025-1101', title: 'Board alarm', kind: 'FAULT', severity: 'MAJOR', status: 'OPEN',
-        openedAt: NOW.toISOString(), respondedAt: null, resolvedAt: null, lastCustomerUpdateAt: null,
-        customer: { id: 'cus_k' }, device: { id: 'dev_k' }, raisedBy: { id: 'con_k1' }, owner: { id: 'eng_own' },
+        id: 'cas_1',
+        number: 'C-2025-1101',
+        title: 'Board alarm',
+        kind: 'FAULT',
+        severity: 'MAJOR',
+        status: 'OPEN',
+        openedAt: NOW.toISOString(),
+        respondedAt: null,
+        resolvedAt: null,
+        lastCustomerUpdateAt: null,
+        customer: { id: 'cus_k' },
+        device: { id: 'dev_k' },
+        raisedBy: { id: 'con_k1' },
+        owner: { id: 'eng_own' },
         ownershipHistory: [{ from: NOW.toISOString(), to: null, engineer: { id: 'eng_own' } }],
         workedOnBy: [{ id: 'eng_own' }],
       });
     });
 
     it('with an owner, that engineer owns it', async () => {
-      const { openCase } = await h.data(OpenCaseDocument, { input: { title: 'Slow NMS', kind: 'SERVICE_REQUEST', severity: 'MINOR', customerId: 'cus_k', ownerId: 'eng_two' } }, as);
+      const { openCase } = await h.data(
+        OpenCaseDocument,
+        { input: { title: 'Slow NMS', kind: 'SERVICE_REQUEST', severity: 'MINOR', customerId: 'cus_k', ownerId: 'eng_two' } },
+        as,
+      );
       expect(openCase.id).toMatch(/^cas_/);
       expect(openCase.owner).toEqual({ id: 'eng_two' });
     });
 
     it('asks for an owner when the customer has no PRIMARY, or its PRIMARY is not ACTIVE (C4), and writes nothing', async () => {
       const before = await dumpGraph(h.store);
-      const none = errorOf(await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_none' } }, as));
-      expect(none).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'ownerId', reason: 'is required: customer cus_none has no current PRIMARY engineer to own the case' }] });
-      const moved = errorOf(await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_t' } }, as));
+      const none = errorOf(
+        await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_none' } }, as),
+      );
+      expect(none).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'ownerId', reason: 'is required: customer cus_none has no current PRIMARY engineer to own the case' }],
+      });
+      const moved = errorOf(
+        await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_t' } }, as),
+      );
       expect(moved.fields).toEqual([{ field: 'ownerId', reason: 'is required: the PRIMARY of customer cus_t, eng_tr, is TRANSFERRED' }]);
       expect(await dumpGraph(h.store)).toBe(before);
     });
 
     it('refuses a LEFT owner, a device or contact of another customer, and an archived customer — naming each field', async () => {
       const err = errorOf(
-        await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_k', deviceId: 'dev_t', raisedById: 'con_t', ownerId: 'eng_left' } }, as),
+        await h.run(
+          OpenCaseDocument,
+          {
+            input: {
+              title: 'X',
+              kind: 'FAULT',
+              severity: 'MINOR',
+              customerId: 'cus_k',
+              deviceId: 'dev_t',
+              raisedById: 'con_t',
+              ownerId: 'eng_left',
+            },
+          },
+          as,
+        ),
       );
       expect(err.code).toBe('BAD_USER_INPUT');
       expect(err.fields).toEqual([
@@ -91,7 +138,13 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
         { field: 'raisedById', reason: 'con_t does not work at customer cus_k' },
         { field: 'ownerId', reason: 'engineer eng_left is LEFT and cannot be given new coverage, cases or commitments' },
       ]);
-      const arch = errorOf(await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_arch', ownerId: 'eng_own' } }, as));
+      const arch = errorOf(
+        await h.run(
+          OpenCaseDocument,
+          { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_arch', ownerId: 'eng_own' } },
+          as,
+        ),
+      );
       expect(fieldNames(arch)).toEqual(['customerId']);
     });
 
@@ -102,7 +155,13 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
         [{ customerId: 'cus_k', ownerId: 'eng_ghost' }, 'Engineer eng_ghost not found'],
       ];
       for (const [refs, message] of cases) {
-        const err = errorOf(await h.run(OpenCaseDocument, { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: refs.customerId, ...refs } }, as));
+        const err = errorOf(
+          await h.run(
+            OpenCaseDocument,
+            { input: { title: 'X', kind: 'FAULT', severity: 'MINOR', customerId: refs.customerId, ...refs } },
+            as,
+          ),
+        );
         expect(err).toMatchObject({ code: 'NOT_FOUND', message });
       }
     });
@@ -110,19 +169,35 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
 
   describe('updateCase', () => {
     it('sets respondedAt on the first move out of OPEN and resolvedAt on RESOLVED; a reopen needs a reason and clears resolvedAt', async () => {
-      await h.data(OpenCaseDocument, { input: { id: 'cas_flow', title: 'Flow', kind: 'FAULT', severity: 'CRITICAL', customerId: 'cus_k' } }, as);
+      await h.data(
+        OpenCaseDocument,
+        { input: { id: 'cas_flow', title: 'Flow', kind: 'FAULT', severity: 'CRITICAL', customerId: 'cus_k' } },
+        as,
+      );
       const working = await h.data(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'IN_PROGRESS' } }, at(T(1, 2)));
       expect(working.updateCase).toMatchObject({ status: 'IN_PROGRESS', respondedAt: T(1, 2), resolvedAt: null });
       const resolved = await h.data(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'RESOLVED', at: T(2) } }, at(T(3)));
       expect(resolved.updateCase).toMatchObject({ status: 'RESOLVED', respondedAt: T(1, 2), resolvedAt: T(2) });
 
       const noReason = errorOf(await h.run(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'OPEN' } }, at(T(4))));
-      expect(noReason).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'reason', reason: 'is required to reopen a RESOLVED case' }] });
+      expect(noReason).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'reason', reason: 'is required to reopen a RESOLVED case' }],
+      });
       const blank = errorOf(await h.run(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'IN_PROGRESS', reason: '  ' } }, at(T(4))));
       expect(fieldNames(blank)).toEqual(['reason']);
 
-      const reopened = await h.data(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'IN_PROGRESS', reason: 'Alarm came back' } }, at(T(4)));
-      expect(reopened.updateCase).toMatchObject({ status: 'IN_PROGRESS', respondedAt: T(1, 2), resolvedAt: null, owner: { id: 'eng_own' } });
+      const reopened = await h.data(
+        UpdateCaseDocument,
+        { input: { id: 'cas_flow', status: 'IN_PROGRESS', reason: 'Alarm came back' } },
+        at(T(4)),
+      );
+      expect(reopened.updateCase).toMatchObject({
+        status: 'IN_PROGRESS',
+        respondedAt: T(1, 2),
+        resolvedAt: null,
+        owner: { id: 'eng_own' },
+      });
       const [last] = (await h.data(ChangesDocument, { entityId: 'cas_flow', first: 1 }, as)).changes.edges;
       expect(last.node.summary).toBe('Case cas_flow reopened; status RESOLVED → IN_PROGRESS; reason: Alarm came back');
       expect(last.node.fields).toEqual([
@@ -133,19 +208,31 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
       ]);
 
       const back = errorOf(await h.run(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'OPEN', reason: 'x' } }, at(T(5))));
-      expect(back.fields).toEqual([{ field: 'status', reason: 'the case is IN_PROGRESS: once responded to, it cannot go back to OPEN (use IN_PROGRESS)' }]);
+      expect(back.fields).toEqual([
+        { field: 'status', reason: 'the case is IN_PROGRESS: once responded to, it cannot go back to OPEN (use IN_PROGRESS)' },
+      ]);
 
       const closed = await h.data(UpdateCaseDocument, { input: { id: 'cas_flow', status: 'CLOSED' } }, at(T(6)));
       expect(closed.updateCase).toMatchObject({ status: 'CLOSED', resolvedAt: T(6) });
     });
 
     it('customerUpdated moves lastCustomerUpdateAt forward, never back', async () => {
-      await h.data(OpenCaseDocument, { input: { id: 'cas_upd', title: 'Upd', kind: 'COMPLAINT', severity: 'MAJOR', customerId: 'cus_k' } }, as);
+      await h.data(
+        OpenCaseDocument,
+        { input: { id: 'cas_upd', title: 'Upd', kind: 'COMPLAINT', severity: 'MAJOR', customerId: 'cus_k' } },
+        as,
+      );
       const first = await h.data(UpdateCaseDocument, { input: { id: 'cas_upd', customerUpdated: true, at: T(3) } }, at(T(3)));
       expect(first.updateCase.lastCustomerUpdateAt).toBe(T(3));
-      const older = await h.data(UpdateCaseDocument, { input: { id: 'cas_upd', customerUpdated: true, at: T(2), title: 'Upd 2' } }, at(T(4)));
+      const older = await h.data(
+        UpdateCaseDocument,
+        { input: { id: 'cas_upd', customerUpdated: true, at: T(2), title: 'Upd 2' } },
+        at(T(4)),
+      );
       expect(older.updateCase).toMatchObject({ lastCustomerUpdateAt: T(3), title: 'Upd 2' });
-      const early = errorOf(await h.run(UpdateCaseDocument, { input: { id: 'cas_upd', customerUpdated: true, at: '2025-10-01T00:00:00Z' } }, as));
+      const early = errorOf(
+        await h.run(UpdateCaseDocument, { input: { id: 'cas_upd', customerUpdated: true, at: '2025-10-01T00:00:00Z' } }, as),
+      );
       expect(early.fields).toEqual([{ field: 'at', reason: `must not be before the time the case was opened (${NOW.toISOString()})` }]);
     });
   });
@@ -169,7 +256,9 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
 
     it('refuses a LEFT engineer, a time before the current ownership, and an unknown case', async () => {
       const left = errorOf(await h.run(AssignCaseOwnerDocument, { caseId: 'cas_own', engineerId: 'eng_left' }, at(T(5))));
-      expect(left.fields).toEqual([{ field: 'engineerId', reason: 'engineer eng_left is LEFT and cannot be given new coverage, cases or commitments' }]);
+      expect(left.fields).toEqual([
+        { field: 'engineerId', reason: 'engineer eng_left is LEFT and cannot be given new coverage, cases or commitments' },
+      ]);
       const early = errorOf(await h.run(AssignCaseOwnerDocument, { caseId: 'cas_own', engineerId: 'eng_own', at: T(1) }, at(T(5))));
       expect(early.fields).toEqual([{ field: 'at', reason: `must be after the current ownership began (${T(2)})` }]);
       const ghost = errorOf(await h.run(AssignCaseOwnerDocument, { caseId: 'cas_ghost', engineerId: 'eng_own' }, at(T(5))));
@@ -193,46 +282,125 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
       await h.data(OpenCaseDocument, { input: { id: 'cas_int', title: 'Int', kind: 'FAULT', severity: 'MAJOR', customerId: 'cus_k' } }, as);
       const call = await h.data(
         LogInteractionDocument,
-        { input: { id: 'int_call', engineerId: 'eng_two', customerId: 'cus_k', contactIds: ['con_k1', 'con_k2'], caseId: 'cas_int', channel: 'CALL', at: T(3), summary: ' Explained the board swap ' } },
+        {
+          input: {
+            id: 'int_call',
+            engineerId: 'eng_two',
+            customerId: 'cus_k',
+            contactIds: ['con_k1', 'con_k2'],
+            caseId: 'cas_int',
+            channel: 'CALL',
+            at: T(3),
+            summary: ' Explained the board swap ',
+          },
+        },
         at(T(3, 1)),
       );
       expect(call.logInteraction).toEqual({
-        id: 'int_call', at: T(3), channel: 'CALL', summary: 'Explained the board swap',
-        engineer: { id: 'eng_two' }, contacts: [{ id: 'con_k1' }, { id: 'con_k2' }], customer: { id: 'cus_k' },
+        id: 'int_call',
+        at: T(3),
+        channel: 'CALL',
+        summary: 'Explained the board swap',
+        engineer: { id: 'eng_two' },
+        contacts: [{ id: 'con_k1' }, { id: 'con_k2' }],
+        customer: { id: 'cus_k' },
         case: { id: 'cas_int', lastCustomerUpdateAt: T(3), workedOnBy: [{ id: 'eng_own' }, { id: 'eng_two' }] },
       });
       const older = await h.data(
         LogInteractionDocument,
-        { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: ['con_k1'], caseId: 'cas_int', channel: 'VISIT', at: T(2), summary: 'Site visit' } },
+        {
+          input: {
+            engineerId: 'eng_own',
+            customerId: 'cus_k',
+            contactIds: ['con_k1'],
+            caseId: 'cas_int',
+            channel: 'VISIT',
+            at: T(2),
+            summary: 'Site visit',
+          },
+        },
         at(T(3, 2)),
       );
       expect(older.logInteraction.case!.lastCustomerUpdateAt).toBe(T(3));
       const internal = await h.data(
         LogInteractionDocument,
-        { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: [], caseId: 'cas_int', channel: 'MESSAGE', at: T(4), summary: 'Note to self' } },
+        {
+          input: {
+            engineerId: 'eng_own',
+            customerId: 'cus_k',
+            contactIds: [],
+            caseId: 'cas_int',
+            channel: 'MESSAGE',
+            at: T(4),
+            summary: 'Note to self',
+          },
+        },
         at(T(4)),
       );
       expect(internal.logInteraction.case!.lastCustomerUpdateAt).toBe(T(3));
       const caseHistory = await h.data(ChangesDocument, { entityId: 'cas_int' }, as);
-      expect(caseHistory.changes.edges.map((e) => e.node.fields.map((f) => f.field))).toEqual([['lastCustomerUpdateAt', 'workedOnIds'], expect.any(Array)]);
+      expect(caseHistory.changes.edges.map((e) => e.node.fields.map((f) => f.field))).toEqual([
+        ['lastCustomerUpdateAt', 'workedOnIds'],
+        expect.any(Array),
+      ]);
     });
 
-    it("refuses contacts of another customer and a case of another customer; unknown contacts are NOT_FOUND", async () => {
+    it('refuses contacts of another customer and a case of another customer; unknown contacts are NOT_FOUND', async () => {
       const err = errorOf(
-        await h.run(LogInteractionDocument, { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: ['con_k1', 'con_t'], caseId: 'cas_1', channel: 'CALL', at: T(3), summary: 'x' } }, as),
+        await h.run(
+          LogInteractionDocument,
+          {
+            input: {
+              engineerId: 'eng_own',
+              customerId: 'cus_k',
+              contactIds: ['con_k1', 'con_t'],
+              caseId: 'cas_1',
+              channel: 'CALL',
+              at: T(3),
+              summary: 'x',
+            },
+          },
+          as,
+        ),
       );
       expect(err.fields).toEqual([{ field: 'contactIds', reason: 'con_t does not work at customer cus_k' }]);
-      const other = await h.data(OpenCaseDocument, { input: { title: 'T', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_t', ownerId: 'eng_own' } }, as);
+      const other = await h.data(
+        OpenCaseDocument,
+        { input: { title: 'T', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_t', ownerId: 'eng_own' } },
+        as,
+      );
       const wrongCase = errorOf(
-        await h.run(LogInteractionDocument, { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: [], caseId: other.openCase.id, channel: 'CALL', at: T(3), summary: 'x' } }, as),
+        await h.run(
+          LogInteractionDocument,
+          {
+            input: {
+              engineerId: 'eng_own',
+              customerId: 'cus_k',
+              contactIds: [],
+              caseId: other.openCase.id,
+              channel: 'CALL',
+              at: T(3),
+              summary: 'x',
+            },
+          },
+          as,
+        ),
       );
       expect(wrongCase.fields).toEqual([{ field: 'caseId', reason: `case ${other.openCase.id} is not a case of customer cus_k` }]);
       const ghosts = errorOf(
-        await h.run(LogInteractionDocument, { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: ['con_ghost'], channel: 'CALL', at: T(3), summary: 'x' } }, as),
+        await h.run(
+          LogInteractionDocument,
+          { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: ['con_ghost'], channel: 'CALL', at: T(3), summary: 'x' } },
+          as,
+        ),
       );
       expect(ghosts).toMatchObject({ code: 'NOT_FOUND', message: 'Contact con_ghost not found' });
       const blank = errorOf(
-        await h.run(LogInteractionDocument, { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: [], channel: 'CALL', at: T(3), summary: '   ' } }, as),
+        await h.run(
+          LogInteractionDocument,
+          { input: { engineerId: 'eng_own', customerId: 'cus_k', contactIds: [], channel: 'CALL', at: T(3), summary: '   ' } },
+          as,
+        ),
       );
       expect(blank.fields).toEqual([{ field: 'summary', reason: 'is required' }]);
     });
@@ -242,15 +410,38 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
     it('makes a commitment and resolves it once', async () => {
       const made = await h.data(
         MakeCommitmentDocument,
-        { input: { id: 'com_1', engineerId: 'eng_own', customerId: 'cus_k', caseId: 'cas_1', text: 'Replacement board by Friday', dueAt: T(7, 10) } },
+        {
+          input: {
+            id: 'com_1',
+            engineerId: 'eng_own',
+            customerId: 'cus_k',
+            caseId: 'cas_1',
+            text: 'Replacement board by Friday',
+            dueAt: T(7, 10),
+          },
+        },
         as,
       );
       expect(made.makeCommitment).toEqual({
-        id: 'com_1', text: 'Replacement board by Friday', dueAt: T(7, 10), status: 'OPEN', madeAt: NOW.toISOString(), resolvedAt: null, resolutionNote: null, overdue: false,
-        engineer: { id: 'eng_own' }, customer: { id: 'cus_k' }, case: { id: 'cas_1' },
+        id: 'com_1',
+        text: 'Replacement board by Friday',
+        dueAt: T(7, 10),
+        status: 'OPEN',
+        madeAt: NOW.toISOString(),
+        resolvedAt: null,
+        resolutionNote: null,
+        overdue: false,
+        engineer: { id: 'eng_own' },
+        customer: { id: 'cus_k' },
+        case: { id: 'cas_1' },
       });
       const kept = await h.data(ResolveCommitmentDocument, { id: 'com_1', status: 'KEPT', note: 'Board arrived Thursday' }, at(T(6)));
-      expect(kept.resolveCommitment).toMatchObject({ status: 'KEPT', resolvedAt: T(6), resolutionNote: 'Board arrived Thursday', overdue: false });
+      expect(kept.resolveCommitment).toMatchObject({
+        status: 'KEPT',
+        resolvedAt: T(6),
+        resolutionNote: 'Board arrived Thursday',
+        overdue: false,
+      });
       const again = errorOf(await h.run(ResolveCommitmentDocument, { id: 'com_1', status: 'BROKEN' }, at(T(8))));
       expect(again).toMatchObject({ code: 'CONFLICT', message: 'Commitment com_1 is already KEPT' });
       const reopen = errorOf(await h.run(ResolveCommitmentDocument, { id: 'com_1', status: 'OPEN' as 'KEPT' }, at(T(8))));
@@ -258,9 +449,17 @@ describe.each(testEngines())('case, interaction and commitment mutations on $nam
     });
 
     it('refuses a due time before the promise, a LEFT engineer, and an unknown commitment', async () => {
-      const due = errorOf(await h.run(MakeCommitmentDocument, { input: { engineerId: 'eng_own', customerId: 'cus_k', text: 'x', dueAt: '2025-10-01T00:00:00Z' } }, as));
+      const due = errorOf(
+        await h.run(
+          MakeCommitmentDocument,
+          { input: { engineerId: 'eng_own', customerId: 'cus_k', text: 'x', dueAt: '2025-10-01T00:00:00Z' } },
+          as,
+        ),
+      );
       expect(due.fields).toEqual([{ field: 'dueAt', reason: `must be after madeAt (${NOW.toISOString()})` }]);
-      const left = errorOf(await h.run(MakeCommitmentDocument, { input: { engineerId: 'eng_left', customerId: 'cus_k', text: 'x', dueAt: T(9) } }, as));
+      const left = errorOf(
+        await h.run(MakeCommitmentDocument, { input: { engineerId: 'eng_left', customerId: 'cus_k', text: 'x', dueAt: T(9) } }, as),
+      );
       expect(fieldNames(left)).toEqual(['engineerId']);
       const ghost = errorOf(await h.run(ResolveCommitmentDocument, { id: 'com_ghost', status: 'CANCELLED' }, as));
       expect(ghost).toMatchObject({ code: 'NOT_FOUND', message: 'Commitment com_ghost not found' });

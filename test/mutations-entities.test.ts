@@ -58,8 +58,18 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
       expect(generated.createRegion).toMatchObject({ name: 'Hubei', kind: 'PROVINCE', status: 'ACTIVE', parent: null });
       expect(generated.createRegion.id).toMatch(/^reg_[a-z0-9]+$/);
 
-      const own = await h.data(CreateRegionDocument, { input: { id: 'reg_wuhan', name: 'Wuhan', kind: 'CITY', parentId: generated.createRegion.id } }, as);
-      expect(own.createRegion).toEqual({ id: 'reg_wuhan', name: 'Wuhan', kind: 'CITY', status: 'ACTIVE', parent: { id: generated.createRegion.id } });
+      const own = await h.data(
+        CreateRegionDocument,
+        { input: { id: 'reg_wuhan', name: 'Wuhan', kind: 'CITY', parentId: generated.createRegion.id } },
+        as,
+      );
+      expect(own.createRegion).toEqual({
+        id: 'reg_wuhan',
+        name: 'Wuhan',
+        kind: 'CITY',
+        status: 'ACTIVE',
+        parent: { id: generated.createRegion.id },
+      });
 
       const taken = errorOf(await h.run(CreateRegionDocument, { input: { id: 'reg_wuhan', name: 'Other', kind: 'CITY' } }, as));
       expect(taken.code).toBe('CONFLICT');
@@ -98,24 +108,63 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
 
       const created = await h.data(
         CreateEngineerDocument,
-        { input: { id: 'eng_new', name: '赵勇', nameLatin: 'Zhao Yong', kind: 'PARTNER', phone: '+86 138 0000 0009', skills: [' OTN ', 'NMS'], regionId: 'reg_urumqi', partnerId: 'par_new' } },
+        {
+          input: {
+            id: 'eng_new',
+            name: '赵勇',
+            nameLatin: 'Zhao Yong',
+            kind: 'PARTNER',
+            phone: '+86 138 0000 0009',
+            skills: [' OTN ', 'NMS'],
+            regionId: 'reg_urumqi',
+            partnerId: 'par_new',
+          },
+        },
         as,
       );
       expect(created.createEngineer).toEqual({
-        id: 'eng_new', name: '赵勇', nameLatin: 'Zhao Yong', kind: 'PARTNER', status: 'ACTIVE', phone: '+86 138 0000 0009', email: null,
-        skills: ['OTN', 'NMS'], region: { id: 'reg_urumqi' }, partner: { id: 'par_new' },
+        id: 'eng_new',
+        name: '赵勇',
+        nameLatin: 'Zhao Yong',
+        kind: 'PARTNER',
+        status: 'ACTIVE',
+        phone: '+86 138 0000 0009',
+        email: null,
+        skills: ['OTN', 'NMS'],
+        region: { id: 'reg_urumqi' },
+        partner: { id: 'par_new' },
       });
 
-      const updated = await h.data(UpdateEngineerDocument, { input: { id: 'eng_new', status: 'ON_LEAVE', email: 'zhao@partner.example', phone: null } }, as);
-      expect(updated.updateEngineer).toMatchObject({ status: 'ON_LEAVE', email: 'zhao@partner.example', phone: null, name: '赵勇', partner: { id: 'par_new' } });
+      const updated = await h.data(
+        UpdateEngineerDocument,
+        { input: { id: 'eng_new', status: 'ON_LEAVE', email: 'zhao@partner.example', phone: null } },
+        as,
+      );
+      expect(updated.updateEngineer).toMatchObject({
+        status: 'ON_LEAVE',
+        email: 'zhao@partner.example',
+        phone: null,
+        name: '赵勇',
+        partner: { id: 'par_new' },
+      });
 
-      expect((await h.data(UpdatePartnerDocument, { input: { id: 'par_new', name: 'Renamed Partner' } }, as)).updatePartner).toEqual({ id: 'par_new', name: 'Renamed Partner', status: 'ACTIVE' });
+      expect((await h.data(UpdatePartnerDocument, { input: { id: 'par_new', name: 'Renamed Partner' } }, as)).updatePartner).toEqual({
+        id: 'par_new',
+        name: 'Renamed Partner',
+        status: 'ACTIVE',
+      });
       expect((await h.data(ArchivePartnerDocument, { id: 'par_new' }, as)).archivePartner.status).toBe('ARCHIVED');
-      expect((await h.data(ArchiveEngineerDocument, { id: 'eng_new' }, as)).archiveEngineer).toMatchObject({ id: 'eng_new', status: 'ARCHIVED', name: '赵勇' });
+      expect((await h.data(ArchiveEngineerDocument, { id: 'eng_new' }, as)).archiveEngineer).toMatchObject({
+        id: 'eng_new',
+        status: 'ARCHIVED',
+        name: '赵勇',
+      });
     });
 
     it('refuses an unknown partner with NOT_FOUND naming the id, and writes nothing', async () => {
-      const err = errorOf(await h.run(CreateEngineerDocument, { input: { id: 'eng_orphan', name: 'Orphan', kind: 'PARTNER', partnerId: 'par_nobody' } }, as));
+      const err = errorOf(
+        await h.run(CreateEngineerDocument, { input: { id: 'eng_orphan', name: 'Orphan', kind: 'PARTNER', partnerId: 'par_nobody' } }, as),
+      );
       expect(err.code).toBe('NOT_FOUND');
       expect(err.message).toBe('Partner par_nobody not found');
       expect(err.ext).toMatchObject({ kind: 'Partner', id: 'par_nobody' });
@@ -128,21 +177,45 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
     it('creates a branch in a region and reads it back on the card', async () => {
       const res = await h.data(
         CreateCustomerDocument,
-        { input: { id: 'cus_new', name: '  中国移动喀什分公司 ', nameLatin: 'China Mobile Kashgar', tier: 'KEY', segment: 'carrier', regionId: 'reg_urumqi', parentId: 'cus_group' } },
+        {
+          input: {
+            id: 'cus_new',
+            name: '  中国移动喀什分公司 ',
+            nameLatin: 'China Mobile Kashgar',
+            tier: 'KEY',
+            segment: 'carrier',
+            regionId: 'reg_urumqi',
+            parentId: 'cus_group',
+          },
+        },
         as,
       );
       // Strings are stored trimmed, as the import stores them.
       expect(res.createCustomer).toEqual({
-        id: 'cus_new', name: '中国移动喀什分公司', nameLatin: 'China Mobile Kashgar', tier: 'KEY', segment: 'carrier', status: 'ACTIVE',
-        region: { id: 'reg_urumqi' }, parent: { id: 'cus_group' },
+        id: 'cus_new',
+        name: '中国移动喀什分公司',
+        nameLatin: 'China Mobile Kashgar',
+        tier: 'KEY',
+        segment: 'carrier',
+        status: 'ACTIVE',
+        region: { id: 'reg_urumqi' },
+        parent: { id: 'cus_group' },
       });
       const card = await h.data(CustomerCardDocument, { id: 'cus_new' }, as);
       expect(card.customer).toMatchObject({ name: '中国移动喀什分公司', tier: 'KEY', region: { id: 'reg_urumqi' } });
     });
 
     it('updates a field, clears an optional one with null, and refuses clearing a required one', async () => {
-      await h.data(CreateCustomerDocument, { input: { id: 'cus_upd', name: 'Before', tier: 'STANDARD', segment: 'hotel', regionId: 'reg_xj' } }, as);
-      const res = await h.data(UpdateCustomerDocument, { input: { id: 'cus_upd', tier: 'VIP', segment: null, regionId: 'reg_urumqi' } }, as);
+      await h.data(
+        CreateCustomerDocument,
+        { input: { id: 'cus_upd', name: 'Before', tier: 'STANDARD', segment: 'hotel', regionId: 'reg_xj' } },
+        as,
+      );
+      const res = await h.data(
+        UpdateCustomerDocument,
+        { input: { id: 'cus_upd', tier: 'VIP', segment: null, regionId: 'reg_urumqi' } },
+        as,
+      );
       expect(res.updateCustomer).toMatchObject({ name: 'Before', tier: 'VIP', segment: null, region: { id: 'reg_urumqi' } });
 
       const err = errorOf(await h.run(UpdateCustomerDocument, { input: { id: 'cus_upd', name: null } }, as));
@@ -176,15 +249,39 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
 
   describe('contacts', () => {
     it('creates a contact employed at a customer, reporting to a manager', async () => {
-      await h.data(CreateContactDocument, { input: { id: 'con_boss', name: '马建国', role: 'EXECUTIVE', customerId: 'cus_a', employedFrom: '2020-01-01T00:00:00Z' } }, as);
+      await h.data(
+        CreateContactDocument,
+        { input: { id: 'con_boss', name: '马建国', role: 'EXECUTIVE', customerId: 'cus_a', employedFrom: '2020-01-01T00:00:00Z' } },
+        as,
+      );
       const res = await h.data(
         CreateContactDocument,
-        { input: { id: 'con_duty', name: '吴强', nameLatin: 'Wu Qiang', title: 'On-duty Engineer', role: 'ON_DUTY', phone: '+86 139 1000 0004', email: 'wu.qiang@cm.example', customerId: 'cus_a', reportsToId: 'con_boss' } },
+        {
+          input: {
+            id: 'con_duty',
+            name: '吴强',
+            nameLatin: 'Wu Qiang',
+            title: 'On-duty Engineer',
+            role: 'ON_DUTY',
+            phone: '+86 139 1000 0004',
+            email: 'wu.qiang@cm.example',
+            customerId: 'cus_a',
+            reportsToId: 'con_boss',
+          },
+        },
         as,
       );
       expect(res.createContact).toEqual({
-        id: 'con_duty', name: '吴强', nameLatin: 'Wu Qiang', title: 'On-duty Engineer', role: 'ON_DUTY', phone: '+86 139 1000 0004', email: 'wu.qiang@cm.example', status: 'ACTIVE',
-        customer: { id: 'cus_a' }, reportsTo: { id: 'con_boss' },
+        id: 'con_duty',
+        name: '吴强',
+        nameLatin: 'Wu Qiang',
+        title: 'On-duty Engineer',
+        role: 'ON_DUTY',
+        phone: '+86 139 1000 0004',
+        email: 'wu.qiang@cm.example',
+        status: 'ACTIVE',
+        customer: { id: 'cus_a' },
+        reportsTo: { id: 'con_boss' },
         employments: [{ customer: { id: 'cus_a' }, from: NOW.toISOString(), to: null, title: 'On-duty Engineer', current: true }],
       });
       const card = await h.data(CustomerCardDocument, { id: 'cus_a' }, as);
@@ -196,7 +293,9 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
     });
 
     it('a contact for an unknown customer is NOT_FOUND and leaves no contact behind', async () => {
-      const err = errorOf(await h.run(CreateContactDocument, { input: { id: 'con_lost', name: 'Lost', role: 'ENGINEER', customerId: 'cus_nobody' } }, as));
+      const err = errorOf(
+        await h.run(CreateContactDocument, { input: { id: 'con_lost', name: 'Lost', role: 'ENGINEER', customerId: 'cus_nobody' } }, as),
+      );
       expect(err).toMatchObject({ code: 'NOT_FOUND', message: 'Customer cus_nobody not found' });
       const again = await h.data(CreateContactDocument, { input: { id: 'con_lost', name: 'Lost', role: 'ENGINEER' } }, as);
       expect(again.createContact.employments).toEqual([]);
@@ -207,12 +306,29 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
     it('installs a device at a customer and moves it by updating its customer', async () => {
       const res = await h.data(
         InstallDeviceDocument,
-        { input: { id: 'dev_osn', serial: 'SN-9', model: 'OptiX OSN 8800', productLine: 'OTN', installedAt: '2023-05-01', maintenanceUntil: '2025-12-31T00:00:00+08:00', customerId: 'cus_a' } },
+        {
+          input: {
+            id: 'dev_osn',
+            serial: 'SN-9',
+            model: 'OptiX OSN 8800',
+            productLine: 'OTN',
+            installedAt: '2023-05-01',
+            maintenanceUntil: '2025-12-31T00:00:00+08:00',
+            customerId: 'cus_a',
+          },
+        },
         as,
       );
       expect(res.installDevice).toEqual({
-        id: 'dev_osn', serial: 'SN-9', model: 'OptiX OSN 8800', productLine: 'OTN', softwareVersion: null,
-        installedAt: '2023-05-01T00:00:00.000Z', maintenanceUntil: '2025-12-30T16:00:00.000Z', maintenanceStatus: 'ACTIVE', status: 'ACTIVE',
+        id: 'dev_osn',
+        serial: 'SN-9',
+        model: 'OptiX OSN 8800',
+        productLine: 'OTN',
+        softwareVersion: null,
+        installedAt: '2023-05-01T00:00:00.000Z',
+        maintenanceUntil: '2025-12-30T16:00:00.000Z',
+        maintenanceStatus: 'ACTIVE',
+        status: 'ACTIVE',
         customer: { id: 'cus_a' },
       });
       const moved = await h.data(UpdateDeviceDocument, { input: { id: 'dev_osn', customerId: 'cus_b', softwareVersion: 'V100R012' } }, as);
@@ -223,11 +339,16 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
 
       const noCustomer = errorOf(await h.run(UpdateDeviceDocument, { input: { id: 'dev_osn', customerId: null } }, as));
       expect(noCustomer.fields).toEqual([{ field: 'customerId', reason: 'is required' }]);
-      expect((await h.data(ArchiveDeviceDocument, { id: 'dev_osn' }, as)).archiveDevice).toMatchObject({ status: 'ARCHIVED', customer: { id: 'cus_b' } });
+      expect((await h.data(ArchiveDeviceDocument, { id: 'dev_osn' }, as)).archiveDevice).toMatchObject({
+        status: 'ARCHIVED',
+        customer: { id: 'cus_b' },
+      });
     });
 
     it('refuses installing at an archived customer', async () => {
-      const err = errorOf(await h.run(InstallDeviceDocument, { input: { id: 'dev_late', serial: 'SN-10', model: 'X', customerId: 'cus_closed' } }, as));
+      const err = errorOf(
+        await h.run(InstallDeviceDocument, { input: { id: 'dev_late', serial: 'SN-10', model: 'X', customerId: 'cus_closed' } }, as),
+      );
       expect(err.code).toBe('BAD_USER_INPUT');
       expect(err.fields).toEqual([{ field: 'customerId', reason: 'customer cus_closed is ARCHIVED' }]);
     });
@@ -237,7 +358,16 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
     it('lists every offending field at once, without echoing the values', async () => {
       const res = await h.run(
         CreateContactDocument,
-        { input: { name: '   ', nameLatin: 'x'.repeat(201), role: 'ENGINEER', email: 'secret-not-an-email', phone: 'call me', customerId: 'eng_x' } },
+        {
+          input: {
+            name: '   ',
+            nameLatin: 'x'.repeat(201),
+            role: 'ENGINEER',
+            email: 'secret-not-an-email',
+            phone: 'call me',
+            customerId: 'eng_x',
+          },
+        },
         as,
       );
       const err = errorOf(res);
@@ -261,11 +391,16 @@ describe.each(testEngines())('entity mutations on $name', (engine) => {
       const malformed = errorOf(await h.run(CreateCustomerDocument, { input: { id: 'cus_ bad id', name: 'X', tier: 'KEY' } }, as));
       expect(malformed.fields).toEqual([{ field: 'id', reason: 'is not a Customer id (cus_…)' }]);
       const archiveWrong = errorOf(await h.run(ArchiveCustomerDocument, { id: 'con_x' }, as));
-      expect(archiveWrong).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'id', reason: '"con_x" is a Contact id, expected a Customer id' }] });
+      expect(archiveWrong).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'id', reason: '"con_x" is a Contact id, expected a Customer id' }],
+      });
     });
 
     it('refuses an unparseable time and an unknown enum value as BAD_USER_INPUT', async () => {
-      const time = errorOf(await h.run(InstallDeviceDocument, { input: { serial: 'S', model: 'M', customerId: 'cus_a', maintenanceUntil: 'next week' } }, as));
+      const time = errorOf(
+        await h.run(InstallDeviceDocument, { input: { serial: 'S', model: 'M', customerId: 'cus_a', maintenanceUntil: 'next week' } }, as),
+      );
       expect(time.code).toBe('BAD_USER_INPUT');
       expect(time.message).toContain('ISO-8601');
       const tier = errorOf(await h.run(CreateCustomerDocument, { input: { name: 'X', tier: 'GOLD' as 'VIP' } }, as));

@@ -44,7 +44,16 @@ function fixture(): GraphBuilder {
     .employment({ contactId: 'con_1', customerId: 'cus_h', from: '2020-01-01T00:00:00Z' })
     .employment({ contactId: 'con_2', customerId: 'cus_h', from: '2020-01-01T00:00:00Z' })
     .device({ id: 'dev_h', serial: 'H-1', model: 'OSN', customerId: 'cus_h' })
-    .case({ id: 'cas_h', title: 'Open case', kind: 'FAULT', severity: 'MAJOR', status: 'OPEN', openedAt: '2025-10-01T00:00:00Z', customerId: 'cus_h', workedOnIds: ['eng_a'] })
+    .case({
+      id: 'cas_h',
+      title: 'Open case',
+      kind: 'FAULT',
+      severity: 'MAJOR',
+      status: 'OPEN',
+      openedAt: '2025-10-01T00:00:00Z',
+      customerId: 'cus_h',
+      workedOnIds: ['eng_a'],
+    })
     .ownership({ caseId: 'cas_h', engineerId: 'eng_a', from: '2025-10-01T00:00:00Z' })
     .commitment({ id: 'com_h', text: 'Call back', dueAt: '2025-11-05T00:00:00Z', customerId: 'cus_h', engineerId: 'eng_a' });
 }
@@ -83,19 +92,45 @@ describe.each(testEngines())('change history and atomicity on $name', (engine) =
       step('createEngineer', CreateEngineerDocument, { input: { id: 'eng_atomic', name: 'E', kind: 'PARTNER', partnerId: 'par_atomic' } }),
       step('createCustomer', CreateCustomerDocument, { input: { id: 'cus_atomic', name: 'C', tier: 'KEY', regionId: 'reg_atomic' } }),
       step('updateCustomer', UpdateCustomerDocument, { input: { id: 'cus_atomic', tier: 'VIP', regionId: null } }),
-      step('createContact', CreateContactDocument, { input: { id: 'con_atomic', name: 'N', role: 'ENGINEER', customerId: 'cus_h', reportsToId: 'con_2' } }),
+      step('createContact', CreateContactDocument, {
+        input: { id: 'con_atomic', name: 'N', role: 'ENGINEER', customerId: 'cus_h', reportsToId: 'con_2' },
+      }),
       step('setReportsTo', SetReportsToDocument, { contactId: 'con_1', managerId: 'con_2' }),
       step('addContactToCustomer', AddContactToCustomerDocument, { input: { contactId: 'con_1', customerId: 'cus_h2' } }),
       step('endContactEmployment', EndContactEmploymentDocument, { input: { contactId: 'con_1', customerId: 'cus_h', at: T(2) } }),
-      step('assignCoverage (replaceCurrent)', AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_h', role: 'PRIMARY', from: T(1), replaceCurrent: true } }),
+      step('assignCoverage (replaceCurrent)', AssignCoverageDocument, {
+        input: { engineerId: 'eng_b', customerId: 'cus_h', role: 'PRIMARY', from: T(1), replaceCurrent: true },
+      }),
       step('endCoverage', EndCoverageDocument, { input: { coverageId: 'cov_b', at: T(2) } }),
       step('installDevice', InstallDeviceDocument, { input: { id: 'dev_atomic', serial: 'S', model: 'M', customerId: 'cus_h' } }),
       step('updateDevice (move)', UpdateDeviceDocument, { input: { id: 'dev_h', customerId: 'cus_h2' } }),
-      step('openCase', OpenCaseDocument, { input: { id: 'cas_atomic', title: 'T', kind: 'FAULT', severity: 'MINOR', customerId: 'cus_h', ownerId: 'eng_a', raisedById: 'con_2' } }),
+      step('openCase', OpenCaseDocument, {
+        input: {
+          id: 'cas_atomic',
+          title: 'T',
+          kind: 'FAULT',
+          severity: 'MINOR',
+          customerId: 'cus_h',
+          ownerId: 'eng_a',
+          raisedById: 'con_2',
+        },
+      }),
       step('updateCase', UpdateCaseDocument, { input: { id: 'cas_h', status: 'RESOLVED', customerUpdated: true } }),
       step('assignCaseOwner', AssignCaseOwnerDocument, { caseId: 'cas_atomic', engineerId: 'eng_b', at: T(3) }),
-      step('logInteraction', LogInteractionDocument, { input: { engineerId: 'eng_b', customerId: 'cus_h', contactIds: ['con_2'], caseId: 'cas_atomic', channel: 'VISIT', at: T(4), summary: 'S' } }),
-      step('makeCommitment', MakeCommitmentDocument, { input: { id: 'com_atomic', engineerId: 'eng_b', customerId: 'cus_h', text: 'T', dueAt: T(9) } }),
+      step('logInteraction', LogInteractionDocument, {
+        input: {
+          engineerId: 'eng_b',
+          customerId: 'cus_h',
+          contactIds: ['con_2'],
+          caseId: 'cas_atomic',
+          channel: 'VISIT',
+          at: T(4),
+          summary: 'S',
+        },
+      }),
+      step('makeCommitment', MakeCommitmentDocument, {
+        input: { id: 'com_atomic', engineerId: 'eng_b', customerId: 'cus_h', text: 'T', dueAt: T(9) },
+      }),
       step('resolveCommitment', ResolveCommitmentDocument, { id: 'com_h', status: 'BROKEN', note: 'Forgot' }),
       step('archiveCase', ArchiveCaseDocument, { id: 'cas_atomic' }),
       step('archiveCustomer', ArchiveCustomerDocument, { id: 'cus_atomic' }),
@@ -103,7 +138,11 @@ describe.each(testEngines())('change history and atomicity on $name', (engine) =
     for (const [name, run] of steps) {
       const before = await dumpGraph(h.store);
       const failed = errorOf(await run(failing));
-      expect({ name, code: failed.code, message: failed.message }).toEqual({ name, code: 'INTERNAL_SERVER_ERROR', message: 'Internal error' });
+      expect({ name, code: failed.code, message: failed.message }).toEqual({
+        name,
+        code: 'INTERNAL_SERVER_ERROR',
+        message: 'Internal error',
+      });
       expect({ name, unchanged: (await dumpGraph(h.store)) === before }).toEqual({ name, unchanged: true });
 
       const changesBefore = await changeCount();
@@ -115,9 +154,21 @@ describe.each(testEngines())('change history and atomicity on $name', (engine) =
   });
 
   it('records who, when, what and the fields before → after, newest first', async () => {
-    await h.data(CreateCustomerDocument, { input: { id: 'cus_log', name: 'Log Ltd', tier: 'STANDARD', segment: 'hotel' } }, { now: new Date(T(1)), actor: 'alice' });
-    await h.data(UpdateCustomerDocument, { input: { id: 'cus_log', tier: 'VIP', segment: null, name: 'Log Ltd' } }, { now: new Date(T(2)), actor: 'bob' });
-    await h.data(AssignCoverageDocument, { input: { id: 'cov_log', engineerId: 'eng_a', customerId: 'cus_log', role: 'BACKUP', from: T(3) } }, { now: new Date(T(3)), actor: 'carol' });
+    await h.data(
+      CreateCustomerDocument,
+      { input: { id: 'cus_log', name: 'Log Ltd', tier: 'STANDARD', segment: 'hotel' } },
+      { now: new Date(T(1)), actor: 'alice' },
+    );
+    await h.data(
+      UpdateCustomerDocument,
+      { input: { id: 'cus_log', tier: 'VIP', segment: null, name: 'Log Ltd' } },
+      { now: new Date(T(2)), actor: 'bob' },
+    );
+    await h.data(
+      AssignCoverageDocument,
+      { input: { id: 'cov_log', engineerId: 'eng_a', customerId: 'cus_log', role: 'BACKUP', from: T(3) } },
+      { now: new Date(T(3)), actor: 'carol' },
+    );
     await h.data(ArchiveCustomerDocument, { id: 'cus_log' }, { now: new Date(T(4)), actor: 'dave' });
 
     const { changes } = await h.data(ChangesDocument, { entityId: 'cus_log' }, { now: NOW });
@@ -138,7 +189,11 @@ describe.each(testEngines())('change history and atomicity on $name', (engine) =
     expect(update.summary).toBe('Customer cus_log updated: tier, segment');
     expect(JSON.parse(link.fields[0].after)).toEqual({ id: 'cov_log', engineerId: 'eng_a', role: 'BACKUP', from: T(3), to: null });
     expect(Object.fromEntries(create.fields.map((f) => [f.field, JSON.parse(f.after)]))).toEqual({
-      id: 'cus_log', name: 'Log Ltd', tier: 'STANDARD', segment: 'hotel', status: 'ACTIVE',
+      id: 'cus_log',
+      name: 'Log Ltd',
+      tier: 'STANDARD',
+      segment: 'hotel',
+      status: 'ACTIVE',
     });
     expect(create.fields.every((f) => f.before === 'null')).toBe(true);
   });
@@ -152,8 +207,15 @@ describe.each(testEngines())('change history and atomicity on $name', (engine) =
     let after: string | null = null;
     let pages = 0;
     do {
-      const { changes }: { changes: { edges: { node: { fields: { field: string; after: string }[]; op: string } }[]; pageInfo: { hasNextPage: boolean; endCursor?: string | null }; totalCount: number } } =
-        await h.data(ChangesDocument, { entityId: 'cus_many', first: 2, after }, { now: NOW });
+      const {
+        changes,
+      }: {
+        changes: {
+          edges: { node: { fields: { field: string; after: string }[]; op: string } }[];
+          pageInfo: { hasNextPage: boolean; endCursor?: string | null };
+          totalCount: number;
+        };
+      } = await h.data(ChangesDocument, { entityId: 'cus_many', first: 2, after }, { now: NOW });
       expect(changes.totalCount).toBe(5);
       seen.push(...changes.edges.map((e) => (e.node.op === 'CREATE' ? 'create' : JSON.parse(e.node.fields[0].after))));
       after = changes.pageInfo.hasNextPage ? changes.pageInfo.endCursor! : null;

@@ -57,9 +57,19 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
 
   describe('assignCoverage', () => {
     it('starts now by default and records who assigned it', async () => {
-      const { assignCoverage } = await h.data(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_x', role: 'BACKUP' } }, as);
+      const { assignCoverage } = await h.data(
+        AssignCoverageDocument,
+        { input: { engineerId: 'eng_b', customerId: 'cus_x', role: 'BACKUP' } },
+        as,
+      );
       expect(assignCoverage).toMatchObject({
-        role: 'BACKUP', from: NOW.toISOString(), to: null, current: true, assignedBy: 'alice@ops', engineer: { id: 'eng_b' }, customer: { id: 'cus_x' },
+        role: 'BACKUP',
+        from: NOW.toISOString(),
+        to: null,
+        current: true,
+        assignedBy: 'alice@ops',
+        engineer: { id: 'eng_b' },
+        customer: { id: 'cus_x' },
       });
       expect(assignCoverage.id).toMatch(/^cov_/);
       const who = await h.data(WhoCoversDocument, { customerId: 'cus_x', role: 'BACKUP' }, as);
@@ -68,7 +78,13 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
 
     it('refuses a second PRIMARY with CONFLICT naming the current coverage, and changes nothing', async () => {
       const before = await dumpGraph(h.store);
-      const err = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_p2', customerId: 'cus_x', role: 'PRIMARY', from: '2025-10-01T00:00:00Z' } }, as));
+      const err = errorOf(
+        await h.run(
+          AssignCoverageDocument,
+          { input: { engineerId: 'eng_p2', customerId: 'cus_x', role: 'PRIMARY', from: '2025-10-01T00:00:00Z' } },
+          as,
+        ),
+      );
       expect(err.code).toBe('CONFLICT');
       expect(err.message).toContain('coverage cov_p1 (eng_p1');
       expect(err.message).toContain('replaceCurrent');
@@ -79,7 +95,16 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
     it('with replaceCurrent ends the current PRIMARY at the new from, in the same transaction', async () => {
       const { assignCoverage } = await h.data(
         AssignCoverageDocument,
-        { input: { id: 'cov_p2', engineerId: 'eng_p2', customerId: 'cus_x', role: 'PRIMARY', from: '2025-10-01T00:00:00Z', replaceCurrent: true } },
+        {
+          input: {
+            id: 'cov_p2',
+            engineerId: 'eng_p2',
+            customerId: 'cus_x',
+            role: 'PRIMARY',
+            from: '2025-10-01T00:00:00Z',
+            replaceCurrent: true,
+          },
+        },
         as,
       );
       expect(assignCoverage).toMatchObject({ id: 'cov_p2', from: '2025-10-01T00:00:00.000Z', to: null, current: true });
@@ -99,7 +124,11 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
     it('replaceCurrent cannot end a PRIMARY that starts after the new one: CONFLICT naming it', async () => {
       const before = await dumpGraph(h.store);
       const err = errorOf(
-        await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_x', role: 'PRIMARY', from: '2025-09-01T00:00:00Z', replaceCurrent: true } }, as),
+        await h.run(
+          AssignCoverageDocument,
+          { input: { engineerId: 'eng_b', customerId: 'cus_x', role: 'PRIMARY', from: '2025-09-01T00:00:00Z', replaceCurrent: true } },
+          as,
+        ),
       );
       expect(err.code).toBe('CONFLICT');
       expect(err.ext).toMatchObject({ coverageId: 'cov_p2' });
@@ -107,24 +136,70 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
     });
 
     it("refuses overlapping periods of one engineer in one role on one customer, allows back-to-back ones and other engineers' BACKUPs", async () => {
-      const overlap = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_x', role: 'BACKUP', from: '2025-12-01T00:00:00Z' } }, as));
+      const overlap = errorOf(
+        await h.run(
+          AssignCoverageDocument,
+          { input: { engineerId: 'eng_b', customerId: 'cus_x', role: 'BACKUP', from: '2025-12-01T00:00:00Z' } },
+          as,
+        ),
+      );
       expect(overlap.code).toBe('CONFLICT');
       expect(overlap.message).toMatch(/^eng_b already covers cus_x as BACKUP in an overlapping period: coverage cov_/);
 
-      const first = await h.data(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_y', role: 'ACCOUNT_MANAGER', from: '2025-01-01T00:00:00Z', to: '2025-06-01T00:00:00Z' } }, as);
+      const first = await h.data(
+        AssignCoverageDocument,
+        {
+          input: {
+            engineerId: 'eng_b',
+            customerId: 'cus_y',
+            role: 'ACCOUNT_MANAGER',
+            from: '2025-01-01T00:00:00Z',
+            to: '2025-06-01T00:00:00Z',
+          },
+        },
+        as,
+      );
       expect(first.assignCoverage).toMatchObject({ to: '2025-06-01T00:00:00.000Z', current: false });
-      const next = await h.data(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_y', role: 'ACCOUNT_MANAGER', from: '2025-06-01T00:00:00Z' } }, as);
+      const next = await h.data(
+        AssignCoverageDocument,
+        { input: { engineerId: 'eng_b', customerId: 'cus_y', role: 'ACCOUNT_MANAGER', from: '2025-06-01T00:00:00Z' } },
+        as,
+      );
       expect(next.assignCoverage.current).toBe(true);
-      const inside = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_y', role: 'ACCOUNT_MANAGER', from: '2025-03-01T00:00:00Z', to: '2025-04-01T00:00:00Z' } }, as));
+      const inside = errorOf(
+        await h.run(
+          AssignCoverageDocument,
+          {
+            input: {
+              engineerId: 'eng_b',
+              customerId: 'cus_y',
+              role: 'ACCOUNT_MANAGER',
+              from: '2025-03-01T00:00:00Z',
+              to: '2025-04-01T00:00:00Z',
+            },
+          },
+          as,
+        ),
+      );
       expect(inside.code).toBe('CONFLICT');
 
-      const secondBackup = await h.data(AssignCoverageDocument, { input: { engineerId: 'eng_p1', customerId: 'cus_x', role: 'BACKUP' } }, as);
+      const secondBackup = await h.data(
+        AssignCoverageDocument,
+        { input: { engineerId: 'eng_p1', customerId: 'cus_x', role: 'BACKUP' } },
+        as,
+      );
       expect(secondBackup.assignCoverage.current).toBe(true);
     });
 
     it('requires `to` after `from`', async () => {
       for (const to of ['2025-01-01T00:00:00Z', '2024-12-31T00:00:00Z']) {
-        const err = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_z', role: 'BACKUP', from: '2025-01-01T00:00:00Z', to } }, as));
+        const err = errorOf(
+          await h.run(
+            AssignCoverageDocument,
+            { input: { engineerId: 'eng_b', customerId: 'cus_z', role: 'BACKUP', from: '2025-01-01T00:00:00Z', to } },
+            as,
+          ),
+        );
         expect(err.code).toBe('BAD_USER_INPUT');
         expect(err.fields).toEqual([{ field: 'to', reason: 'must be after from' }]);
       }
@@ -135,19 +210,30 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
         const err = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId, customerId: 'cus_z', role: 'BACKUP' } }, as));
         expect(err.code).toBe('BAD_USER_INPUT');
         expect(err.fields).toEqual([
-          { field: 'engineerId', reason: `engineer ${engineerId} is ${engineerId === 'eng_left' ? 'LEFT' : 'ARCHIVED'} and cannot be given new coverage, cases or commitments` },
+          {
+            field: 'engineerId',
+            reason: `engineer ${engineerId} is ${engineerId === 'eng_left' ? 'LEFT' : 'ARCHIVED'} and cannot be given new coverage, cases or commitments`,
+          },
         ]);
       }
-      const arch = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_arch', role: 'BACKUP' } }, as));
+      const arch = errorOf(
+        await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_arch', role: 'BACKUP' } }, as),
+      );
       expect(arch.fields).toEqual([{ field: 'customerId', reason: 'customer cus_arch is ARCHIVED' }]);
     });
 
     it('unknown engineer or customer is NOT_FOUND naming the id; a taken coverage id is CONFLICT', async () => {
-      const eng = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_ghost', customerId: 'cus_z', role: 'BACKUP' } }, as));
+      const eng = errorOf(
+        await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_ghost', customerId: 'cus_z', role: 'BACKUP' } }, as),
+      );
       expect(eng).toMatchObject({ code: 'NOT_FOUND', message: 'Engineer eng_ghost not found' });
-      const cus = errorOf(await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_ghost', role: 'BACKUP' } }, as));
+      const cus = errorOf(
+        await h.run(AssignCoverageDocument, { input: { engineerId: 'eng_b', customerId: 'cus_ghost', role: 'BACKUP' } }, as),
+      );
       expect(cus).toMatchObject({ code: 'NOT_FOUND', message: 'Customer cus_ghost not found' });
-      const taken = errorOf(await h.run(AssignCoverageDocument, { input: { id: 'cov_p1', engineerId: 'eng_b', customerId: 'cus_z', role: 'BACKUP' } }, as));
+      const taken = errorOf(
+        await h.run(AssignCoverageDocument, { input: { id: 'cov_p1', engineerId: 'eng_b', customerId: 'cus_z', role: 'BACKUP' } }, as),
+      );
       expect(taken).toMatchObject({ code: 'CONFLICT', message: 'Coverage cov_p1 already exists' });
     });
 
@@ -172,14 +258,21 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
       const card = await h.data(CustomerCardDocument, { id: 'cus_z' }, nextDay);
       expect(card.customer!.coverage.map((c) => c.engineer.id).sort()).toEqual(['eng_p1', 'eng_p2']);
       const [last] = (await h.data(ChangesDocument, { entityId: 'cus_z', first: 1 }, as)).changes.edges;
-      expect(last.node).toMatchObject({ op: 'UNLINK', entityLabel: 'Customer', summary: `PRODUCT_LEAD coverage cov_two-2 (eng_b) ended at ${NEXT_DAY.toISOString()}` });
+      expect(last.node).toMatchObject({
+        op: 'UNLINK',
+        entityLabel: 'Customer',
+        summary: `PRODUCT_LEAD coverage cov_two-2 (eng_b) ended at ${NEXT_DAY.toISOString()}`,
+      });
       const sameInstant = errorOf(await h.run(EndCoverageDocument, { input: { coverageId: 'cov_two-1', at: NOW.toISOString() } }, as));
       expect(sameInstant.fields).toEqual([{ field: 'at', reason: `must be after the start (${NOW.toISOString()})` }]);
     });
 
     it('refuses an end before the start, a second end, and an unknown coverage', async () => {
       const early = errorOf(await h.run(EndCoverageDocument, { input: { coverageId: 'cov_z', at: '2023-01-01T00:00:00Z' } }, as));
-      expect(early).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'at', reason: 'must be after the start (2024-01-01T00:00:00.000Z)' }] });
+      expect(early).toMatchObject({
+        code: 'BAD_USER_INPUT',
+        fields: [{ field: 'at', reason: 'must be after the start (2024-01-01T00:00:00.000Z)' }],
+      });
       const twice = errorOf(await h.run(EndCoverageDocument, { input: { coverageId: 'cov_two-2', at: '2025-12-01T00:00:00Z' } }, as));
       expect(twice.code).toBe('CONFLICT');
       expect(twice.message).toBe(`Coverage cov_two-2 already ended at ${NEXT_DAY.toISOString()}`);
@@ -190,16 +283,43 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
 
   describe('contact employment', () => {
     it('adds, refuses an overlap, ends, and re-adds an employment', async () => {
-      const added = await h.data(AddContactToCustomerDocument, { input: { contactId: 'con_new', customerId: 'cus_y', from: '2025-01-01T00:00:00Z', title: 'NOC engineer' } }, as);
-      expect(added.addContactToCustomer).toEqual({ contact: { id: 'con_new' }, customer: { id: 'cus_y' }, from: '2025-01-01T00:00:00.000Z', to: null, title: 'NOC engineer', current: true });
+      const added = await h.data(
+        AddContactToCustomerDocument,
+        { input: { contactId: 'con_new', customerId: 'cus_y', from: '2025-01-01T00:00:00Z', title: 'NOC engineer' } },
+        as,
+      );
+      expect(added.addContactToCustomer).toEqual({
+        contact: { id: 'con_new' },
+        customer: { id: 'cus_y' },
+        from: '2025-01-01T00:00:00.000Z',
+        to: null,
+        title: 'NOC engineer',
+        current: true,
+      });
 
-      const twice = errorOf(await h.run(AddContactToCustomerDocument, { input: { contactId: 'con_new', customerId: 'cus_y', from: '2025-03-01T00:00:00Z' } }, as));
+      const twice = errorOf(
+        await h.run(
+          AddContactToCustomerDocument,
+          { input: { contactId: 'con_new', customerId: 'cus_y', from: '2025-03-01T00:00:00Z' } },
+          as,
+        ),
+      );
       expect(twice.code).toBe('CONFLICT');
 
-      const early = errorOf(await h.run(EndContactEmploymentDocument, { input: { contactId: 'con_new', customerId: 'cus_y', at: '2024-06-01T00:00:00Z' } }, as));
+      const early = errorOf(
+        await h.run(EndContactEmploymentDocument, { input: { contactId: 'con_new', customerId: 'cus_y', at: '2024-06-01T00:00:00Z' } }, as),
+      );
       expect(early.fields).toEqual([{ field: 'at', reason: 'must be after the start (2025-01-01T00:00:00.000Z)' }]);
-      const ended = await h.data(EndContactEmploymentDocument, { input: { contactId: 'con_new', customerId: 'cus_y', at: '2025-06-01T00:00:00Z' } }, as);
-      expect(ended.endContactEmployment).toMatchObject({ from: '2025-01-01T00:00:00.000Z', to: '2025-06-01T00:00:00.000Z', current: false });
+      const ended = await h.data(
+        EndContactEmploymentDocument,
+        { input: { contactId: 'con_new', customerId: 'cus_y', at: '2025-06-01T00:00:00Z' } },
+        as,
+      );
+      expect(ended.endContactEmployment).toMatchObject({
+        from: '2025-01-01T00:00:00.000Z',
+        to: '2025-06-01T00:00:00.000Z',
+        current: false,
+      });
       const card = await h.data(CustomerCardDocument, { id: 'cus_y' }, as);
       expect(card.customer!.contacts.map((c) => c.id)).toEqual([]);
       const former = await h.data(CustomerCardDocument, { id: 'cus_y', includeFormer: true }, as);
@@ -209,7 +329,11 @@ describe.each(testEngines())('relationship mutations on $name', (engine) => {
       expect(none.code).toBe('NOT_FOUND');
       expect(none.message).toContain('con_new has no employment at cus_y');
 
-      await h.data(AddContactToCustomerDocument, { input: { contactId: 'con_new', customerId: 'cus_y', from: '2025-07-01T00:00:00Z' } }, as);
+      await h.data(
+        AddContactToCustomerDocument,
+        { input: { contactId: 'con_new', customerId: 'cus_y', from: '2025-07-01T00:00:00Z' } },
+        as,
+      );
       const line = await h.data(ReportingLineDocument, { id: 'con_new' }, as);
       expect(line.contact!.employments.map((e) => [e.from, e.to, e.current])).toEqual([
         ['2025-07-01T00:00:00.000Z', null, true],

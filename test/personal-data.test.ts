@@ -42,7 +42,15 @@ function personalFixture(): GraphBuilder {
     .employment({ contactId: 'con_pd-a', customerId: 'cus_pd-1', from: '2024-01-01T00:00:00Z' })
     .employment({ contactId: 'con_pd-b', customerId: 'cus_pd-1', from: '2024-01-01T00:00:00Z' })
     .engineer({ id: 'eng_pd-a', name: 'Li Na', kind: 'EMPLOYEE', phone: '13900001111', email: 'li.na@rapport.example', regionId: REGION })
-    .engineer({ id: 'eng_pd-b', name: 'Ma Jun', kind: 'EMPLOYEE', status: 'ON_LEAVE', phone: '13700002222', email: 'ma.jun@rapport.example', regionId: REGION })
+    .engineer({
+      id: 'eng_pd-b',
+      name: 'Ma Jun',
+      kind: 'EMPLOYEE',
+      status: 'ON_LEAVE',
+      phone: '13700002222',
+      email: 'ma.jun@rapport.example',
+      regionId: REGION,
+    })
     .coverage({ id: 'cov_pd-a', engineerId: 'eng_pd-a', customerId: 'cus_pd-1', role: 'PRIMARY', from: '2024-01-01T00:00:00Z' })
     .coverage({ id: 'cov_pd-b', engineerId: 'eng_pd-b', customerId: 'cus_pd-1', role: 'BACKUP', from: '2024-01-01T00:00:00Z' });
 }
@@ -208,9 +216,21 @@ describe.each(testEngines())('access log batching on $name', (engine) => {
     for (let i = 0; i < 50; i++) {
       const n = String(i).padStart(3, '0');
       g.customer({ id: `cus_b${n}`, name: `Batch customer ${n}`, tier: 'STANDARD', regionId: 'reg_batch' })
-        .contact({ id: `con_b${n}`, name: `Contact ${n}`, role: 'ON_DUTY', phone: `1380000${n.padStart(4, '0')}`, email: `c${n}@batch.example` })
+        .contact({
+          id: `con_b${n}`,
+          name: `Contact ${n}`,
+          role: 'ON_DUTY',
+          phone: `1380000${n.padStart(4, '0')}`,
+          email: `c${n}@batch.example`,
+        })
         .employment({ contactId: `con_b${n}`, customerId: `cus_b${n}`, from: '2024-01-01T00:00:00Z' })
-        .engineer({ id: `eng_b${n}`, name: `Engineer ${n}`, kind: 'EMPLOYEE', phone: `1390000${n.padStart(4, '0')}`, email: `e${n}@batch.example` })
+        .engineer({
+          id: `eng_b${n}`,
+          name: `Engineer ${n}`,
+          kind: 'EMPLOYEE',
+          phone: `1390000${n.padStart(4, '0')}`,
+          email: `e${n}@batch.example`,
+        })
         .coverage({ id: `cov_b${n}`, engineerId: `eng_b${n}`, customerId: `cus_b${n}`, role: 'PRIMARY', from: '2024-01-01T00:00:00Z' });
     }
     await g.write(h.store);
@@ -242,7 +262,8 @@ describe.each(testEngines())('access log batching on $name', (engine) => {
     expect(h.store.statements.filter((s) => /MERGE \(a:AccessLog/.test(s))).toHaveLength(1);
 
     const admin = as('user:ada', Role.ADMIN);
-    const logged = async (actor: string) => (await h.data(AccessLogDocument, { actor, first: 0 }, { principal: admin })).accessLog.totalCount;
+    const logged = async (actor: string) =>
+      (await h.data(AccessLogDocument, { actor, first: 0 }, { principal: admin })).accessLog.totalCount;
     // Contact phone + email, engineer phone + email (coverage and escalation path dedupe to one).
     expect(await logged('user:batch-5')).toBe(5 * 4);
     expect(await logged('user:batch-50')).toBe(50 * 4);
@@ -252,14 +273,25 @@ describe.each(testEngines())('access log batching on $name', (engine) => {
   it('stores one entry per request, with the people and fields read as lists', async () => {
     await h.data(PersonalDataListDocument, { first: 2 }, { principal: as('user:batch-one', Role.ADMIN) });
     await accessLogBuffer(h.store).flush();
-    const rows = await h.store.read('MATCH (a:AccessLog {actor: $actor}) RETURN a.entityIds AS ids, a.fields AS fields, a.entityLabels AS labels', {
-      actor: 'user:batch-one',
-    });
+    const rows = await h.store.read(
+      'MATCH (a:AccessLog {actor: $actor}) RETURN a.entityIds AS ids, a.fields AS fields, a.entityLabels AS labels',
+      {
+        actor: 'user:batch-one',
+      },
+    );
     expect(rows).toHaveLength(1);
     const reads = (rows[0].ids as string[]).map((id, i) => `${(rows[0].labels as string[])[i]} ${id} ${(rows[0].fields as string[])[i]}`);
     expect(reads.sort()).toEqual(
-      ['Contact con_b000 email', 'Contact con_b000 phone', 'Contact con_b001 email', 'Contact con_b001 phone',
-       'Engineer eng_b000 email', 'Engineer eng_b000 phone', 'Engineer eng_b001 email', 'Engineer eng_b001 phone'].sort(),
+      [
+        'Contact con_b000 email',
+        'Contact con_b000 phone',
+        'Contact con_b001 email',
+        'Contact con_b001 phone',
+        'Engineer eng_b000 email',
+        'Engineer eng_b000 phone',
+        'Engineer eng_b001 email',
+        'Engineer eng_b001 phone',
+      ].sort(),
     );
   });
 
@@ -456,7 +488,15 @@ describe('the printable checklist', () => {
     const admin = as('user:ada', Role.ADMIN);
     const log = (await h.data(AccessLogDocument, { actor: 'key:k-print', first: 200 }, { principal: admin })).accessLog;
     const entries = log.edges.map((e) => e.node);
-    expect(entries.every((e) => e.operation === `GET /handoffs/${handoffId}/checklist` && e.requestId === 'print-1' && e.keyId === 'k-print' && e.field === 'phone')).toBe(true);
+    expect(
+      entries.every(
+        (e) =>
+          e.operation === `GET /handoffs/${handoffId}/checklist` &&
+          e.requestId === 'print-1' &&
+          e.keyId === 'k-print' &&
+          e.field === 'phone',
+      ),
+    ).toBe(true);
     const ids = entries.map((e) => e.entityId);
     expect(new Set(ids).size).toBe(ids.length);
     expect(ids).toEqual(expect.arrayContaining(['eng_a', 'eng_c', 'con_s-duty', 'con_s-sup']));
@@ -477,11 +517,24 @@ describe('access-log retention (RAPPORT_ACCESS_LOG_DAYS)', () => {
   it('deletes entries older than the retention in the background, shortly after start, and keeps the rest', async () => {
     const store = await testEngines()[0].open();
     const entry = (id: string, daysAgo: number) => ({
-      id, at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(), actor: 'user:old', keyId: null, operation: 'Q',
-      requestId: id, seq: 1, entityIds: ['con_x'], entityLabels: ['Contact'], fields: ['phone'],
+      id,
+      at: new Date(Date.now() - daysAgo * 86_400_000).toISOString(),
+      actor: 'user:old',
+      keyId: null,
+      operation: 'Q',
+      requestId: id,
+      seq: 1,
+      entityIds: ['con_x'],
+      entityLabels: ['Contact'],
+      fields: ['phone'],
     });
     await store.write(RECORD_ACCESS, { rows: [entry('acc_old', 40), entry('acc_recent', 5)] });
-    const server = await createServer({ config: { host: '127.0.0.1', port: 0, env: 'test', accessLogDays: 30 }, store, schema: await testSchema(), logger: silentLogger });
+    const server = await createServer({
+      config: { host: '127.0.0.1', port: 0, env: 'test', accessLogDays: 30 },
+      store,
+      schema: await testSchema(),
+      logger: silentLogger,
+    });
     try {
       const ids = async () => (await store.read('MATCH (a:AccessLog) RETURN a.id AS id ORDER BY id')).map((r) => r.id);
       const deadline = Date.now() + 10_000;

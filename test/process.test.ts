@@ -56,7 +56,11 @@ describe('the server process (npm start)', () => {
     expect(await res.json()).toEqual({ data: { health: { ok: true, store: 'embedded' }, customer: { name: '中国移动乌鲁木齐分公司' } } });
 
     // A second server on the same data directory refuses, naming it.
-    const second = spawn(process.execPath, ['dist/src/main.js'], { cwd: REPO_ROOT, env: { ...process.env, RAPPORT_DATA_DIR: dataDir, RAPPORT_PORT: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const second = spawn(process.execPath, ['dist/src/main.js'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, RAPPORT_DATA_DIR: dataDir, RAPPORT_PORT: '0' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
     let secondOut = '';
     second.stderr!.on('data', (d) => (secondOut += d));
     expect(await exitOf(second)).toBe(1);
@@ -69,7 +73,11 @@ describe('the server process (npm start)', () => {
     // Restarted, it finds its data and leaves it alone.
     const again = await startServer(dataDir);
     expect(again.output()).toMatch(/store has data: left untouched/);
-    const after = await fetch(again.url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ customers { totalCount } }' }) });
+    const after = await fetch(again.url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ customers { totalCount } }' }),
+    });
     expect(((await after.json()) as { data: { customers: { totalCount: number } } }).data.customers.totalCount).toBeGreaterThanOrEqual(20);
     again.child.kill('SIGINT');
     expect(await exitOf(again.child)).toBe(0);

@@ -73,11 +73,13 @@ describe.each(testEngines())('read API on $name', (engine) => {
       expect(conn.edges.map((e) => e.node.id)).toEqual(['cov_c-primary']);
       expect(conn.pageInfo.hasNextPage).toBe(true);
       const second = await h.data(CoverageHistoryDocument, { id: 'cus_ct-wuhan', first: 1, after: conn.pageInfo.endCursor }, at);
-      expect(second.customer!.coverageHistory.edges.map((e) => [e.node.id, e.node.to])).toEqual([['cov_old-primary', '2025-04-01T00:00:00.000Z']]);
+      expect(second.customer!.coverageHistory.edges.map((e) => [e.node.id, e.node.to])).toEqual([
+        ['cov_old-primary', '2025-04-01T00:00:00.000Z'],
+      ]);
       expect(second.customer!.coverageHistory.pageInfo.hasNextPage).toBe(false);
     });
 
-    it("engineer.portfolio lists the customers an engineer covers, at a time and in a role", async () => {
+    it('engineer.portfolio lists the customers an engineer covers, at a time and in a role', async () => {
       const { engineer } = await h.data(PortfolioDocument, { id: 'eng_b' }, at);
       expect(engineer).toMatchObject({ id: 'eng_b', status: 'ACTIVE', skills: ['OTN', 'NMS'], region: { id: 'reg_urumqi' } });
       expect(engineer!.portfolio.map((p) => [p.role, p.customer.id])).toEqual([['BACKUP', 'cus_cm-urumqi']]);
@@ -93,10 +95,38 @@ describe.each(testEngines())('read API on $name', (engine) => {
     it('escalation path: fixed role order, inactive engineers skipped with the reason, phones included', async () => {
       const { customer } = await h.data(CustomerCardDocument, { id: 'cus_cm-urumqi' }, at);
       expect(customer!.escalationPath).toEqual([
-        { order: 0, role: 'PRIMARY', skippedBecause: 'transferred away, but the coverage was never ended', phone: '+86 138 0000 0001', email: 'wang.lei@vendor.example', engineer: { id: 'eng_a', name: '王磊', status: 'TRANSFERRED' } },
-        { order: 1, role: 'BACKUP', skippedBecause: null, phone: '+86 138 0000 0002', email: 'li.na@vendor.example', engineer: { id: 'eng_b', name: '李娜', status: 'ACTIVE' } },
-        { order: 0, role: 'PRODUCT_LEAD', skippedBecause: 'on leave', phone: '+86 138 0000 0007', email: null, engineer: { id: 'eng_leave', name: '周敏', status: 'ON_LEAVE' } },
-        { order: 2, role: 'SERVICE_MANAGER', skippedBecause: null, phone: '+86 138 0000 0005', email: 'liu.fang@vendor.example', engineer: { id: 'eng_m', name: '刘芳', status: 'ACTIVE' } },
+        {
+          order: 0,
+          role: 'PRIMARY',
+          skippedBecause: 'transferred away, but the coverage was never ended',
+          phone: '+86 138 0000 0001',
+          email: 'wang.lei@vendor.example',
+          engineer: { id: 'eng_a', name: '王磊', status: 'TRANSFERRED' },
+        },
+        {
+          order: 1,
+          role: 'BACKUP',
+          skippedBecause: null,
+          phone: '+86 138 0000 0002',
+          email: 'li.na@vendor.example',
+          engineer: { id: 'eng_b', name: '李娜', status: 'ACTIVE' },
+        },
+        {
+          order: 0,
+          role: 'PRODUCT_LEAD',
+          skippedBecause: 'on leave',
+          phone: '+86 138 0000 0007',
+          email: null,
+          engineer: { id: 'eng_leave', name: '周敏', status: 'ON_LEAVE' },
+        },
+        {
+          order: 2,
+          role: 'SERVICE_MANAGER',
+          skippedBecause: null,
+          phone: '+86 138 0000 0005',
+          email: 'liu.fang@vendor.example',
+          engineer: { id: 'eng_m', name: '刘芳', status: 'ACTIVE' },
+        },
       ]);
     });
 
@@ -122,7 +152,13 @@ describe.each(testEngines())('read API on $name', (engine) => {
       expect(customer!.lastInteraction).toMatchObject({ id: 'int_2', channel: 'VISIT', engineer: { id: 'eng_b' } });
       expect(customer!.lastInteraction!.contacts.map((c) => c.id).sort()).toEqual(['con_mgr', 'con_sup']);
       expect(customer!.commitments).toEqual([
-        { id: 'com_board', text: 'Replacement board arrives by Friday', dueAt: '2025-10-31T10:00:00.000Z', overdue: true, engineer: { id: 'eng_b' } },
+        {
+          id: 'com_board',
+          text: 'Replacement board arrives by Friday',
+          dueAt: '2025-10-31T10:00:00.000Z',
+          overdue: true,
+          engineer: { id: 'eng_b' },
+        },
       ]);
     });
 
@@ -150,7 +186,9 @@ describe.each(testEngines())('read API on $name', (engine) => {
     expect(contact!.customer).toEqual({ id: 'cus_cm-urumqi' });
     const former = await h.data(ReportingLineDocument, { id: 'con_former' }, at);
     expect(former.contact!.customer).toBeNull();
-    expect(former.contact!.employments).toEqual([{ customer: { id: 'cus_cm-urumqi' }, from: '2019-01-01T00:00:00.000Z', to: '2024-06-30T00:00:00.000Z', current: false }]);
+    expect(former.contact!.employments).toEqual([
+      { customer: { id: 'cus_cm-urumqi' }, from: '2019-01-01T00:00:00.000Z', to: '2024-06-30T00:00:00.000Z', current: false },
+    ]);
   });
 
   describe('lists and lookups', () => {
@@ -192,16 +230,45 @@ describe.each(testEngines())('read API on $name', (engine) => {
 
     it('region with sub-regions; device; case with everyone who worked on it', async () => {
       const region = await h.data(RegionTreeDocument, { id: 'reg_xinjiang' }, at);
-      expect(region.region).toEqual({ id: 'reg_xinjiang', name: 'Xinjiang', kind: 'PROVINCE', parent: null, subRegions: [{ id: 'reg_urumqi', name: 'Urumqi', kind: 'CITY' }] });
+      expect(region.region).toEqual({
+        id: 'reg_xinjiang',
+        name: 'Xinjiang',
+        kind: 'PROVINCE',
+        parent: null,
+        subRegions: [{ id: 'reg_urumqi', name: 'Urumqi', kind: 'CITY' }],
+      });
       const device = await h.data(DeviceByIdDocument, { id: 'dev_unknown' }, at);
-      expect(device.device).toEqual({ id: 'dev_unknown', serial: 'SN-0004', model: 'PBX-200', maintenanceStatus: 'UNKNOWN', customer: { id: 'cus_hotel' }, cases: [] });
+      expect(device.device).toEqual({
+        id: 'dev_unknown',
+        serial: 'SN-0004',
+        model: 'PBX-200',
+        maintenanceStatus: 'UNKNOWN',
+        customer: { id: 'cus_hotel' },
+        cases: [],
+      });
       const kase = await h.data(CaseByIdDocument, { id: 'cas_c11' }, at);
-      expect(kase.case).toMatchObject({ number: 'C-2025-0911', customer: { id: 'cus_cm-urumqi' }, device: { id: 'dev_expired' }, raisedBy: { id: 'con_duty' }, owner: null, interactions: [{ id: 'int_1' }] });
+      expect(kase.case).toMatchObject({
+        number: 'C-2025-0911',
+        customer: { id: 'cus_cm-urumqi' },
+        device: { id: 'dev_expired' },
+        raisedBy: { id: 'con_duty' },
+        owner: null,
+        interactions: [{ id: 'int_1' }],
+      });
     });
 
     it('node(id) resolves any kind by its id prefix', async () => {
-      expect((await h.data(NodeByIdDocument, { id: 'eng_a' }, at)).node).toEqual({ __typename: 'Engineer', id: 'eng_a', name: '王磊', status: 'TRANSFERRED' });
-      expect((await h.data(NodeByIdDocument, { id: 'cas_c11' }, at)).node).toEqual({ __typename: 'Case', id: 'cas_c11', title: 'Board alarm on OSN 8800' });
+      expect((await h.data(NodeByIdDocument, { id: 'eng_a' }, at)).node).toEqual({
+        __typename: 'Engineer',
+        id: 'eng_a',
+        name: '王磊',
+        status: 'TRANSFERRED',
+      });
+      expect((await h.data(NodeByIdDocument, { id: 'cas_c11' }, at)).node).toEqual({
+        __typename: 'Case',
+        id: 'cas_c11',
+        title: 'Board alarm on OSN 8800',
+      });
       expect((await h.data(NodeByIdDocument, { id: 'cus_nobody' }, at)).node).toBeNull();
     });
 
@@ -238,7 +305,10 @@ describe.each(testEngines())('read API on $name', (engine) => {
     });
 
     it('an unparseable `at` written in the query is BAD_USER_INPUT too', async () => {
-      const doc = parse('{ whoCovers(customerId: "cus_cm-urumqi", at: "yesterday") { role } }') as TypedDocumentNode<unknown, Record<string, never>>;
+      const doc = parse('{ whoCovers(customerId: "cus_cm-urumqi", at: "yesterday") { role } }') as TypedDocumentNode<
+        unknown,
+        Record<string, never>
+      >;
       const res = await h.run(doc, {}, at);
       expect(res.errors![0].extensions!.code).toBe('BAD_USER_INPUT');
       expect(res.errors![0].message).toMatch(/yesterday/);
@@ -261,7 +331,15 @@ describe.each(testEngines())('read API on $name', (engine) => {
       g.coverage({ id: `cov_bulk-${i}`, engineerId: 'eng_bulk', customerId: c, role: 'PRIMARY', from: '2025-01-01T00:00:00Z' });
       g.contact({ id: `con_bulk-${i}`, name: `Contact ${i}`, role: 'ENGINEER' });
       g.employment({ contactId: `con_bulk-${i}`, customerId: c, from: '2025-01-01T00:00:00Z' });
-      g.case({ id: `cas_bulk-${i}`, title: 'x', kind: 'FAULT', severity: 'MINOR', status: 'OPEN', openedAt: '2025-10-01T00:00:00Z', customerId: c });
+      g.case({
+        id: `cas_bulk-${i}`,
+        title: 'x',
+        kind: 'FAULT',
+        severity: 'MINOR',
+        status: 'OPEN',
+        openedAt: '2025-10-01T00:00:00Z',
+        customerId: c,
+      });
       g.ownership({ caseId: `cas_bulk-${i}`, engineerId: 'eng_bulk', from: '2025-10-01T00:00:00Z' });
     }
     await g.write(h.store);

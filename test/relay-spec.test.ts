@@ -68,18 +68,21 @@ describe('every connection follows the Relay Cursor Connections specification', 
     });
   });
 
-  describe.each(connectionFields.map(({ owner, field }) => [`${owner}.${field.name}`, field] as const))('%s', (_name, field: GraphQLField<unknown, unknown>) => {
-    const arg = (name: string) => field.args.find((a) => a.name === name);
-    it('pages forwards with first: Int and after: String', () => {
-      expect(arg('first')?.type.toString()).toBe('Int');
-      expect(arg('after')?.type.toString()).toBe('String');
-    });
+  describe.each(connectionFields.map(({ owner, field }) => [`${owner}.${field.name}`, field] as const))(
+    '%s',
+    (_name, field: GraphQLField<unknown, unknown>) => {
+      const arg = (name: string) => field.args.find((a) => a.name === name);
+      it('pages forwards with first: Int and after: String', () => {
+        expect(arg('first')?.type.toString()).toBe('Int');
+        expect(arg('after')?.type.toString()).toBe('String');
+      });
 
-    it('pages backwards with last: Int and before: String together, or not at all', () => {
-      expect(arg('last')?.type.toString()).toBe(arg('before') ? 'Int' : undefined);
-      expect(arg('before')?.type.toString()).toBe(arg('last') ? 'String' : undefined);
-    });
-  });
+      it('pages backwards with last: Int and before: String together, or not at all', () => {
+        expect(arg('last')?.type.toString()).toBe(arg('before') ? 'Int' : undefined);
+        expect(arg('before')?.type.toString()).toBe(arg('last') ? 'String' : undefined);
+      });
+    },
+  );
 });
 
 describe('relay-compiler accepts the schema', () => {
@@ -89,7 +92,10 @@ describe('relay-compiler accepts the schema', () => {
     try {
       mkdirSync(path.join(dir, 'src'));
       copyFileSync(SCHEMA_FILE, path.join(dir, 'schema.graphql'));
-      writeFileSync(path.join(dir, 'relay.config.json'), JSON.stringify({ src: './src', schema: './schema.graphql', language: 'javascript' }));
+      writeFileSync(
+        path.join(dir, 'relay.config.json'),
+        JSON.stringify({ src: './src', schema: './schema.graphql', language: 'javascript' }),
+      );
       writeFileSync(path.join(dir, 'src', 'Documents.js'), documents);
       const bin = path.join(REPO_ROOT, 'node_modules', 'relay-compiler', 'cli.js');
       const res = spawnSync(process.execPath, [bin], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });

@@ -18,7 +18,8 @@ const WUHAN = { id: 'cus_big2', name: 'China Telecom Wuhan', phone: '+86 139 000
 const doc = (s: string) => parse(s) as DocumentNode as TypedDocumentNode<any, Record<string, unknown>>;
 
 let h: Harness;
-const as = (principal: Principal, query: string, variables?: Record<string, unknown>) => h.run(doc(query), variables, { principal, now: HANDOFF_NOW });
+const as = (principal: Principal, query: string, variables?: Record<string, unknown>) =>
+  h.run(doc(query), variables, { principal, now: HANDOFF_NOW });
 const codes = (res: { errors?: { extensions?: Record<string, unknown> }[] }) => (res.errors ?? []).map((e) => e.extensions?.code);
 
 const START = `mutation($input: PlanHandoffInput!) { startHandoff(input: $input) { id summary { total open } items { customer { id } } } }`;
@@ -48,7 +49,12 @@ describe('region scope regressions (issue 11, item 4)', () => {
   });
 
   it('planHandoff { assignments { customer { id } } } answers, and refuses a plan reaching another region without naming it', async () => {
-    const input = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: '2026-06-25T00:00:00Z' };
+    const input = {
+      outgoingEngineerId: 'eng_a',
+      successors: [{ engineerId: 'eng_c' }],
+      reason: 'ROTATION',
+      effectiveAt: '2026-06-25T00:00:00Z',
+    };
     const admin = await as(ADMIN, PLAN, { input });
     expect(admin.errors).toBeUndefined();
     expect(admin.data.planHandoff.assignments.map((a: { customer: { id: string } }) => a.customer.id)).toContain(WUHAN.id);
@@ -58,14 +64,26 @@ describe('region scope regressions (issue 11, item 4)', () => {
     // Limited to his customers, the same plan is his to see, rows and customers included.
     const mine = await as(XJ, PLAN, { input: { ...input, successors: [{ engineerId: 'eng_c', customerIds: ['cus_big1', 'cus_small'] }] } });
     expect(mine.errors).toBeUndefined();
-    expect(mine.data.planHandoff.assignments.map((a: { customer: { id: string } }) => a.customer.id).sort()).toEqual(['cus_big1', 'cus_small']);
+    expect(mine.data.planHandoff.assignments.map((a: { customer: { id: string } }) => a.customer.id).sort()).toEqual([
+      'cus_big1',
+      'cus_small',
+    ]);
   });
 
   it('startHandoff checks the scope against the plan at effectiveAt and writes nothing out of scope', async () => {
     // C covers a Xinjiang customer now, and a Wuhan customer from 1 July (already planned).
-    await h.data(doc(`mutation { a: assignCoverage(input: { engineerId: "eng_c", customerId: "cus_small", role: BACKUP, from: "2026-01-01T00:00:00Z" }) { id }
-      b: assignCoverage(input: { engineerId: "eng_c", customerId: "${WUHAN.id}", role: BACKUP, from: "2026-07-01T00:00:00Z" }) { id } }`), {}, { principal: ADMIN, now: HANDOFF_NOW });
-    const input = (effectiveAt: string) => ({ outgoingEngineerId: 'eng_c', successors: [{ engineerId: 'eng_d' }], reason: 'ROTATION', effectiveAt });
+    await h.data(
+      doc(`mutation { a: assignCoverage(input: { engineerId: "eng_c", customerId: "cus_small", role: BACKUP, from: "2026-01-01T00:00:00Z" }) { id }
+      b: assignCoverage(input: { engineerId: "eng_c", customerId: "${WUHAN.id}", role: BACKUP, from: "2026-07-01T00:00:00Z" }) { id } }`),
+      {},
+      { principal: ADMIN, now: HANDOFF_NOW },
+    );
+    const input = (effectiveAt: string) => ({
+      outgoingEngineerId: 'eng_c',
+      successors: [{ engineerId: 'eng_d' }],
+      reason: 'ROTATION',
+      effectiveAt,
+    });
     const before = await dumpGraph(h.store);
     // Today C has only Xinjiang customers; on 2 July he also has the Wuhan one: refused, nothing written.
     const later = await as(XJ, START, { input: input('2026-07-02T00:00:00Z') });
@@ -79,7 +97,14 @@ describe('region scope regressions (issue 11, item 4)', () => {
   });
 
   it("handoff.summary counts only the caller's items", async () => {
-    const started = await as(ADMIN, START, { input: { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: '2026-06-25T00:00:00Z' } });
+    const started = await as(ADMIN, START, {
+      input: {
+        outgoingEngineerId: 'eng_a',
+        successors: [{ engineerId: 'eng_c' }],
+        reason: 'ROTATION',
+        effectiveAt: '2026-06-25T00:00:00Z',
+      },
+    });
     expect(started.errors).toBeUndefined();
     const id = started.data.startHandoff.id as string;
     const query = `{ handoff(id: "${id}") { summary { total open done waived customersWithOpenItems { id } customersFullyHandedOver { id } } items { id customer { id } } } }`;
@@ -99,11 +124,25 @@ describe('region scope regressions (issue 11, item 4)', () => {
     afterEach(async () => server?.stop());
 
     it("lists only the caller's regions' customers and their contacts' phones", async () => {
-      server = await createServer({ config: { host: '127.0.0.1', port: 0, env: 'test' }, store: h.store, schema: await testSchema(), logger: silentLogger, auth: { enabled: true, reason: 'test', jwt: null } });
+      server = await createServer({
+        config: { host: '127.0.0.1', port: 0, env: 'test' },
+        store: h.store,
+        schema: await testSchema(),
+        logger: silentLogger,
+        auth: { enabled: true, reason: 'test', jwt: null },
+      });
       const base = (await server.listen()).replace(/\/graphql$/, '');
-      const started = await as(ADMIN, START, { input: { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: '2026-06-25T00:00:00Z' } });
+      const started = await as(ADMIN, START, {
+        input: {
+          outgoingEngineerId: 'eng_a',
+          successors: [{ engineerId: 'eng_c' }],
+          reason: 'ROTATION',
+          effectiveAt: '2026-06-25T00:00:00Z',
+        },
+      });
       const id = started.data.startHandoff.id as string;
-      const key = async (regions: string[], roles = ['SERVICE_MANAGER']) => (await createApiKey(h.store, { name: 'k', roles, regions }, { actor: 'test', now: HANDOFF_NOW })).token;
+      const key = async (regions: string[], roles = ['SERVICE_MANAGER']) =>
+        (await createApiKey(h.store, { name: 'k', roles, regions }, { actor: 'test', now: HANDOFF_NOW })).token;
       const get = async (token: string, format = 'md') => {
         const res = await fetch(`${base}/handoffs/${id}/checklist?format=${format}`, { headers: { authorization: `Bearer ${token}` } });
         expect(res.status).toBe(200);
@@ -118,7 +157,8 @@ describe('region scope regressions (issue 11, item 4)', () => {
         const mine = await get(xj, format);
         expect(mine).toContain('China Mobile Urumqi');
         expect(mine).toContain('+86 139 0000 0301');
-        for (const secret of [WUHAN.id, WUHAN.name, WUHAN.phone, WUHAN.contact]) expect([format, mine.includes(secret)]).toEqual([format, false]);
+        for (const secret of [WUHAN.id, WUHAN.name, WUHAN.phone, WUHAN.contact])
+          expect([format, mine.includes(secret)]).toEqual([format, false]);
       }
     });
   });

@@ -52,7 +52,20 @@ const ADMIN: Principal = { actor: 'user:admin', kind: 'user', roles: [Role.ADMIN
 /** How deep below a root field the selection goes (root = 1). */
 const MAX_DEPTH = 5;
 
-const LABELS = ['HandoffItem', 'Handoff', 'Customer', 'Contact', 'Engineer', 'Case', 'Device', 'Interaction', 'Commitment', 'Region', 'Partner', 'ApiKey'] as const;
+const LABELS = [
+  'HandoffItem',
+  'Handoff',
+  'Customer',
+  'Contact',
+  'Engineer',
+  'Case',
+  'Device',
+  'Interaction',
+  'Commitment',
+  'Region',
+  'Partner',
+  'ApiKey',
+] as const;
 type Label = (typeof LABELS)[number];
 const NAME_HINTS: [RegExp, Label][] = [
   [/handoffitem|item/i, 'HandoffItem'],
@@ -162,7 +175,11 @@ beforeAll(async () => {
       port: 0,
       env: 'test',
       // Whole-schema documents are large: the limits are not what this test is about.
-      limits: { ...DEFAULT_LIMITS, rateLimitPerMinute: 0, query: { maxDepth: 50, maxAliases: 1000, maxTokens: 1_000_000, maxDirectives: 100, maxCost: 1e12 } },
+      limits: {
+        ...DEFAULT_LIMITS,
+        rateLimitPerMinute: 0,
+        query: { maxDepth: 50, maxAliases: 1000, maxTokens: 1_000_000, maxDirectives: 100, maxCost: 1e12 },
+      },
     },
     store,
     schema,
@@ -171,7 +188,9 @@ beforeAll(async () => {
   });
   base = (await server.listen()).replace(/\/graphql$/, '');
   // An engineer of the region who also covers a customer in Wuhan, and his handoff spanning both.
-  await admin(`mutation { assignCoverage(input: { engineerId: "${BRIDGE_ENGINEER}", customerId: "${BRIDGE_CUSTOMER_OUTSIDE}", role: BACKUP, from: "2026-01-01T00:00:00Z" }) { id } }`);
+  await admin(
+    `mutation { assignCoverage(input: { engineerId: "${BRIDGE_ENGINEER}", customerId: "${BRIDGE_CUSTOMER_OUTSIDE}", role: BACKUP, from: "2026-01-01T00:00:00Z" }) { id } }`,
+  );
   const started = await admin(
     `mutation { startHandoff(input: { outgoingEngineerId: "${BRIDGE_ENGINEER}", successors: [{ engineerId: "eng_huang-min" }], reason: ROTATION, effectiveAt: "2026-06-25T00:00:00Z" }) { id items { customer { id } } } }`,
   );
@@ -183,8 +202,12 @@ beforeAll(async () => {
   // In-region records linked to other regions: the bridging engineer and his spanning handoff.
   pool.Engineer.push(BRIDGE_ENGINEER);
   pool.Handoff.push(spanningHandoff);
-  pool.ApiKey = [(await createApiKey(store, { name: 'other', roles: ['VIEWER'], regions: ['reg_hubei'] }, { actor: 'test', now: new Date() })).key.id];
-  managerKey = (await createApiKey(store, { name: 'xj manager', roles: ['SERVICE_MANAGER'], regions: SCOPE }, { actor: 'test', now: new Date() })).token;
+  pool.ApiKey = [
+    (await createApiKey(store, { name: 'other', roles: ['VIEWER'], regions: ['reg_hubei'] }, { actor: 'test', now: new Date() })).key.id,
+  ];
+  managerKey = (
+    await createApiKey(store, { name: 'xj manager', roles: ['SERVICE_MANAGER'], regions: SCOPE }, { actor: 'test', now: new Date() })
+  ).token;
 }, 120_000);
 
 afterAll(async () => {
@@ -208,7 +231,12 @@ function literal(type: GraphQLInputType, names: string[], k: number, depth = 0):
     const parts: string[] = [];
     for (const f of Object.values(named.getFields())) {
       if (!isNonNullType(f.type) && !/id$|ids$|region|engineer|customer|coveredBy|first/i.test(f.name)) continue;
-      const v = literal(f.type, [f.name, named.name.replace(/^(Create|Update|Plan|Assign|End|Add|Open|Log|Make|Install)|Input$|Filter$/g, ''), ...names], k, depth + 1);
+      const v = literal(
+        f.type,
+        [f.name, named.name.replace(/^(Create|Update|Plan|Assign|End|Add|Open|Log|Make|Install)|Input$|Filter$/g, ''), ...names],
+        k,
+        depth + 1,
+      );
       if (v === null) {
         if (isNonNullType(f.type)) return null;
         continue;
@@ -225,7 +253,11 @@ function literal(type: GraphQLInputType, names: string[], k: number, depth = 0):
     }
     case 'String':
       // Free text: the name of another region's customer (search must not find it).
-      return JSON.stringify(/reason|note|text|name|title|summary|query|serial|model/i.test(names[0] ?? '') && k % 2 === 0 ? 'China Telecom Wuhan' : `scope test ${k}`);
+      return JSON.stringify(
+        /reason|note|text|name|title|summary|query|serial|model/i.test(names[0] ?? '') && k % 2 === 0
+          ? 'China Telecom Wuhan'
+          : `scope test ${k}`,
+      );
     case 'Int':
       return /first|limit/i.test(names[0] ?? '') ? String(MAX_PAGE_SIZE) : '1';
     case 'Float':
@@ -233,7 +265,9 @@ function literal(type: GraphQLInputType, names: string[], k: number, depth = 0):
     case 'Boolean':
       return k % 2 ? 'true' : 'false';
     case 'DateTime':
-      return JSON.stringify(/until|to$|due/i.test(names[0] ?? '') ? '2026-07-20T00:00:00Z' : k % 2 ? '2026-06-25T00:00:00Z' : NOW.toISOString());
+      return JSON.stringify(
+        /until|to$|due/i.test(names[0] ?? '') ? '2026-07-20T00:00:00Z' : k % 2 ? '2026-06-25T00:00:00Z' : NOW.toISOString(),
+      );
     default:
       return isScalarType(named) ? JSON.stringify('x') : null;
   }
@@ -269,7 +303,8 @@ function selection(type: GraphQLNamedType, depth: number, path: string[], alias 
     if (a === null) continue;
     const key = alias ? `${alias}${f.name}: ${f.name}` : f.name;
     if (isLeafType(named)) fields.push(`${key}${a}`);
-    else if (depth < MAX_DEPTH && !path.includes(named.name)) fields.push(`${key}${a} { ${selection(named, depth + 1, [...path, named.name])} }`);
+    else if (depth < MAX_DEPTH && !path.includes(named.name))
+      fields.push(`${key}${a} { ${selection(named, depth + 1, [...path, named.name])} }`);
   }
   return fields.join(' ');
 }
@@ -294,11 +329,19 @@ function countMismatches(v: unknown, path = ''): string[] {
   const o = v as Record<string, unknown>;
   const own: string[] = [];
   const page = o.pageInfo as { hasNextPage?: boolean; hasPreviousPage?: boolean } | undefined;
-  if (typeof o.totalCount === 'number' && Array.isArray(o.edges) && page && page.hasNextPage === false && !page.hasPreviousPage && o.totalCount !== o.edges.length) {
+  if (
+    typeof o.totalCount === 'number' &&
+    Array.isArray(o.edges) &&
+    page &&
+    page.hasNextPage === false &&
+    !page.hasPreviousPage &&
+    o.totalCount !== o.edges.length
+  ) {
     own.push(`${path}: totalCount ${o.totalCount} but ${o.edges.length} edges`);
   }
   const summary = o.summary as { total?: number } | undefined;
-  if (summary && typeof summary.total === 'number' && Array.isArray(o.items) && summary.total !== o.items.length) own.push(`${path}.summary: total ${summary.total} but ${o.items.length} items`);
+  if (summary && typeof summary.total === 'number' && Array.isArray(o.items) && summary.total !== o.items.length)
+    own.push(`${path}.summary: total ${summary.total} but ${o.items.length} items`);
   return [...own, ...Object.entries(o).flatMap(([k, x]) => countMismatches(x, `${path}.${k}`))];
 }
 
@@ -325,7 +368,10 @@ describe('region scope on every path (derived from the schema)', () => {
         if (found.length) problems.push(`Query.${field.name} shows ${found.slice(0, 5).join(', ')}\n  ${doc.slice(0, 300)}`);
         for (const m of countMismatches(res.data)) problems.push(`Query.${field.name} miscounts: ${m}\n  ${doc.slice(0, 300)}`);
         for (const e of res.errors ?? []) {
-          if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') problems.push(`Query.${field.name}: ${e.extensions.code} ${e.message} at ${JSON.stringify((e as { path?: unknown }).path)}\n  ${doc.slice(0, 300)}`);
+          if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')
+            problems.push(
+              `Query.${field.name}: ${e.extensions.code} ${e.message} at ${JSON.stringify((e as { path?: unknown }).path)}\n  ${doc.slice(0, 300)}`,
+            );
         }
         if (!res.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) ran.add(field.name);
       }
@@ -344,7 +390,8 @@ describe('region scope on every path (derived from the schema)', () => {
         }
       }
     }
-    for (const f of ['customer', 'customers', 'engineer', 'handoff', 'node', 'search', 'attention', 'whoCovers']) expect(reached).toContain(f);
+    for (const f of ['customer', 'customers', 'engineer', 'handoff', 'node', 'search', 'attention', 'whoCovers'])
+      expect(reached).toContain(f);
   }, 120_000);
 
   it('every mutation aimed at other regions is refused without writing there, and shows nothing of them', async () => {
@@ -366,7 +413,10 @@ describe('region scope on every path (derived from the schema)', () => {
         const found = leaks(JSON.stringify(res), doc);
         if (found.length) problems.push(`Mutation.${field.name} shows ${found.slice(0, 5).join(', ')}\n  ${doc.slice(0, 300)}`);
         for (const e of res.errors ?? []) {
-          if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED') problems.push(`Mutation.${field.name}: ${e.extensions.code} ${e.message} at ${JSON.stringify((e as { path?: unknown }).path)}\n  ${doc.slice(0, 300)}`);
+          if (e.extensions?.code === 'INTERNAL_SERVER_ERROR' || e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')
+            problems.push(
+              `Mutation.${field.name}: ${e.extensions.code} ${e.message} at ${JSON.stringify((e as { path?: unknown }).path)}\n  ${doc.slice(0, 300)}`,
+            );
         }
         if (!res.errors?.some((e) => e.extensions?.code === 'GRAPHQL_VALIDATION_FAILED')) ran.add(field.name);
         const after = await neighbourhood();
@@ -381,7 +431,9 @@ describe('region scope on every path (derived from the schema)', () => {
   }, 180_000);
 
   it('every REST route shows nothing of other regions', async () => {
-    const stack = (server.app as unknown as { router: { stack: { route?: { path: string | RegExp; methods: Record<string, boolean> } }[] } }).router.stack;
+    const stack = (
+      server.app as unknown as { router: { stack: { route?: { path: string | RegExp; methods: Record<string, boolean> } }[] } }
+    ).router.stack;
     const all = stack.filter((l) => l.route && l.route.methods.get).map((l) => l.route!.path);
     // The web app's fallback (a RegExp route) serves the same static HTML for any path: no data.
     const fallbacks = all.filter((p) => typeof p !== 'string');

@@ -60,7 +60,14 @@ describe.each(testEngines())('roles and region scoping on $name', (engine) => {
 
   describe('who may do what', () => {
     const interaction = (customerId: string) => ({
-      input: { engineerId: 'eng_b', customerId, contactIds: [], channel: 'CALL' as const, at: '2025-10-30T09:00:00Z', summary: 'called about the board' },
+      input: {
+        engineerId: 'eng_b',
+        customerId,
+        contactIds: [],
+        channel: 'CALL' as const,
+        at: '2025-10-30T09:00:00Z',
+        summary: 'called about the board',
+      },
     });
     const customer = { input: { name: 'New Customer', tier: 'STANDARD' as const, regionId: 'reg_wuhan' } };
 
@@ -114,7 +121,10 @@ describe.each(testEngines())('roles and region scoping on $name', (engine) => {
     it('search drops what lies outside his regions', async () => {
       expect((await h.data(SearchDocument, { text: 'china telecom' }, run(VIEWER))).search).toEqual([]);
       expect((await h.data(SearchDocument, { text: 'china telecom' }, run(ADMIN))).search.map((s) => s.node.id)).toEqual(['cus_ct-wuhan']);
-      expect((await h.data(SearchDocument, { text: 'urumqi', first: 5 }, run(VIEWER))).search.map((s) => s.node.id)).toEqual(['cus_hotel', 'cus_cm-urumqi']);
+      expect((await h.data(SearchDocument, { text: 'urumqi', first: 5 }, run(VIEWER))).search.map((s) => s.node.id)).toEqual([
+        'cus_hotel',
+        'cus_cm-urumqi',
+      ]);
     });
 
     it('nested fields: a visible engineer shows only the coverage of visible customers', async () => {
@@ -126,7 +136,12 @@ describe.each(testEngines())('roles and region scoping on $name', (engine) => {
       expect(admin.engineer!.portfolio.map((p) => p.customer.id)).toEqual(['cus_ct-wuhan']);
       expect((await h.data(WhoCoversDocument, { customerId: 'cus_ct-wuhan' }, run(VIEWER))).whoCovers).toEqual([]);
       const card = await h.data(ScopedCustomerDocument, { id: 'cus_cm-urumqi' }, run(VIEWER));
-      expect(card.customer!.openCases.find((c) => c.id === 'cas_c11')!.workedOnBy.map((e) => e.id).sort()).toEqual(['eng_b', 'eng_c', 'eng_p']);
+      expect(
+        card
+          .customer!.openCases.find((c) => c.id === 'cas_c11')!
+          .workedOnBy.map((e) => e.id)
+          .sort(),
+      ).toEqual(['eng_b', 'eng_c', 'eng_p']);
     });
 
     it('a phone number in the change history is masked for a VIEWER like the field itself', async () => {
@@ -151,13 +166,26 @@ describe.each(testEngines())('roles and region scoping on $name', (engine) => {
 describe('API keys through GraphQL', () => {
   it('shows the token once, lists keys without secrets, revokes', async () => {
     const h = await Harness.start(testEngines()[0]);
-    const created = await h.data(CreateApiKeyDocument, { input: { name: 'Ticketing', roles: ['SERVICE_MANAGER'], regions: ['reg_xinjiang'] } }, { principal: ADMIN });
+    const created = await h.data(
+      CreateApiKeyDocument,
+      { input: { name: 'Ticketing', roles: ['SERVICE_MANAGER'], regions: ['reg_xinjiang'] } },
+      { principal: ADMIN },
+    );
     expect(created.createApiKey.token).toMatch(/^rpk_key_[a-z0-9]+_[A-Za-z0-9_-]{43}$/);
-    expect(created.createApiKey.key).toMatchObject({ name: 'Ticketing', roles: ['SERVICE_MANAGER'], regions: ['reg_xinjiang'], createdBy: ADMIN.actor, revokedAt: null });
+    expect(created.createApiKey.key).toMatchObject({
+      name: 'Ticketing',
+      roles: ['SERVICE_MANAGER'],
+      regions: ['reg_xinjiang'],
+      createdBy: ADMIN.actor,
+      revokedAt: null,
+    });
     const listed = await h.data(ApiKeysDocument, {}, { principal: ADMIN });
     expect(JSON.stringify(listed)).not.toContain(created.createApiKey.token.split('_').pop()!);
     const bad = await h.run(CreateApiKeyDocument, { input: { name: 'x', roles: ['VIEWER'] } }, { principal: ADMIN });
-    expect(bad.errors![0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', fields: [{ field: 'input.regions', reason: 'a key without ADMIN must be limited to at least one region' }] });
+    expect(bad.errors![0].extensions).toMatchObject({
+      code: 'BAD_USER_INPUT',
+      fields: [{ field: 'input.regions', reason: 'a key without ADMIN must be limited to at least one region' }],
+    });
     const revoked = await h.data(RevokeApiKeyDocument, { id: created.createApiKey.key.id }, { principal: ADMIN });
     expect(revoked.revokeApiKey.revokedAt).not.toBeNull();
     await h.stop();
@@ -178,7 +206,13 @@ describe('authentication over HTTP', () => {
     const sink = new Writable({ write: (chunk, _e, cb) => (logLines.push(String(chunk)), cb()) });
     const engineStore = await testEngines()[0].open();
     store = engineStore;
-    server = await createServer({ config: { host: '127.0.0.1', port: 0, env: 'production' }, store, schema: await buildRapportSchema(), logger: pino({ level: 'info' }, sink), auth });
+    server = await createServer({
+      config: { host: '127.0.0.1', port: 0, env: 'production' },
+      store,
+      schema: await buildRapportSchema(),
+      logger: pino({ level: 'info' }, sink),
+      auth,
+    });
     base = (await server.listen()).replace(/\/graphql$/, '');
   };
   const post = (token: string | null, query = '{ health { ok } }') =>
@@ -187,11 +221,18 @@ describe('authentication over HTTP', () => {
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       body: JSON.stringify({ query }),
     });
-  const refusal = async (res: Response) => ({ status: res.status, body: (await res.json()) as { errors: { message: string; extensions: { code: string } }[] } });
+  const refusal = async (res: Response) => ({
+    status: res.status,
+    body: (await res.json()) as { errors: { message: string; extensions: { code: string } }[] },
+  });
 
   beforeAll(async () => {
     await start({ enabled: true, reason: 'test', jwt: { alg: 'HS256', secret: Buffer.from(secret) } });
-    const created = await createApiKey(store, { name: 'App', roles: ['VIEWER'], regions: ['reg_xinjiang'] }, { actor: 'test', now: new Date() });
+    const created = await createApiKey(
+      store,
+      { name: 'App', roles: ['VIEWER'], regions: ['reg_xinjiang'] },
+      { actor: 'test', now: new Date() },
+    );
     keyToken = created.token;
     keyId = created.key.id;
   });
@@ -228,7 +269,11 @@ describe('authentication over HTTP', () => {
   });
 
   it('refuses a revoked key at once', async () => {
-    const k = await createApiKey(store, { name: 'Old app', roles: ['VIEWER'], regions: ['reg_xinjiang'] }, { actor: 'test', now: new Date() });
+    const k = await createApiKey(
+      store,
+      { name: 'Old app', roles: ['VIEWER'], regions: ['reg_xinjiang'] },
+      { actor: 'test', now: new Date() },
+    );
     expect((await post(k.token)).status).toBe(200);
     await revokeApiKey(store, k.key.id, { actor: 'test', now: new Date() });
     const res = await refusal(await post(k.token));
@@ -245,7 +290,11 @@ describe('authentication over HTTP', () => {
       ['forged', signHs256({ sub: 'li.na', roles: ['ADMIN'], exp }, 'another-secret-of-sufficient-length-xx'), /bad signature/],
       ['without roles', signHs256({ sub: 'li.na', roles: ['ROOT'], exp }, secret), /grants no Rapport role/],
       ['without expiry', signHs256({ sub: 'li.na', roles: ['VIEWER'] }, secret), /no expiry/],
-      ['alg none', `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp })).toString('base64url')}.`, /algorithm must be HS256/],
+      [
+        'alg none',
+        `${Buffer.from('{"alg":"none"}').toString('base64url')}.${Buffer.from(JSON.stringify({ sub: 'x', roles: ['ADMIN'], exp })).toString('base64url')}.`,
+        /algorithm must be HS256/,
+      ],
     ];
     for (const [what, token, message] of cases) {
       const res = await refusal(await post(token));
@@ -271,7 +320,16 @@ describe('authentication over HTTP', () => {
     const tampered = `${body.slice(0, -2)}xx.${token.split('.')[2]}`;
     expect((await post(tampered)).status).toBe(401);
     // An HS256 token signed with the public key must not pass (algorithm confusion).
-    expect((await post(signHs256({ sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) + 60 }, publicKey.export({ format: 'pem', type: 'spki' }) as string))).status).toBe(401);
+    expect(
+      (
+        await post(
+          signHs256(
+            { sub: 'x', roles: ['ADMIN'], exp: Math.floor(Date.now() / 1000) + 60 },
+            publicKey.export({ format: 'pem', type: 'spki' }) as string,
+          ),
+        )
+      ).status,
+    ).toBe(401);
   });
 });
 
@@ -288,7 +346,7 @@ describe('authentication configuration', () => {
 void silentLogger;
 
 describe('the printable checklist respects regions', () => {
-  it('is 404 for a handoff outside the key\'s regions and 200 inside', async () => {
+  it("is 404 for a handoff outside the key's regions and 200 inside", async () => {
     const engineStore = await testEngines()[0].open();
     await handoffFixture().write(engineStore);
     const server = await createServer({
@@ -300,14 +358,25 @@ describe('the printable checklist respects regions', () => {
     });
     const base = (await server.listen()).replace(/\/graphql$/, '');
     const admin = await createApiKey(engineStore, { name: 'admin', roles: ['ADMIN'], regions: [] }, { actor: 'test', now: HANDOFF_NOW });
-    const hubei = await createApiKey(engineStore, { name: 'wuhan app', roles: ['VIEWER'], regions: ['reg_wuhan'] }, { actor: 'test', now: HANDOFF_NOW });
+    const hubei = await createApiKey(
+      engineStore,
+      { name: 'wuhan app', roles: ['VIEWER'], regions: ['reg_wuhan'] },
+      { actor: 'test', now: HANDOFF_NOW },
+    );
     const start = await fetch(`${base}/graphql`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${admin.token}` },
       // Only the Urumqi customer goes in this handoff.
       body: JSON.stringify({
         query: print(StartHandoffDocument),
-        variables: { input: { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c', customerIds: ['cus_small'] }], reason: 'ROTATION', effectiveAt: '2026-06-15T00:00:00Z' } },
+        variables: {
+          input: {
+            outgoingEngineerId: 'eng_a',
+            successors: [{ engineerId: 'eng_c', customerIds: ['cus_small'] }],
+            reason: 'ROTATION',
+            effectiveAt: '2026-06-15T00:00:00Z',
+          },
+        },
       }),
     });
     const id = ((await start.json()) as { data: { startHandoff: { id: string } } }).data.startHandoff.id;
@@ -331,7 +400,11 @@ describe('guessing credentials', () => {
     const base = await server.listen();
     const statuses: number[] = [];
     for (let i = 0; i < 35; i++) {
-      const res = await fetch(base, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer rpk_key_${'0'.repeat(18)}_${'A'.repeat(43)}` }, body: '{"query":"{ health { ok } }"}' });
+      const res = await fetch(base, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer rpk_key_${'0'.repeat(18)}_${'A'.repeat(43)}` },
+        body: '{"query":"{ health { ok } }"}',
+      });
       statuses.push(res.status);
     }
     expect(statuses.slice(0, 30).every((s) => s === 401)).toBe(true);

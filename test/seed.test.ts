@@ -39,7 +39,22 @@ async function countNodes(store: Store): Promise<number> {
 describe('the demo dataset files', () => {
   it('validate record by record (the same rules as the import) and every reference resolves', () => {
     expect(demo.total).toBeGreaterThan(1000);
-    for (const kind of ['regions', 'partners', 'customers', 'engineers', 'contacts', 'devices', 'cases', 'interactions', 'commitments', 'handoffs', 'handoff-items', 'coverage', 'employments', 'case-ownerships']) {
+    for (const kind of [
+      'regions',
+      'partners',
+      'customers',
+      'engineers',
+      'contacts',
+      'devices',
+      'cases',
+      'interactions',
+      'commitments',
+      'handoffs',
+      'handoff-items',
+      'coverage',
+      'employments',
+      'case-ownerships',
+    ]) {
       expect(demo.counts[kind]).toBeGreaterThan(0);
     }
   });
@@ -48,7 +63,14 @@ describe('the demo dataset files', () => {
     const regions = rows('regions');
     const provinces = regions.filter((r) => r.kind === 'PROVINCE').map((r) => r.name);
     expect(provinces).toEqual(expect.arrayContaining(['Xinjiang', 'Shaanxi', 'Heilongjiang', 'Hubei', 'Guangdong', 'Hebei']));
-    for (const [city, province] of [['reg_urumqi', 'reg_xinjiang'], ['reg_xian', 'reg_shaanxi'], ['reg_harbin', 'reg_heilongjiang'], ['reg_wuhan', 'reg_hubei'], ['reg_guangzhou', 'reg_guangdong'], ['reg_shijiazhuang', 'reg_hebei']]) {
+    for (const [city, province] of [
+      ['reg_urumqi', 'reg_xinjiang'],
+      ['reg_xian', 'reg_shaanxi'],
+      ['reg_harbin', 'reg_heilongjiang'],
+      ['reg_wuhan', 'reg_hubei'],
+      ['reg_guangzhou', 'reg_guangdong'],
+      ['reg_shijiazhuang', 'reg_hebei'],
+    ]) {
       expect(byId('regions', city)).toMatchObject({ kind: 'CITY', parentId: province });
     }
     expect(regions.filter((r) => r.kind === 'OFFICE').length).toBeGreaterThanOrEqual(6);
@@ -77,14 +99,18 @@ describe('the demo dataset files', () => {
     expect(engineers.filter((e) => e.kind === 'PARTNER').every((e) => e.partnerId)).toBe(true);
     expect(engineers.filter((e) => e.kind === 'PARTNER').length).toBeGreaterThanOrEqual(6);
     expect(new Set(engineers.map((e) => e.status))).toEqual(new Set(['ACTIVE', 'TRANSFERRED', 'ON_LEAVE', 'LEFT']));
-    expect(new Set(rows('coverage').map((c) => c.role))).toEqual(new Set(['PRIMARY', 'BACKUP', 'PARTNER_ONSITE', 'PRODUCT_LEAD', 'SERVICE_MANAGER', 'ACCOUNT_MANAGER']));
+    expect(new Set(rows('coverage').map((c) => c.role))).toEqual(
+      new Set(['PRIMARY', 'BACKUP', 'PARTNER_ONSITE', 'PRODUCT_LEAD', 'SERVICE_MANAGER', 'ACCOUNT_MANAGER']),
+    );
     expect(rows('coverage').filter((c) => c.to).length).toBeGreaterThanOrEqual(10);
 
     const devices = rows('devices');
     expect(devices.length).toBeGreaterThanOrEqual(40);
     const until = (d: Row) => (d.maintenanceUntil ? new Date(String(d.maintenanceUntil)).getTime() : null);
     expect(devices.filter((d) => until(d) !== null && until(d)! <= NOW.getTime()).length).toBeGreaterThanOrEqual(3);
-    expect(devices.filter((d) => until(d) !== null && until(d)! > NOW.getTime() && until(d)! <= NOW.getTime() + 30 * DAY).length).toBeGreaterThanOrEqual(3);
+    expect(
+      devices.filter((d) => until(d) !== null && until(d)! > NOW.getTime() && until(d)! <= NOW.getTime() + 30 * DAY).length,
+    ).toBeGreaterThanOrEqual(3);
 
     const cases = rows('cases');
     expect(cases.length).toBeGreaterThanOrEqual(60);
@@ -102,7 +128,11 @@ describe('the demo dataset files', () => {
     const recent = rows('interactions').filter((i) => NOW.getTime() - new Date(String(i.at)).getTime() < 14 * DAY);
     expect(recent.length).toBeGreaterThanOrEqual(20);
     expect(rows('interactions').every((i) => new Date(String(i.at)) <= NOW)).toBe(true);
-    const openedThisWeek = rows('cases').filter((c) => ['OPEN', 'IN_PROGRESS', 'WAITING_CUSTOMER'].includes(String(c.status)) && NOW.getTime() - new Date(String(c.openedAt)).getTime() < 7 * DAY);
+    const openedThisWeek = rows('cases').filter(
+      (c) =>
+        ['OPEN', 'IN_PROGRESS', 'WAITING_CUSTOMER'].includes(String(c.status)) &&
+        NOW.getTime() - new Date(String(c.openedAt)).getTime() < 7 * DAY,
+    );
     expect(openedThisWeek.length).toBeGreaterThanOrEqual(5);
   });
 
@@ -144,12 +174,28 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
   });
 
   it('stores every record: node counts per label match the files', async () => {
-    const labels: [string, string][] = [['Region', 'regions'], ['Partner', 'partners'], ['Customer', 'customers'], ['Engineer', 'engineers'], ['Contact', 'contacts'], ['Device', 'devices'], ['Case', 'cases'], ['Interaction', 'interactions'], ['Commitment', 'commitments'], ['Handoff', 'handoffs'], ['HandoffItem', 'handoff-items']];
+    const labels: [string, string][] = [
+      ['Region', 'regions'],
+      ['Partner', 'partners'],
+      ['Customer', 'customers'],
+      ['Engineer', 'engineers'],
+      ['Contact', 'contacts'],
+      ['Device', 'devices'],
+      ['Case', 'cases'],
+      ['Interaction', 'interactions'],
+      ['Commitment', 'commitments'],
+      ['Handoff', 'handoffs'],
+      ['HandoffItem', 'handoff-items'],
+    ];
     for (const [label, kind] of labels) {
       const r = await store.read(`MATCH (n:\`${label}\`) RETURN count(n) AS n`);
       expect([label, Number(r[0].n)]).toEqual([label, demo.counts[kind]]);
     }
-    const rels: [string, string][] = [['COVERS', 'coverage'], ['WORKS_AT', 'employments'], ['OWNED_BY', 'case-ownerships']];
+    const rels: [string, string][] = [
+      ['COVERS', 'coverage'],
+      ['WORKS_AT', 'employments'],
+      ['OWNED_BY', 'case-ownerships'],
+    ];
     for (const [rel, kind] of rels) {
       const r = await store.read(`MATCH ()-[x:\`${rel}\`]->() RETURN count(x) AS n`);
       expect([rel, Number(r[0].n)]).toEqual([rel, demo.counts[kind]]);
@@ -157,10 +203,18 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
   });
 
   it('C4: China Mobile Urumqi is still "covered" by the TRANSFERRED engineer whose coverage was never ended', async () => {
-    const { whoCovers } = await h.data(gql(`{ whoCovers(customerId: "cus_cm-urumqi", role: PRIMARY) { id to engineer { id name status } } }`), {}, at);
-    expect(whoCovers).toEqual([{ id: 'cov_cm-urumqi-primary-wang-lei', to: null, engineer: { id: 'eng_wang-lei', name: '王磊', status: 'TRANSFERRED' } }]);
+    const { whoCovers } = await h.data(
+      gql(`{ whoCovers(customerId: "cus_cm-urumqi", role: PRIMARY) { id to engineer { id name status } } }`),
+      {},
+      at,
+    );
+    expect(whoCovers).toEqual([
+      { id: 'cov_cm-urumqi-primary-wang-lei', to: null, engineer: { id: 'eng_wang-lei', name: '王磊', status: 'TRANSFERRED' } },
+    ]);
     const { customer } = await h.data(
-      gql(`{ customer(id: "cus_cm-urumqi") { name nameLatin tier coverage { role engineer { id status } } escalationPath { order role skippedBecause engineer { id } } } }`),
+      gql(
+        `{ customer(id: "cus_cm-urumqi") { name nameLatin tier coverage { role engineer { id status } } escalationPath { order role skippedBecause engineer { id } } } }`,
+      ),
       {},
       at,
     );
@@ -182,7 +236,13 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
       {},
       at,
     );
-    expect(handoff).toMatchObject({ reason: 'ROTATION', status: 'COMPLETED', effectiveAt: '2026-06-15T01:00:00.000Z', from: { id: 'eng_wang-lei', status: 'TRANSFERRED' }, to: [{ id: 'eng_chen-gang' }] });
+    expect(handoff).toMatchObject({
+      reason: 'ROTATION',
+      status: 'COMPLETED',
+      effectiveAt: '2026-06-15T01:00:00.000Z',
+      from: { id: 'eng_wang-lei', status: 'TRANSFERRED' },
+      to: [{ id: 'eng_chen-gang' }],
+    });
     // The big customers were visited: nothing of theirs is open.
     for (const big of ['cus_ct-urumqi', 'cus_cu-urumqi']) {
       const mine = handoff.items.filter((i: { customer: Row }) => i.customer.id === big);
@@ -190,9 +250,15 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
       expect(mine.every((i: Row) => i.status !== 'OPEN')).toBe(true);
     }
     expect(new Set(handoff.openItems.map((i: { customer: Row }) => i.customer.id))).toEqual(new Set(['cus_cm-urumqi-midong']));
-    expect(handoff.openItems.map((i: Row) => i.kind).sort()).toEqual(
-      ['INTRODUCE_CONTACT', 'INTRODUCE_CONTACT', 'INTRODUCE_CONTACT', 'SHARE_ESCALATION_PATH', 'TRANSFER_CASE', 'TRANSFER_COMMITMENT', 'VISIT_CUSTOMER'],
-    );
+    expect(handoff.openItems.map((i: Row) => i.kind).sort()).toEqual([
+      'INTRODUCE_CONTACT',
+      'INTRODUCE_CONTACT',
+      'INTRODUCE_CONTACT',
+      'SHARE_ESCALATION_PATH',
+      'TRANSFER_CASE',
+      'TRANSFER_COMMITMENT',
+      'VISIT_CUSTOMER',
+    ]);
     expect(handoff.openItems.map((i: { refersTo: Row }) => i.refersTo.id)).toEqual(
       expect.arrayContaining(['cus_cm-urumqi-midong', 'con_zheng-li', 'cas_c4-midong-inspection', 'com_c4-midong-modules']),
     );
@@ -218,7 +284,9 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
 
   it('C11: the packet-loss case passed through three engineers and has no owner and no customer update for 44 days', async () => {
     const { case: c } = await h.data(
-      gql(`{ case(id: "cas_c11-cu-wuhan-packet-loss") { status owner { id } workedOnBy { id kind region { id } } ownershipHistory { engineer { id } to } lastCustomerUpdateAt customer { id } } }`),
+      gql(
+        `{ case(id: "cas_c11-cu-wuhan-packet-loss") { status owner { id } workedOnBy { id kind region { id } } ownershipHistory { engineer { id } to } lastCustomerUpdateAt customer { id } } }`,
+      ),
       {},
       at,
     );
@@ -227,7 +295,11 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
     expect(c.customer.id).toBe('cus_cu-wuhan');
     expect(c.workedOnBy.map((e: Row) => e.id).sort()).toEqual(['eng_peng-fei', 'eng_xiong-wei', 'eng_xu-jing']);
     // A partner engineer, an office engineer, a support-centre engineer.
-    expect(c.workedOnBy.map((e: { kind: string; region: Row }) => `${e.kind}@${e.region.id}`).sort()).toEqual(['EMPLOYEE@reg_office-hubei', 'EMPLOYEE@reg_support-centre', 'PARTNER@reg_office-hubei']);
+    expect(c.workedOnBy.map((e: { kind: string; region: Row }) => `${e.kind}@${e.region.id}`).sort()).toEqual([
+      'EMPLOYEE@reg_office-hubei',
+      'EMPLOYEE@reg_support-centre',
+      'PARTNER@reg_office-hubei',
+    ]);
     expect(c.ownershipHistory.every((o: Row) => o.to !== null)).toBe(true);
     expect(Math.floor((NOW.getTime() - new Date(c.lastCustomerUpdateAt).getTime()) / DAY)).toBe(44);
   });
@@ -247,7 +319,14 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
     expect(regions.size).toBeGreaterThanOrEqual(4);
     expect(provinces.size).toBeGreaterThanOrEqual(3);
     expect(c).toMatchObject({ kind: 'FAULT', severity: 'CRITICAL', device: { productLine: 'NMS' }, customer: { id: 'cus_cu-xian' } });
-    expect(c.customer.escalationPath.map((s: Row) => s.role)).toEqual(['PRIMARY', 'BACKUP', 'PARTNER_ONSITE', 'PRODUCT_LEAD', 'SERVICE_MANAGER', 'ACCOUNT_MANAGER']);
+    expect(c.customer.escalationPath.map((s: Row) => s.role)).toEqual([
+      'PRIMARY',
+      'BACKUP',
+      'PARTNER_ONSITE',
+      'PRODUCT_LEAD',
+      'SERVICE_MANAGER',
+      'ACCOUNT_MANAGER',
+    ]);
   });
 
   it('C9: the CRITICAL case was only discussed with on-duty staff, whose supervisor was never told', async () => {
@@ -265,16 +344,33 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
   });
 
   it('V2/C12: a partner engineer on leave is PRIMARY at China Unicom Harbin, with no backup', async () => {
-    const { customer } = await h.data(gql(`{ customer(id: "cus_cu-harbin") { coverage { role engineer { id kind status partner { id } } } openCases { id owner { id status } } } }`), {}, at);
-    expect(customer.coverage.find((c: Row) => c.role === 'PRIMARY')).toEqual({ role: 'PRIMARY', engineer: { id: 'eng_yu-hai', kind: 'PARTNER', status: 'ON_LEAVE', partner: { id: 'par_longjiang' } } });
+    const { customer } = await h.data(
+      gql(
+        `{ customer(id: "cus_cu-harbin") { coverage { role engineer { id kind status partner { id } } } openCases { id owner { id status } } } }`,
+      ),
+      {},
+      at,
+    );
+    expect(customer.coverage.find((c: Row) => c.role === 'PRIMARY')).toEqual({
+      role: 'PRIMARY',
+      engineer: { id: 'eng_yu-hai', kind: 'PARTNER', status: 'ON_LEAVE', partner: { id: 'par_longjiang' } },
+    });
     expect(customer.coverage.filter((c: Row) => c.role === 'BACKUP')).toEqual([]);
     expect(customer.openCases.map((c: Row) => c.id).sort()).toEqual(['cas_v2-cu-harbin-complaint', 'cas_v2-cu-harbin-power']);
   });
 
   it("V5: the hotel's switchboard is out of maintenance", async () => {
-    const { customer } = await h.data(gql(`{ customer(id: "cus_xian-qujiang-hotel") { segment devices { id model maintenanceStatus } openCases { id device { id } } } }`), {}, at);
+    const { customer } = await h.data(
+      gql(`{ customer(id: "cus_xian-qujiang-hotel") { segment devices { id model maintenanceStatus } openCases { id device { id } } } }`),
+      {},
+      at,
+    );
     expect(customer.segment).toBe('hotel');
-    expect(customer.devices).toContainEqual({ id: 'dev_xian-qujiang-hotel-pbx-01', model: 'eSpace U1960 IP-PBX', maintenanceStatus: 'EXPIRED' });
+    expect(customer.devices).toContainEqual({
+      id: 'dev_xian-qujiang-hotel-pbx-01',
+      model: 'eSpace U1960 IP-PBX',
+      maintenanceStatus: 'EXPIRED',
+    });
     expect(customer.openCases).toEqual([{ id: 'cas_v5-hotel-pbx', device: { id: 'dev_xian-qujiang-hotel-pbx-01' } }]);
   });
 
@@ -299,22 +395,34 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
       expect(res.errors).toBeUndefined();
       results.push(res.data as Row);
     }
-    const [covers, rotation] = results as [{ whoCovers: { role: string; to: null; engineer: Row }[] }, { handoff: { openItems: { kind: string; customer: Row }[] } }];
-    expect(covers.whoCovers.find((c) => c.role === 'PRIMARY')).toMatchObject({ to: null, engineer: { nameLatin: 'Wang Lei', status: 'TRANSFERRED' } });
+    const [covers, rotation] = results as [
+      { whoCovers: { role: string; to: null; engineer: Row }[] },
+      { handoff: { openItems: { kind: string; customer: Row }[] } },
+    ];
+    expect(covers.whoCovers.find((c) => c.role === 'PRIMARY')).toMatchObject({
+      to: null,
+      engineer: { nameLatin: 'Wang Lei', status: 'TRANSFERRED' },
+    });
     expect(rotation.handoff.openItems).toHaveLength(7);
     expect(new Set(rotation.handoff.openItems.map((i) => i.customer.nameLatin))).toEqual(new Set(['China Mobile Urumqi Midong']));
   });
 
   it('search finds demo customers by Chinese name and by pinyin/English', async () => {
     const { a, b } = await h.data(gql(`{ a: search(text: "乌鲁木齐") { node { id } } b: search(text: "urumqi") { node { id } } }`), {}, at);
-    for (const hits of [a, b]) expect(hits.map((x: { node: Row }) => x.node.id)).toEqual(expect.arrayContaining(['cus_cm-urumqi', 'cus_cm-urumqi-midong', 'cus_ct-urumqi', 'cus_cu-urumqi']));
+    for (const hits of [a, b])
+      expect(hits.map((x: { node: Row }) => x.node.id)).toEqual(
+        expect.arrayContaining(['cus_cm-urumqi', 'cus_cm-urumqi-midong', 'cus_ct-urumqi', 'cus_cu-urumqi']),
+      );
   });
 
   it('the attention list on the demo data shows the customers of C3, C4, C9, C11 and V2 with the matching flags', async () => {
     const res = await h.run(gql(`{ attention(first: 200) { edges { node { customer { id } flags { code } } } } }`), {}, at);
     if (res.errors?.length) throw new Error(`attention query failed (issue #6 area): ${JSON.stringify(res.errors)}`);
     const flags = new Map<string, string[]>(
-      (res.data as { attention: { edges: { node: { customer: Row; flags: Row[] } }[] } }).attention.edges.map((e) => [String(e.node.customer.id), e.node.flags.map((f) => String(f.code))]),
+      (res.data as { attention: { edges: { node: { customer: Row; flags: Row[] } }[] } }).attention.edges.map((e) => [
+        String(e.node.customer.id),
+        e.node.flags.map((f) => String(f.code)),
+      ]),
     );
     const expected: [string, string][] = [
       ['cus_cu-xian', 'ENGINEER_OVERLOADED'], // C3
@@ -328,9 +436,12 @@ describe.each(testEngines())('the demo data on $name', (engine) => {
       ['cus_cu-harbin', 'COVERED_BY_INACTIVE_ENGINEER'], // V2, C12
       ['cus_xian-qujiang-hotel', 'MAINTENANCE_EXPIRED'], // V5
     ];
-    for (const [customerId, flag] of expected) expect([customerId, flags.get(customerId) ?? []]).toEqual([customerId, expect.arrayContaining([flag])]);
+    for (const [customerId, flag] of expected)
+      expect([customerId, flags.get(customerId) ?? []]).toEqual([customerId, expect.arrayContaining([flag])]);
     // Healthy accounts stay off the list's top: most customers have no or only minor flags.
-    const severe = [...flags.values()].filter((f) => f.some((x) => ['COVERED_BY_INACTIVE_ENGINEER', 'NO_PRIMARY_COVERAGE', 'CASE_WITHOUT_OWNER'].includes(x)));
+    const severe = [...flags.values()].filter((f) =>
+      f.some((x) => ['COVERED_BY_INACTIVE_ENGINEER', 'NO_PRIMARY_COVERAGE', 'CASE_WITHOUT_OWNER'].includes(x)),
+    );
     expect(severe.length).toBeLessThanOrEqual(4);
   });
 });

@@ -17,10 +17,16 @@ describe.each(testEngines())('storage port contract on $name', (engine) => {
   });
 
   it('round-trips numbers, strings, booleans, lists, maps and null', async () => {
-    const rows = await store.read(
-      'RETURN $i AS i, $f AS f, $s AS s, $b AS b, $l AS l, $m AS m, $n AS n, $u AS u',
-      { i: 42, f: 1.25, s: '中国移动 乌鲁木齐 "quoted"', b: true, l: [1, 'two', false], m: { a: 1, b: ['x'] }, n: null, u: -7 },
-    );
+    const rows = await store.read('RETURN $i AS i, $f AS f, $s AS s, $b AS b, $l AS l, $m AS m, $n AS n, $u AS u', {
+      i: 42,
+      f: 1.25,
+      s: '中国移动 乌鲁木齐 "quoted"',
+      b: true,
+      l: [1, 'two', false],
+      m: { a: 1, b: ['x'] },
+      n: null,
+      u: -7,
+    });
     expect(rows).toEqual([
       { i: 42, f: 1.25, s: '中国移动 乌鲁木齐 "quoted"', b: true, l: [1, 'two', false], m: { a: 1, b: ['x'] }, n: null, u: -7 },
     ]);
@@ -29,10 +35,10 @@ describe.each(testEngines())('storage port contract on $name', (engine) => {
 
   it('returns temporal values as ISO-8601 strings that compare as instants', async () => {
     await store.write('CREATE (:Customer {id: $id, since: datetime($at)})', { id: 't1', at: '2025-06-15T08:30:00Z' });
-    const [row] = await store.read(
-      'MATCH (c:Customer {id: $id}) RETURN c.since AS since, c.since < datetime($later) AS before',
-      { id: 't1', later: '2025-06-15T09:00:00Z' },
-    );
+    const [row] = await store.read('MATCH (c:Customer {id: $id}) RETURN c.since AS since, c.since < datetime($later) AS before', {
+      id: 't1',
+      later: '2025-06-15T09:00:00Z',
+    });
     expect(typeof row.since).toBe('string');
     expect(new Date(row.since as string).toISOString()).toBe('2025-06-15T08:30:00.000Z');
     expect(row.before).toBe(true);
@@ -44,9 +50,7 @@ describe.each(testEngines())('storage port contract on $name', (engine) => {
   });
 
   it('returns nodes and relationships as property maps, without engine ids', async () => {
-    await store.write(
-      'CREATE (a:Customer {id: "a", name: "A"})-[:BRANCH_OF {since: 2020}]->(b:Customer {id: "b", name: "B"})',
-    );
+    await store.write('CREATE (a:Customer {id: "a", name: "A"})-[:BRANCH_OF {since: 2020}]->(b:Customer {id: "b", name: "B"})');
     const [row] = await store.read('MATCH (a:Customer {id: "a"})-[r:BRANCH_OF]->(b) RETURN a, r, b');
     expect(row).toEqual({ a: { id: 'a', name: 'A' }, r: { since: 2020 }, b: { id: 'b', name: 'B' } });
   });
@@ -184,7 +188,10 @@ describe.each(testEngines())('storage port contract on $name', (engine) => {
   });
 
   it('keeps temporal precision and offsets: a stored instant reads back as the same instant', async () => {
-    await store.write('CREATE (:Customer {id: "tz", at: datetime($a), ms: datetime($b)})', { a: '2026-06-15T09:00:00+08:00', b: '2026-06-15T01:00:00.123Z' });
+    await store.write('CREATE (:Customer {id: "tz", at: datetime($a), ms: datetime($b)})', {
+      a: '2026-06-15T09:00:00+08:00',
+      b: '2026-06-15T01:00:00.123Z',
+    });
     // Neo4j orders two datetimes of the same instant by their offset too (embedded: equal), so
     // Rapport stores UTC only (the import and the repositories normalise); UTC values compare as instants.
     const [row] = await store.read(

@@ -17,7 +17,11 @@ const flagsOf = async (id: string, now = HANDOFF_NOW) =>
   (await run(FLAGS, { id }, now)).customer.flags as { code: string; message: string; evidence: Record<string, unknown> }[];
 const stranded = async (id: string, now = HANDOFF_NOW) => (await flagsOf(id, now)).find((f) => f.code === 'WORK_STRANDED');
 const attentionCodes = async () =>
-  ((await run(`{ attention(first: 50) { edges { node { customer { id } flags { code } } } } }`)).attention.edges as { node: { customer: { id: string }; flags: { code: string }[] } }[])
+  (
+    (await run(`{ attention(first: 50) { edges { node { customer { id } flags { code } } } } }`)).attention.edges as {
+      node: { customer: { id: string }; flags: { code: string }[] };
+    }[]
+  )
     .filter((e) => e.node.customer.id === 'cus_small')
     .flatMap((e) => e.node.flags.map((f) => f.code));
 
@@ -60,17 +64,46 @@ describe('WORK_STRANDED: open work held by someone no longer there for the custo
 
 describe('lastCustomerContact and NO_CONTACT_IN_DAYS agree', () => {
   it('an internal meeting is the last interaction, but not the last contact with the customer', async () => {
-    const log = (input: Record<string, unknown>) => run(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, { input });
-    const talk = (await log({ engineerId: 'eng_a', customerId: 'cus_small', contactIds: ['con_s-duty'], channel: 'VISIT', at: '2026-04-01T08:00:00Z', summary: 'Visit with the on-duty engineer' })).logInteraction.id;
-    const note = (await log({ engineerId: 'eng_a', customerId: 'cus_small', contactIds: [], channel: 'MEETING', at: '2026-06-10T08:00:00Z', summary: 'Internal meeting about the board' })).logInteraction.id;
-    const card = (await run(`{ customer(id: "cus_small") { lastInteraction { id } lastCustomerContact { id at contacts { id } } } }`)).customer;
+    const log = (input: Record<string, unknown>) =>
+      run(`mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, { input });
+    const talk = (
+      await log({
+        engineerId: 'eng_a',
+        customerId: 'cus_small',
+        contactIds: ['con_s-duty'],
+        channel: 'VISIT',
+        at: '2026-04-01T08:00:00Z',
+        summary: 'Visit with the on-duty engineer',
+      })
+    ).logInteraction.id;
+    const note = (
+      await log({
+        engineerId: 'eng_a',
+        customerId: 'cus_small',
+        contactIds: [],
+        channel: 'MEETING',
+        at: '2026-06-10T08:00:00Z',
+        summary: 'Internal meeting about the board',
+      })
+    ).logInteraction.id;
+    const card = (await run(`{ customer(id: "cus_small") { lastInteraction { id } lastCustomerContact { id at contacts { id } } } }`))
+      .customer;
     expect(card.lastInteraction.id).toBe(note);
     expect(card.lastCustomerContact).toMatchObject({ id: talk, contacts: [{ id: 'con_s-duty' }] });
     // The flag names the same interaction and counts the days from it.
     const flag = (await flagsOf('cus_small')).find((f) => f.code === 'NO_CONTACT_IN_DAYS');
     expect(flag?.evidence).toMatchObject({ interactionIds: [talk], days: 79 });
     // A call with a customer contact later on: both move to it, and the flag goes.
-    const call = (await log({ engineerId: 'eng_a', customerId: 'cus_small', contactIds: ['con_s-sup'], channel: 'CALL', at: '2026-06-19T08:00:00Z', summary: 'Board date agreed' })).logInteraction.id;
+    const call = (
+      await log({
+        engineerId: 'eng_a',
+        customerId: 'cus_small',
+        contactIds: ['con_s-sup'],
+        channel: 'CALL',
+        at: '2026-06-19T08:00:00Z',
+        summary: 'Board date agreed',
+      })
+    ).logInteraction.id;
     expect((await run(`{ customer(id: "cus_small") { lastCustomerContact { id } } }`)).customer.lastCustomerContact.id).toBe(call);
     expect((await flagsOf('cus_small')).map((f) => f.code)).not.toContain('NO_CONTACT_IN_DAYS');
   });

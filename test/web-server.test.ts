@@ -12,7 +12,17 @@ describe('serving the web app', () => {
   afterAll(() => demo.stop());
 
   it('answers / and every deep link with the app; the API paths stay the API', async () => {
-    for (const path of ['/', '/customers/cus_cm-urumqi', '/engineers/eng_chen-gang', '/attention', '/handoffs/new', '/handoffs/hof_2026-06-rotation', '/history/cas_v1-cm-harbin-board', '/signin', '/graphiql']) {
+    for (const path of [
+      '/',
+      '/customers/cus_cm-urumqi',
+      '/engineers/eng_chen-gang',
+      '/attention',
+      '/handoffs/new',
+      '/handoffs/hof_2026-06-rotation',
+      '/history/cas_v1-cm-harbin-board',
+      '/signin',
+      '/graphiql',
+    ]) {
       const res = await fetch(demo.base + path, { headers: html });
       expect([path, res.status]).toEqual([path, 200]);
       expect(await res.text()).toContain('<div id="root">');
@@ -37,8 +47,16 @@ describe('serving the web app', () => {
     const res = await fetch(demo.base + '/graphql', { headers: html, redirect: 'manual' });
     expect(res.status).toBe(302);
     expect(res.headers.get('location')).toBe('/graphiql');
-    const api = await fetch(demo.base + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { actor roles regions mayWrite seesPersonalData authenticated } }' }) });
-    expect(await api.json()).toEqual({ data: { viewer: { actor: 'local-dev', roles: ['ADMIN'], regions: null, mayWrite: true, seesPersonalData: true, authenticated: false } } });
+    const api = await fetch(demo.base + '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { actor roles regions mayWrite seesPersonalData authenticated } }' }),
+    });
+    expect(await api.json()).toEqual({
+      data: {
+        viewer: { actor: 'local-dev', roles: ['ADMIN'], regions: null, mayWrite: true, seesPersonalData: true, authenticated: false },
+      },
+    });
   });
 });
 
@@ -54,13 +72,36 @@ describe('in production, with authentication on', () => {
     expect(g.status).toBe(404);
     expect(((await g.json()) as { errors: { extensions: { code: string } }[] }).errors[0].extensions.code).toBe('NOT_FOUND');
     expect((await fetch(demo.base + '/customers/cus_cm-urumqi', { headers: html })).status).toBe(200);
-    const api = await fetch(demo.base + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ viewer { actor } }' }) });
+    const api = await fetch(demo.base + '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ viewer { actor } }' }),
+    });
     expect(api.status).toBe(401);
   });
 
   it('viewer tells a signed-in caller their role and regions', async () => {
-    const { token } = await createApiKey(demo.store, { name: 'AM', roles: ['ACCOUNT_MANAGER'], regions: ['reg_hubei'] }, { actor: 'test', now: new Date() });
-    const res = await fetch(demo.base + '/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ viewer { kind roles regions mayWrite seesPersonalData authenticated } }' }) });
-    expect(await res.json()).toEqual({ data: { viewer: { kind: 'api-key', roles: ['ACCOUNT_MANAGER'], regions: ['reg_hubei'], mayWrite: true, seesPersonalData: true, authenticated: true } } });
+    const { token } = await createApiKey(
+      demo.store,
+      { name: 'AM', roles: ['ACCOUNT_MANAGER'], regions: ['reg_hubei'] },
+      { actor: 'test', now: new Date() },
+    );
+    const res = await fetch(demo.base + '/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ viewer { kind roles regions mayWrite seesPersonalData authenticated } }' }),
+    });
+    expect(await res.json()).toEqual({
+      data: {
+        viewer: {
+          kind: 'api-key',
+          roles: ['ACCOUNT_MANAGER'],
+          regions: ['reg_hubei'],
+          mayWrite: true,
+          seesPersonalData: true,
+          authenticated: true,
+        },
+      },
+    });
   });
 });

@@ -25,7 +25,12 @@ export function accessLogPlugin(): ApolloServerPlugin<Context> {
             response.body = {
               kind: 'single',
               singleResult: {
-                errors: [{ message: 'The access log is unavailable: personal data cannot be shown now', extensions: { code: ErrorCode.STORE_UNAVAILABLE } }],
+                errors: [
+                  {
+                    message: 'The access log is unavailable: personal data cannot be shown now',
+                    extensions: { code: ErrorCode.STORE_UNAVAILABLE },
+                  },
+                ],
               },
             };
           }

@@ -51,11 +51,13 @@ export function checkKeyInput(input: { name: string; roles: string[]; regions: s
   const problems: { field: string; reason: string }[] = [];
   if (!input.name.trim() || input.name.length > 120) problems.push({ field: 'name', reason: 'must be 1 to 120 characters' });
   if (!input.roles.length) problems.push({ field: 'roles', reason: 'at least one role is required' });
-  for (const r of input.roles) if (!ALL_ROLES.includes(r)) problems.push({ field: 'roles', reason: `"${r}" is not one of ${ALL_ROLES.join(', ')}` });
+  for (const r of input.roles)
+    if (!ALL_ROLES.includes(r)) problems.push({ field: 'roles', reason: `"${r}" is not one of ${ALL_ROLES.join(', ')}` });
   if (!input.roles.includes(Role.ADMIN) && !input.regions.length) {
     problems.push({ field: 'regions', reason: 'a key without ADMIN must be limited to at least one region' });
   }
-  for (const r of input.regions) if (!/^reg_[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/.test(r)) problems.push({ field: 'regions', reason: `"${r}" is not a region id` });
+  for (const r of input.regions)
+    if (!/^reg_[A-Za-z0-9][A-Za-z0-9_.-]{0,79}$/.test(r)) problems.push({ field: 'regions', reason: `"${r}" is not a region id` });
   if (problems.length) throw new ApiKeyInputError(problems);
 }
 
@@ -106,6 +108,12 @@ export async function verifyApiKey(store: Store, token: string): Promise<KeyChec
   const roles = (k.roles as string[]).filter((r): r is Role => ALL_ROLES.includes(r));
   return {
     ok: true,
-    principal: { actor: `key:${k.id}`, kind: 'api-key', keyId: k.id as string, roles, regions: roles.includes(Role.ADMIN) ? null : ((k.regions as string[]) ?? []) },
+    principal: {
+      actor: `key:${k.id}`,
+      kind: 'api-key',
+      keyId: k.id as string,
+      roles,
+      regions: roles.includes(Role.ADMIN) ? null : ((k.regions as string[]) ?? []),
+    },
   };
 }

@@ -25,7 +25,13 @@ export function loadAuthConfig(get: (name: string) => string | undefined, host: 
   if (mode === 'off' && !loopback) problems.push(`RAPPORT_AUTH=off is refused when RAPPORT_HOST (${host}) is not a loopback address`);
   const enabled = mode === 'on' || (mode !== 'off' && !loopback);
   const reason =
-    mode === 'on' ? 'RAPPORT_AUTH=on' : mode === 'off' ? 'RAPPORT_AUTH=off (loopback only)' : loopback ? `bound to loopback ${host}: local development mode` : `bound to ${host}`;
+    mode === 'on'
+      ? 'RAPPORT_AUTH=on'
+      : mode === 'off'
+        ? 'RAPPORT_AUTH=off (loopback only)'
+        : loopback
+          ? `bound to loopback ${host}: local development mode`
+          : `bound to ${host}`;
 
   const readFile = (name: string): string | undefined => {
     const file = get(name);
@@ -42,7 +48,8 @@ export function loadAuthConfig(get: (name: string) => string | undefined, host: 
   const jwksText = readFile('RAPPORT_JWT_JWKS_FILE');
   const jwksUrl = get('RAPPORT_JWT_JWKS_URL');
   const given = [secret, pem, jwksText, jwksUrl].filter(Boolean).length;
-  if (given > 1) problems.push('set only one of RAPPORT_JWT_SECRET(_FILE), RAPPORT_JWT_PUBLIC_KEY_FILE, RAPPORT_JWT_JWKS_FILE, RAPPORT_JWT_JWKS_URL');
+  if (given > 1)
+    problems.push('set only one of RAPPORT_JWT_SECRET(_FILE), RAPPORT_JWT_PUBLIC_KEY_FILE, RAPPORT_JWT_JWKS_FILE, RAPPORT_JWT_JWKS_URL');
   let jwt: JwtVerifier | null = null;
   try {
     if (secret) {

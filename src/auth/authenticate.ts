@@ -20,7 +20,12 @@ export async function principalOf(
   now: Date,
 ): Promise<{ principal: Principal } | { error: string }> {
   const m = /^Bearer\s+(\S+)\s*$/i.exec(header ?? '');
-  if (!m) return { error: header ? 'the Authorization header must be "Bearer <API key or JWT>"' : 'authentication required: send "Authorization: Bearer <API key or JWT>"' };
+  if (!m)
+    return {
+      error: header
+        ? 'the Authorization header must be "Bearer <API key or JWT>"'
+        : 'authentication required: send "Authorization: Bearer <API key or JWT>"',
+    };
   const token = m[1];
   if (token.startsWith('rpk_')) {
     const check = await verifyApiKey(store, token);
@@ -60,7 +65,16 @@ export function authenticate(auth: AuthConfig, store: Store, logger: Logger, opt
         const taken = failures.take(address);
         if (!taken.ok) {
           res.setHeader('Retry-After', String(taken.retryAfterSeconds));
-          res.status(429).json({ errors: [{ message: 'Too many failed authentications from this address', extensions: { code: 'RATE_LIMITED', retryAfter: taken.retryAfterSeconds } }] });
+          res
+            .status(429)
+            .json({
+              errors: [
+                {
+                  message: 'Too many failed authentications from this address',
+                  extensions: { code: 'RATE_LIMITED', retryAfter: taken.retryAfterSeconds },
+                },
+              ],
+            });
           return;
         }
         return refuse(res, 401, result.error);

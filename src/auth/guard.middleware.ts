@@ -15,9 +15,13 @@ export const Guard: MiddlewareFn<Context> = async ({ context, info, args }, next
   if (parent === 'Query' || parent === 'Mutation') {
     const cls = operationClass(parent, info.fieldName);
     if (!allows(context.principal, cls)) {
-      throw new AppError(ErrorCode.FORBIDDEN, `${info.fieldName} needs ${cls === 'ADMIN' ? 'the ADMIN role' : 'the ACCOUNT_MANAGER or SERVICE_MANAGER role'}`, {
-        operation: info.fieldName,
-      });
+      throw new AppError(
+        ErrorCode.FORBIDDEN,
+        `${info.fieldName} needs ${cls === 'ADMIN' ? 'the ADMIN role' : 'the ACCOUNT_MANAGER or SERVICE_MANAGER role'}`,
+        {
+          operation: info.fieldName,
+        },
+      );
     }
     if (parent === 'Mutation' && context.scope.limited) {
       const ids = writeTargets(info.fieldName, args).filter((x): x is string => typeof x === 'string');

@@ -7,8 +7,7 @@ import { createLocalJWKSet, createRemoteJWKSet, errors, jwtVerify, type JSONWebK
  * fixed by configuration, never taken from the token (no `alg: none`, no HS/RS confusion).
  */
 export type JwtVerifier =
-  | { alg: 'HS256'; secret: Buffer }
-  | { alg: 'RS256'; key: KeyObject | JWTVerifyGetKey; source: 'pem' | 'jwks-file' | 'jwks-url' };
+  { alg: 'HS256'; secret: Buffer } | { alg: 'RS256'; key: KeyObject | JWTVerifyGetKey; source: 'pem' | 'jwks-file' | 'jwks-url' };
 
 export interface JwtClaims {
   sub: string;
@@ -34,11 +33,19 @@ export function rsaVerifierFromJwks(jwks: { keys?: { kid?: string; kty?: string 
  * A JWKS URL (RAPPORT_JWT_JWKS_URL), fetched on first use and again when a token names an unknown
  * `kid` (key rotation, at most every 30 s); https only, except on loopback.
  */
-export function rsaVerifierFromJwksUrl(url: string, opts: { timeoutMs?: number; cacheMaxAgeMs?: number; cooldownMs?: number } = {}): JwtVerifier {
+export function rsaVerifierFromJwksUrl(
+  url: string,
+  opts: { timeoutMs?: number; cacheMaxAgeMs?: number; cooldownMs?: number } = {},
+): JwtVerifier {
   const u = new URL(url);
   const loopback = ['127.0.0.1', '[::1]', 'localhost'].includes(u.hostname) || /^127\./.test(u.hostname);
-  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback)) throw new Error('RAPPORT_JWT_JWKS_URL must be an https:// URL (http:// only on loopback)');
-  const key = createRemoteJWKSet(u, { timeoutDuration: opts.timeoutMs ?? 5000, cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000, cooldownDuration: opts.cooldownMs ?? 30_000 });
+  if (u.protocol !== 'https:' && !(u.protocol === 'http:' && loopback))
+    throw new Error('RAPPORT_JWT_JWKS_URL must be an https:// URL (http:// only on loopback)');
+  const key = createRemoteJWKSet(u, {
+    timeoutDuration: opts.timeoutMs ?? 5000,
+    cacheMaxAge: opts.cacheMaxAgeMs ?? 10 * 60_000,
+    cooldownDuration: opts.cooldownMs ?? 30_000,
+  });
   return { alg: 'RS256', key, source: 'jwks-url' };
 }
 
@@ -63,7 +70,12 @@ function reason(err: unknown, alg: string): string {
   return 'the signing keys (JWKS) cannot be fetched';
 }
 
-export async function verifyJwt(token: string, verifier: JwtVerifier, now: Date, opts: { issuer?: string; audience?: string } = {}): Promise<JwtClaims> {
+export async function verifyJwt(
+  token: string,
+  verifier: JwtVerifier,
+  now: Date,
+  opts: { issuer?: string; audience?: string } = {},
+): Promise<JwtClaims> {
   let payload: Record<string, unknown>;
   try {
     const options = {

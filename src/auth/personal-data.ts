@@ -117,9 +117,21 @@ export const isPersonalField = (entityLabel: string, field: string): boolean =>
  * than the typed ones (the change history's before/after values): personal fields go through the
  * gate, anything else is returned as it is.
  */
-export function showRecordField(ctx: Context, info: GraphQLResolveInfo, entityLabel: string, entityId: string, field: string, value: unknown): unknown {
+export function showRecordField(
+  ctx: Context,
+  info: GraphQLResolveInfo,
+  entityLabel: string,
+  entityId: string,
+  field: string,
+  value: unknown,
+): unknown {
   if (!isPersonalField(entityLabel, field)) return value;
-  const subject = { entityLabel: entityLabel as PersonLabel, entityId, field: field as PersonalField, operation: graphqlOperationName(info) };
+  const subject = {
+    entityLabel: entityLabel as PersonLabel,
+    entityId,
+    field: field as PersonalField,
+    operation: graphqlOperationName(info),
+  };
   return personalDataAccess(ctx).show(subject, value == null ? null : String(value));
 }
 

@@ -94,7 +94,10 @@ export const UNLIMITED: Scope = {
 export function createScope(store: Store, principal: Principal): Scope {
   if (principal.regions === null) return UNLIMITED;
   let regions: Promise<string[]> | undefined;
-  const regionIds = () => (regions ??= principal.regions!.length ? store.read(REGIONS_AT_AND_BELOW, { ids: principal.regions }).then((rows) => rows.map((r) => r.id as string)) : Promise.resolve([]));
+  const regionIds = () =>
+    (regions ??= principal.regions!.length
+      ? store.read(REGIONS_AT_AND_BELOW, { ids: principal.regions }).then((rows) => rows.map((r) => r.id as string))
+      : Promise.resolve([]));
   const loaders = new Map<NodeLabel, DataLoader<string, boolean>>();
   const loader = (label: NodeLabel) => {
     let l = loaders.get(label);
@@ -150,7 +153,9 @@ export async function refuseOutside(scope: Scope, operation: string, ids: string
   if (!scope.limited || !ids.length) return;
   const outside = await scope.outside(ids, at);
   if (outside.length) {
-    throw new AppError(ErrorCode.FORBIDDEN, `${operation} concerns customers outside your regions: ${outside.join(', ')}`, { ids: outside });
+    throw new AppError(ErrorCode.FORBIDDEN, `${operation} concerns customers outside your regions: ${outside.join(', ')}`, {
+      ids: outside,
+    });
   }
 }
 
@@ -163,7 +168,10 @@ export async function refuseOutsideCustomers(scope: Scope, operation: string, cu
   const unique = [...new Set(customerIds)];
   const flags = await Promise.all(unique.map((id) => scope.visible('Customer', id)));
   const count = flags.filter((f) => !f).length;
-  if (count) throw new AppError(ErrorCode.FORBIDDEN, `${operation} concerns ${count} customer${count === 1 ? '' : 's'} outside your regions`, { outside: count });
+  if (count)
+    throw new AppError(ErrorCode.FORBIDDEN, `${operation} concerns ${count} customer${count === 1 ? '' : 's'} outside your regions`, {
+      outside: count,
+    });
 }
 
 type Target = { label: NodeLabel; id: string } | null;
@@ -220,6 +228,7 @@ export async function keepVisible(type: GraphQLOutputType, value: unknown, scope
   }
   if (await check(value)) return value;
   // Where null is not allowed, a clear refusal rather than an internal error.
-  if (isNonNullType(type)) throw new AppError(ErrorCode.FORBIDDEN, `This ${getNamedType(type).name.toLowerCase()} lies outside your regions`);
+  if (isNonNullType(type))
+    throw new AppError(ErrorCode.FORBIDDEN, `This ${getNamedType(type).name.toLowerCase()} lies outside your regions`);
   return null;
 }

@@ -47,7 +47,12 @@ export function rankAttention<C extends RankedCustomer>(all: Assessment<C>[], fl
 export const attentionCursor = (a: Assessment): string => encodeCursor(keyOf(a));
 
 const decodeKey = (raw: unknown): Key | null =>
-  Array.isArray(raw) && raw.length === 3 && typeof raw[0] === 'number' && Number.isFinite(raw[0]) && typeof raw[1] === 'string' && typeof raw[2] === 'string'
+  Array.isArray(raw) &&
+  raw.length === 3 &&
+  typeof raw[0] === 'number' &&
+  Number.isFinite(raw[0]) &&
+  typeof raw[1] === 'string' &&
+  typeof raw[2] === 'string'
     ? [raw[0], raw[1], raw[2]]
     : null;
 
@@ -65,5 +70,10 @@ export function pageAttention<C extends RankedCustomer>(ranked: Assessment<C>[],
     const i = ranked.findIndex((a) => (strictly ? compareKeys(keyOf(a), key) > 0 : compareKeys(keyOf(a), key) >= 0));
     return i < 0 ? ranked.length : i;
   };
-  return windowOfList(ranked, page, { lower: (after) => firstNotBefore(after, true), upper: (before) => firstNotBefore(before, false) }, (a) => attentionCursor(a));
+  return windowOfList(
+    ranked,
+    page,
+    { lower: (after) => firstNotBefore(after, true), upper: (before) => firstNotBefore(before, false) },
+    (a) => attentionCursor(a),
+  );
 }

@@ -25,9 +25,7 @@ export interface CaseClock {
 
 export type CaseClockFields = Partial<{ status: CaseStatus; respondedAt: string | null; resolvedAt: string | null }>;
 
-export type StatusPlan =
-  | { ok: true; fields: CaseClockFields; reopened: boolean }
-  | { ok: false; problem: FieldProblem };
+export type StatusPlan = { ok: true; fields: CaseClockFields; reopened: boolean } | { ok: false; problem: FieldProblem };
 
 export const allowedNextStatuses = (from: CaseStatus): CaseStatus[] => [...NEXT[from]];
 

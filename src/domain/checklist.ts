@@ -78,7 +78,8 @@ export function checklistMarkdown(d: ChecklistData): string {
   for (const c of d.customers) {
     lines.push('', `## ${c.name}${c.tier ? ` (${c.tier})` : ''}`, '');
     for (const i of c.items) {
-      const extra = i.status !== HandoffItemStatus.OPEN && (i.note || i.doneAt) ? ` — ${[day(i.doneAt), i.note].filter(Boolean).join(': ')}` : '';
+      const extra =
+        i.status !== HandoffItemStatus.OPEN && (i.note || i.doneAt) ? ` — ${[day(i.doneAt), i.note].filter(Boolean).join(': ')}` : '';
       lines.push(`- ${box(i.status)} ${i.seq}. ${describeItem(i)}${extra}`);
     }
   }
@@ -95,15 +96,42 @@ const csvCell = (v: unknown) => {
   return /[",\n\r]/.test(safe) || safe !== s ? `"${safe.replace(/"/g, '""')}"` : safe;
 };
 
-export const CHECKLIST_CSV_COLUMNS = ['handoff', 'customer_id', 'customer', 'seq', 'kind', 'status', 'task', 'subject_id', 'phone', 'case_number', 'assignee', 'assignee_phone', 'done_at', 'note'];
+export const CHECKLIST_CSV_COLUMNS = [
+  'handoff',
+  'customer_id',
+  'customer',
+  'seq',
+  'kind',
+  'status',
+  'task',
+  'subject_id',
+  'phone',
+  'case_number',
+  'assignee',
+  'assignee_phone',
+  'done_at',
+  'note',
+];
 
 export function checklistCsv(d: ChecklistData): string {
   const rows = [CHECKLIST_CSV_COLUMNS];
   for (const c of d.customers) {
     for (const i of c.items) {
       rows.push([
-        d.id, c.id, c.name, String(i.seq), i.kind, i.status, describeItem(i), i.subject?.id ?? '', i.subject?.phone ?? '',
-        i.kind === HandoffItemKind.TRANSFER_CASE ? (i.subject?.number ?? '') : '', i.assignee?.name ?? '', i.assignee?.phone ?? '', i.doneAt ?? '', i.note ?? '',
+        d.id,
+        c.id,
+        c.name,
+        String(i.seq),
+        i.kind,
+        i.status,
+        describeItem(i),
+        i.subject?.id ?? '',
+        i.subject?.phone ?? '',
+        i.kind === HandoffItemKind.TRANSFER_CASE ? (i.subject?.number ?? '') : '',
+        i.assignee?.name ?? '',
+        i.assignee?.phone ?? '',
+        i.doneAt ?? '',
+        i.note ?? '',
       ]);
     }
   }

@@ -54,9 +54,12 @@ export function describeClash(c: CoverageSpan, next: Omit<CoverageSpan, 'id'>, c
     const head = `Customer ${customerId} already has a PRIMARY in that period: coverage ${c.id} (${c.engineerId}, ${period(c)}). `;
     // replaceCurrent only ends a coverage that began before the new one: say so rather than ask for it again.
     if (replaceCurrent) {
-      return head + `replaceCurrent cannot end it at ${next.from} because it begins at or after that time: end or change it first, or start the new coverage after ${c.from}.`;
+      return (
+        head +
+        `replaceCurrent cannot end it at ${next.from} because it begins at or after that time: end or change it first, or start the new coverage after ${c.from}.`
+      );
     }
-    return head + 'End it first, or pass replaceCurrent: true to end it at the new coverage\'s start.';
+    return head + "End it first, or pass replaceCurrent: true to end it at the new coverage's start.";
   }
   return `${c.engineerId} already covers ${customerId} as ${c.role} in an overlapping period: coverage ${c.id} (${period(c)})`;
 }

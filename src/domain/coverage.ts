@@ -61,7 +61,10 @@ const describeAbsence = (a: CurrentAbsence) =>
  * gap is visible) with `skippedBecause`; an absent engineer's cover is put in his place, in his role.
  * `order` numbers only the steps one can actually call.
  */
-export function escalationPath(candidates: EscalationCandidate[], absent: ReadonlyMap<string, CurrentAbsence> = new Map()): EscalationStepRecord[] {
+export function escalationPath(
+  candidates: EscalationCandidate[],
+  absent: ReadonlyMap<string, CurrentAbsence> = new Map(),
+): EscalationStepRecord[] {
   const rank = (role: string) => {
     const i = ESCALATION_ORDER.indexOf(role as CoverageRole);
     return i < 0 ? ESCALATION_ORDER.length : i;

@@ -16,6 +16,16 @@ export function coverageChanged(
     at: extra.at,
     customerId,
     subjectIds: ids,
-    payload: { customerId, role, fromEngineerId, toEngineerId, effectiveAt: iso(effectiveAt), until: extra.until ? iso(extra.until) : null, coverageId: extra.coverageId ?? null, handoffId: extra.handoffId ?? null, endedCoverageIds: extra.endedCoverageIds ?? [] },
+    payload: {
+      customerId,
+      role,
+      fromEngineerId,
+      toEngineerId,
+      effectiveAt: iso(effectiveAt),
+      until: extra.until ? iso(extra.until) : null,
+      coverageId: extra.coverageId ?? null,
+      handoffId: extra.handoffId ?? null,
+      endedCoverageIds: extra.endedCoverageIds ?? [],
+    },
   };
 }

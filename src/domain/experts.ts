@@ -135,12 +135,24 @@ export function rankExperts(evidence: CaseEvidence[], candidates: Candidate[], q
     const distance = q.regionChain ? regionDistance(c.regionAncestors, q.regionChain) : null;
     if (q.regionChain) points -= DISTANCE_POINTS * (distance ?? UNKNOWN_DISTANCE);
 
-    const cases = [...new Map(mine.map((e) => [e.caseId, e.resolvedAt])).entries()].sort((a, b) => (b[1] ?? '').localeCompare(a[1] ?? '') || a[0].localeCompare(b[0]));
-    const lastResolvedAt = [...resolved.values()].filter((x): x is string => Boolean(x)).sort().at(-1) ?? null;
+    const cases = [...new Map(mine.map((e) => [e.caseId, e.resolvedAt])).entries()].sort(
+      (a, b) => (b[1] ?? '').localeCompare(a[1] ?? '') || a[0].localeCompare(b[0]),
+    );
+    const lastResolvedAt =
+      [...resolved.values()]
+        .filter((x): x is string => Boolean(x))
+        .sort()
+        .at(-1) ?? null;
     out.push({
       engineerId: c.id,
       score: Math.round(points * 100) / 100,
-      evidence: { resolvedCases: resolved.size, reopenedCases: reopened.size, lastResolvedAt, caseIds: cases.slice(0, 10).map(([id]) => id), declaredSkill: skill },
+      evidence: {
+        resolvedCases: resolved.size,
+        reopenedCases: reopened.size,
+        lastResolvedAt,
+        caseIds: cases.slice(0, 10).map(([id]) => id),
+        declaredSkill: skill,
+      },
       availability: { available, status: c.status, absentNow: c.absentNow, openCases: c.openCases },
       regionDistance: distance,
     });

@@ -1,11 +1,4 @@
-import {
-  CaseSeverity,
-  CommitmentStatus,
-  ContactRole,
-  CoverageRole,
-  CustomerTier,
-  EngineerStatus,
-} from './enums';
+import { CaseSeverity, CommitmentStatus, ContactRole, CoverageRole, CustomerTier, EngineerStatus } from './enums';
 import type { EngineerKind, HandoffItemKind, InteractionChannel } from './enums';
 import { isCurrentAt } from './coverage';
 import { announcementGap, riskOf } from './operations';
@@ -300,9 +293,7 @@ const noBackup: Rule = (s) => {
   const inactive = sortedUnique(s.coverage.filter((c) => c.role === CoverageRole.BACKUP).map((c) => c.engineer.id));
   return {
     code: FlagCode.NO_BACKUP,
-    message: inactive.length
-      ? `No ACTIVE backup: backup ${list(inactive)} is not available`
-      : 'No backup covers this customer',
+    message: inactive.length ? `No ACTIVE backup: backup ${list(inactive)} is not available` : 'No backup covers this customer',
     evidence: { engineerIds: inactive, count: 0 },
   };
 };
@@ -331,9 +322,7 @@ const noContactInDays: Rule = (s, policy, now) => {
   if (!last) {
     return {
       code: FlagCode.NO_CONTACT_IN_DAYS,
-      message: contactIds.length
-        ? 'No recorded interaction with any current contact'
-        : 'The customer has no current contact to talk to',
+      message: contactIds.length ? 'No recorded interaction with any current contact' : 'The customer has no current contact to talk to',
       evidence: { contactIds, interactionIds: [], limit },
     };
   }
@@ -477,9 +466,7 @@ const commitmentOverdue: Rule = (s, _policy, now) => {
 const engineerOverloaded: Rule = (s, policy) => {
   const { maxCustomers, maxRegions } = policy.thresholds.overloadedPrimary;
   const primaryIds = new Set(primaries(s).map((c) => c.engineer.id));
-  const hits = s.primaryLoad.filter(
-    (l) => primaryIds.has(l.engineerId) && (l.customers > maxCustomers || l.regions > maxRegions),
-  );
+  const hits = s.primaryLoad.filter((l) => primaryIds.has(l.engineerId) && (l.customers > maxCustomers || l.regions > maxRegions));
   if (hits.length === 0) return null;
   const detail = [...hits]
     .sort((a, b) => a.engineerId.localeCompare(b.engineerId))
@@ -554,7 +541,11 @@ const workStranded: Rule = (s, _policy, now) => {
 const startedOps = (s: CustomerSnapshot) => (s.operations ?? []).filter((o) => o.startedAt != null && o.status !== OperationStatus.PLANNED);
 
 const unauthorisedRiskyOperation: Rule = (s) => {
-  const hits = startedOps(s).filter((o) => riskOf(o) === OperationRisk.HIGH && !(o.authorisedSides.includes(AuthorisationSide.CUSTOMER) && o.authorisedSides.includes(AuthorisationSide.OURS)));
+  const hits = startedOps(s).filter(
+    (o) =>
+      riskOf(o) === OperationRisk.HIGH &&
+      !(o.authorisedSides.includes(AuthorisationSide.CUSTOMER) && o.authorisedSides.includes(AuthorisationSide.OURS)),
+  );
   if (hits.length === 0) return null;
   const operationIds = sortedUnique(hits.map((o) => o.id));
   const detail = [...hits]
@@ -642,9 +633,7 @@ export function evaluateFlags(snapshot: CustomerSnapshot, policy: SlaPolicy, now
     const flag = RULES[code](snapshot, policy, now);
     if (flag) flags.push(flag);
   }
-  return flags.sort(
-    (a, b) => FLAG_WEIGHTS[b.code] - FLAG_WEIGHTS[a.code] || CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code),
-  );
+  return flags.sort((a, b) => FLAG_WEIGHTS[b.code] - FLAG_WEIGHTS[a.code] || CODE_ORDER.indexOf(a.code) - CODE_ORDER.indexOf(b.code));
 }
 
 /**

@@ -85,11 +85,16 @@ export function assignCustomers(inputs: Pick<HandoffInputs, 'outgoing' | 'succes
   if (rest.length > 1) problems.push({ field: 'successors', reason: 'only one successor may take "the rest" (omit customerIds)' });
   const seen = new Set<string>();
   inputs.successors.forEach((s, i) => {
-    if (s.engineerId === inputs.outgoing.id) problems.push({ field: `successors[${i}].engineerId`, reason: 'the outgoing engineer cannot be his own successor' });
+    if (s.engineerId === inputs.outgoing.id)
+      problems.push({ field: `successors[${i}].engineerId`, reason: 'the outgoing engineer cannot be his own successor' });
     if (seen.has(s.engineerId)) problems.push({ field: `successors[${i}].engineerId`, reason: `${s.engineerId} is listed twice` });
     seen.add(s.engineerId);
     for (const c of s.customerIds ?? []) {
-      if (!inPortfolio.has(c)) problems.push({ field: `successors[${i}].customerIds`, reason: `${c} is not covered by ${inputs.outgoing.id} at the effective time` });
+      if (!inPortfolio.has(c))
+        problems.push({
+          field: `successors[${i}].customerIds`,
+          reason: `${c} is not covered by ${inputs.outgoing.id} at the effective time`,
+        });
       else if (taken.has(c)) problems.push({ field: `successors[${i}].customerIds`, reason: `${c} is already given to ${taken.get(c)}` });
       else taken.set(c, s.engineerId);
     }
@@ -119,24 +124,44 @@ export function planHandoff(inputs: HandoffInputs): HandoffPlanResult {
     if (!a) {
       warnings.push(
         p.roles.includes(CoverageRole.PRIMARY)
-          ? { code: 'CUSTOMER_LEFT_WITHOUT_PRIMARY', customerId: p.customerId, message: `${p.customerName} would be left with no PRIMARY engineer: no successor takes it` }
-          : { code: 'CUSTOMER_NOT_HANDED_OVER', customerId: p.customerId, message: `${p.customerName} is not handed over to anyone (${p.roles.join(', ')})` },
+          ? {
+              code: 'CUSTOMER_LEFT_WITHOUT_PRIMARY',
+              customerId: p.customerId,
+              message: `${p.customerName} would be left with no PRIMARY engineer: no successor takes it`,
+            }
+          : {
+              code: 'CUSTOMER_NOT_HANDED_OVER',
+              customerId: p.customerId,
+              message: `${p.customerName} is not handed over to anyone (${p.roles.join(', ')})`,
+            },
       );
       continue;
     }
     const to = a.successorId;
     push(HandoffItemKind.VISIT_CUSTOMER, p.customerId, p.customerId, to);
-    for (const c of inputs.keyContacts.filter((k) => k.customerId === p.customerId)) push(HandoffItemKind.INTRODUCE_CONTACT, p.customerId, c.contactId, to);
+    for (const c of inputs.keyContacts.filter((k) => k.customerId === p.customerId))
+      push(HandoffItemKind.INTRODUCE_CONTACT, p.customerId, c.contactId, to);
     for (const k of inputs.openCases.filter((x) => x.customerId === p.customerId)) {
       push(HandoffItemKind.TRANSFER_CASE, p.customerId, k.caseId, to);
-      if (k.slaBreached) warnings.push({ code: 'CASE_PAST_SLA', customerId: p.customerId, caseId: k.caseId, message: `case ${k.number ?? k.caseId} is already past its SLA` });
+      if (k.slaBreached)
+        warnings.push({
+          code: 'CASE_PAST_SLA',
+          customerId: p.customerId,
+          caseId: k.caseId,
+          message: `case ${k.number ?? k.caseId} is already past its SLA`,
+        });
     }
-    for (const m of inputs.openCommitments.filter((x) => x.customerId === p.customerId)) push(HandoffItemKind.TRANSFER_COMMITMENT, p.customerId, m.commitmentId, to);
+    for (const m of inputs.openCommitments.filter((x) => x.customerId === p.customerId))
+      push(HandoffItemKind.TRANSFER_COMMITMENT, p.customerId, m.commitmentId, to);
     push(HandoffItemKind.SHARE_ESCALATION_PATH, p.customerId, p.customerId, to);
   }
 
   if (!inputs.portfolio.length) {
-    warnings.push({ code: 'EMPTY_PORTFOLIO', engineerId: inputs.outgoing.id, message: `${inputs.outgoing.name} covers no customer at the effective time` });
+    warnings.push({
+      code: 'EMPTY_PORTFOLIO',
+      engineerId: inputs.outgoing.id,
+      message: `${inputs.outgoing.name} covers no customer at the effective time`,
+    });
   }
   for (const s of inputs.successorInfo) {
     if (s.status !== EngineerStatus.ACTIVE) {

@@ -8,8 +8,20 @@ import { escalationPath, type EscalationCandidate } from './coverage';
 export const INTRODUCED_ROLES = ['PRIMARY', 'BACKUP', 'PARTNER_ONSITE'];
 
 export const ROLE_NAMES: Record<'en' | 'zh', Record<string, string>> = {
-  en: { PRIMARY: 'primary engineer', BACKUP: 'backup engineer', PARTNER_ONSITE: 'on-site partner engineer', ACCOUNT_OWNER: 'account owner', SPECIALIST: 'specialist' },
-  zh: { PRIMARY: '主责工程师', BACKUP: '备份工程师', PARTNER_ONSITE: '合作伙伴驻场工程师', ACCOUNT_OWNER: '客户经理', SPECIALIST: '技术专家' },
+  en: {
+    PRIMARY: 'primary engineer',
+    BACKUP: 'backup engineer',
+    PARTNER_ONSITE: 'on-site partner engineer',
+    ACCOUNT_OWNER: 'account owner',
+    SPECIALIST: 'specialist',
+  },
+  zh: {
+    PRIMARY: '主责工程师',
+    BACKUP: '备份工程师',
+    PARTNER_ONSITE: '合作伙伴驻场工程师',
+    ACCOUNT_OWNER: '客户经理',
+    SPECIALIST: '技术专家',
+  },
 };
 
 export interface IntroductionPerson {

@@ -48,7 +48,11 @@ export function findViolations(facts: GraphFacts): Violation[] {
         const b = list[j];
         if (!clashes(a, b)) continue;
         const rule = a.role === CoverageRole.PRIMARY && a.engineerId !== b.engineerId ? 'ONE_PRIMARY' : 'NO_OVERLAP';
-        out.push({ rule, subject: customerId, message: `coverages ${a.id} (${a.engineerId}) and ${b.id} (${b.engineerId}) overlap as ${a.role}` });
+        out.push({
+          rule,
+          subject: customerId,
+          message: `coverages ${a.id} (${a.engineerId}) and ${b.id} (${b.engineerId}) overlap as ${a.role}`,
+        });
       }
     }
   }
@@ -58,13 +62,18 @@ export function findViolations(facts: GraphFacts): Violation[] {
     for (let i = 0; i < list.length; i++) {
       for (let j = i + 1; j < list.length; j++) {
         if (overlaps(list[i], list[j])) {
-          out.push({ rule: 'ONE_OWNER', subject: caseId, message: `ownerships of ${list[i].engineerId} and ${list[j].engineerId} overlap` });
+          out.push({
+            rule: 'ONE_OWNER',
+            subject: caseId,
+            message: `ownerships of ${list[i].engineerId} and ${list[j].engineerId} overlap`,
+          });
         }
       }
     }
   }
   for (const i of facts.itemCompletions ?? []) {
-    if (i.completions > i.reopenings + 1) out.push({ rule: 'ITEM_ONCE', subject: i.itemId, message: `completed ${i.completions} times, reopened ${i.reopenings}` });
+    if (i.completions > i.reopenings + 1)
+      out.push({ rule: 'ITEM_ONCE', subject: i.itemId, message: `completed ${i.completions} times, reopened ${i.reopenings}` });
   }
   return out;
 }

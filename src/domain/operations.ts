@@ -49,10 +49,13 @@ export interface OperationFacts {
 export function missingBeforeStart(op: OperationFacts): string[] {
   const missing: string[] = [];
   if (riskOf(op) === OperationRisk.HIGH) {
-    if (!op.authorisedSides.includes(AuthorisationSide.CUSTOMER)) missing.push('the customer\'s authorisation (a contact with SUPERVISOR authority or above)');
-    if (!op.authorisedSides.includes(AuthorisationSide.OURS)) missing.push('our authorisation (the customer\'s SERVICE_MANAGER or PRODUCT_LEAD)');
+    if (!op.authorisedSides.includes(AuthorisationSide.CUSTOMER))
+      missing.push("the customer's authorisation (a contact with SUPERVISOR authority or above)");
+    if (!op.authorisedSides.includes(AuthorisationSide.OURS))
+      missing.push("our authorisation (the customer's SERVICE_MANAGER or PRODUCT_LEAD)");
   }
-  if (op.kind === OperationKind.UPGRADE && !op.compatibilityCheckedAt) missing.push('a recorded compatibility check (recordCompatibilityCheck)');
+  if (op.kind === OperationKind.UPGRADE && !op.compatibilityCheckedAt)
+    missing.push('a recorded compatibility check (recordCompatibilityCheck)');
   return missing;
 }
 
@@ -96,7 +99,8 @@ export function announcementGap(informed: InformedContact[]): { missingIds: stri
   for (const c of informed) {
     if (!isAuthority(c) && c.reportsToId && !ids.has(c.reportsToId)) missing.add(c.reportsToId);
   }
-  if (missing.size) return { missingIds: [...missing].sort(), reason: `informs staff without their supervisor ${[...missing].sort().join(', ')}` };
+  if (missing.size)
+    return { missingIds: [...missing].sort(), reason: `informs staff without their supervisor ${[...missing].sort().join(', ')}` };
   if (!informed.some(isAuthority)) return { missingIds: [], reason: 'informs no supervisor or manager' };
   return null;
 }

@@ -37,13 +37,10 @@ function decodeCursor<C>(text: string, decode: (raw: unknown) => C | null): C | 
 
 /** A cursor over (name, id) keyset order. */
 export const nameIdCursor = (raw: unknown): { name: string; id: string } | null =>
-  Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && typeof raw[1] === 'string'
-    ? { name: raw[0], id: raw[1] }
-    : null;
+  Array.isArray(raw) && raw.length === 2 && typeof raw[0] === 'string' && typeof raw[1] === 'string' ? { name: raw[0], id: raw[1] } : null;
 
 /** A cursor that is an offset into a list computed in memory. */
-export const offsetCursor = (raw: unknown): number | null =>
-  typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : null;
+export const offsetCursor = (raw: unknown): number | null => (typeof raw === 'number' && Number.isInteger(raw) && raw >= 0 ? raw : null);
 
 /** A request for a page in either direction: `first`/`after` forwards, `last`/`before` backwards. */
 export interface PageRequest<C> {
@@ -66,7 +63,8 @@ export function pageRequest<C>(
   const size = (field: 'first' | 'last') => {
     const v = args[field];
     if (v === null || v === undefined) return null;
-    if (!Number.isInteger(v) || v < 0 || v > MAX_PAGE_SIZE) problems.push({ field, reason: `must be between 0 and ${MAX_PAGE_SIZE}, got ${v}` });
+    if (!Number.isInteger(v) || v < 0 || v > MAX_PAGE_SIZE)
+      problems.push({ field, reason: `must be between 0 and ${MAX_PAGE_SIZE}, got ${v}` });
     return v;
   };
   const cursor = (field: 'after' | 'before') => {
@@ -80,7 +78,8 @@ export function pageRequest<C>(
   const last = size('last');
   const after = cursor('after');
   const before = cursor('before');
-  if (first !== null && last !== null) problems.push({ field: 'last', reason: 'cannot be combined with first: page forwards with first/after or backwards with last/before' });
+  if (first !== null && last !== null)
+    problems.push({ field: 'last', reason: 'cannot be combined with first: page forwards with first/after or backwards with last/before' });
   if (problems.length) throw badInput(problems);
   if (first === null && last === null) first = DEFAULT_PAGE_SIZE;
   return { first, last, after, before };
@@ -124,7 +123,9 @@ export function pageOfList<T>(
   last: number | null | undefined = null,
   before: string | null | undefined = null,
 ) {
-  return windowOfList(list, pageRequest({ first, after, last, before }, offsetCursor), { lower: (a) => a + 1, upper: (b) => b }, (_n, i) => encodeCursor(i));
+  return windowOfList(list, pageRequest({ first, after, last, before }, offsetCursor), { lower: (a) => a + 1, upper: (b) => b }, (_n, i) =>
+    encodeCursor(i),
+  );
 }
 
 /**

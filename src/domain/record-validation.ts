@@ -37,7 +37,8 @@ function checkField(spec: FieldSpec, raw: unknown, problems: FieldProblem[]): un
     case 'int':
     case 'number': {
       const v = typeof raw === 'number' ? raw : Number(String(raw).trim());
-      if (!Number.isFinite(v) || (spec.type === 'int' && !Number.isInteger(v))) problems.push({ field: spec.name, reason: `"${raw}" is not a${spec.type === 'int' ? 'n integer' : ' number'}` });
+      if (!Number.isFinite(v) || (spec.type === 'int' && !Number.isInteger(v)))
+        problems.push({ field: spec.name, reason: `"${raw}" is not a${spec.type === 'int' ? 'n integer' : ' number'}` });
       return v;
     }
     case 'boolean': {
@@ -76,7 +77,10 @@ function checkLink(link: LinkSpec, raw: unknown, problems: FieldProblem[]): unkn
 }
 
 /** Validates and normalises one record of a kind; every problem is reported, by field. */
-export function validateRecord(kind: NodeKind | EdgeKind, raw: Record<string, unknown>): { row: Record<string, unknown>; problems: FieldProblem[] } {
+export function validateRecord(
+  kind: NodeKind | EdgeKind,
+  raw: Record<string, unknown>,
+): { row: Record<string, unknown>; problems: FieldProblem[] } {
   const problems: FieldProblem[] = [];
   const row: Record<string, unknown> = {};
   for (const f of kind.fields) row[f.name] = checkField(f, raw[f.name], problems);
@@ -86,14 +90,22 @@ export function validateRecord(kind: NodeKind | EdgeKind, raw: Record<string, un
     for (const link of kind.links) row[link.field] = checkLink(link, raw[link.field], problems);
   } else {
     for (const end of [kind.from, kind.to]) {
-      row[end.field] = checkLink({ field: end.field, rel: kind.rel, target: end.label, direction: 'out', required: true }, raw[end.field], problems);
+      row[end.field] = checkLink(
+        { field: end.field, rel: kind.rel, target: end.label, direction: 'out', required: true },
+        raw[end.field],
+        problems,
+      );
     }
-    if (row.id && labelOfId(String(row.id)) !== 'Coverage' && kind.key.includes('id')) problems.push({ field: 'id', reason: `"${row.id}" is not a coverage id (cov_…)` });
+    if (row.id && labelOfId(String(row.id)) !== 'Coverage' && kind.key.includes('id'))
+      problems.push({ field: 'id', reason: `"${row.id}" is not a coverage id (cov_…)` });
   }
   const from = row.from as string | null;
   const to = row.to as string | null;
   if (from && to && new Date(to) <= new Date(from)) problems.push({ field: 'to', reason: 'must be after from' });
-  const known = new Set([...kind.fields.map((f) => f.name), ...('links' in kind ? kind.links.map((l) => l.field) : [kind.from.field, kind.to.field])]);
+  const known = new Set([
+    ...kind.fields.map((f) => f.name),
+    ...('links' in kind ? kind.links.map((l) => l.field) : [kind.from.field, kind.to.field]),
+  ]);
   for (const k of Object.keys(raw)) if (!known.has(k)) problems.push({ field: k, reason: 'is not a field of ' + kind.kind });
   return { row, problems };
 }

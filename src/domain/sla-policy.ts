@@ -220,13 +220,28 @@ export function loadPolicy(source: unknown = {}, origin?: string): SlaPolicy {
     noContactDays,
     customerSilenceHours: r.number(th?.customerSilenceHours, 'thresholds.customerSilenceHours', D.customerSilenceHours, 'positive'),
     overloadedPrimary: {
-      maxCustomers: r.number(op?.maxCustomers, 'thresholds.overloadedPrimary.maxCustomers', D.overloadedPrimary.maxCustomers, 'positiveInt'),
+      maxCustomers: r.number(
+        op?.maxCustomers,
+        'thresholds.overloadedPrimary.maxCustomers',
+        D.overloadedPrimary.maxCustomers,
+        'positiveInt',
+      ),
       maxRegions: r.number(op?.maxRegions, 'thresholds.overloadedPrimary.maxRegions', D.overloadedPrimary.maxRegions, 'positiveInt'),
     },
     handoffPortfolioSize: r.number(th?.handoffPortfolioSize, 'thresholds.handoffPortfolioSize', D.handoffPortfolioSize, 'positiveInt'),
     caseManyHands: r.number(th?.caseManyHands, 'thresholds.caseManyHands', D.caseManyHands, 'atLeast2Int'),
-    maintenanceExpiringDays: r.number(th?.maintenanceExpiringDays, 'thresholds.maintenanceExpiringDays', D.maintenanceExpiringDays, 'positive'),
-    lateResolvedLookbackDays: r.number(th?.lateResolvedLookbackDays, 'thresholds.lateResolvedLookbackDays', D.lateResolvedLookbackDays, 'positive'),
+    maintenanceExpiringDays: r.number(
+      th?.maintenanceExpiringDays,
+      'thresholds.maintenanceExpiringDays',
+      D.maintenanceExpiringDays,
+      'positive',
+    ),
+    lateResolvedLookbackDays: r.number(
+      th?.lateResolvedLookbackDays,
+      'thresholds.lateResolvedLookbackDays',
+      D.lateResolvedLookbackDays,
+      'positive',
+    ),
   };
 
   // Checks on the merged cells catch contradictions an override makes with a default (or a factor).

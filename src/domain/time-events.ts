@@ -10,7 +10,17 @@ import type { SlaPolicy } from './sla-policy';
  * deadline (a commitment moved, a case reopened) raises it again.
  */
 export interface TimeEventInputs {
-  cases: { id: string; customerId: string; tier: CustomerTier; kind: CaseKind; severity: CaseSeverity; status: CaseStatus; openedAt: string; respondedAt?: string | null; resolvedAt?: string | null }[];
+  cases: {
+    id: string;
+    customerId: string;
+    tier: CustomerTier;
+    kind: CaseKind;
+    severity: CaseSeverity;
+    status: CaseStatus;
+    openedAt: string;
+    respondedAt?: string | null;
+    resolvedAt?: string | null;
+  }[];
   commitments: { id: string; customerId: string; dueAt: string; engineerId: string | null }[];
   handoffItems: { id: string; kind: string; customerId: string; handoffId: string; effectiveAt: string; assigneeId: string | null }[];
 }
@@ -27,13 +37,23 @@ export const DEFAULT_TIME_EVENT_OPTIONS: TimeEventOptions = { atRiskHours: 2, lo
 const HOUR = 3_600_000;
 const iso = (t: string) => new Date(t).toISOString();
 
-export function timeDrivenEvents(inputs: TimeEventInputs, policy: SlaPolicy, now: Date, opts: TimeEventOptions = DEFAULT_TIME_EVENT_OPTIONS): NewEvent[] {
+export function timeDrivenEvents(
+  inputs: TimeEventInputs,
+  policy: SlaPolicy,
+  now: Date,
+  opts: TimeEventOptions = DEFAULT_TIME_EVENT_OPTIONS,
+): NewEvent[] {
   const nowMs = now.getTime();
   const at = now.toISOString();
   const recent = (deadline: string) => nowMs - new Date(deadline).getTime() <= opts.lookbackHours * HOUR;
   const out: NewEvent[] = [];
   for (const c of inputs.cases) {
-    const sla = caseSla({ kind: c.kind, severity: c.severity, status: c.status, openedAt: c.openedAt, respondedAt: c.respondedAt, resolvedAt: c.resolvedAt }, c.tier, policy, now);
+    const sla = caseSla(
+      { kind: c.kind, severity: c.severity, status: c.status, openedAt: c.openedAt, respondedAt: c.respondedAt, resolvedAt: c.resolvedAt },
+      c.tier,
+      policy,
+      now,
+    );
     const phases: { phase: 'RESPONSE' | 'RESOLUTION'; dueAt: string }[] = [];
     if (!c.respondedAt) phases.push({ phase: 'RESPONSE', dueAt: sla.responseDueAt });
     phases.push({ phase: 'RESOLUTION', dueAt: sla.resolveDueAt });
@@ -46,7 +66,15 @@ export function timeDrivenEvents(inputs: TimeEventInputs, policy: SlaPolicy, now
         at,
         customerId: c.customerId,
         subjectIds: [c.id, c.customerId],
-        payload: { caseId: c.id, customerId: c.customerId, phase, dueAt, severity: c.severity, tier: c.tier, hoursLeft: Math.round((left / HOUR) * 100) / 100 },
+        payload: {
+          caseId: c.id,
+          customerId: c.customerId,
+          phase,
+          dueAt,
+          severity: c.severity,
+          tier: c.tier,
+          hoursLeft: Math.round((left / HOUR) * 100) / 100,
+        },
         dedupKey: `${type}:${c.id}:${phase}:${dueAt}`,
       });
     }

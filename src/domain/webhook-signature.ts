@@ -13,7 +13,14 @@ export function signBody(secret: string, timestamp: number, body: string): strin
 }
 
 /** What a receiver does: same HMAC, constant-time compare, and a timestamp within `toleranceSeconds`. */
-export function verifySignature(secret: string, header: string, timestamp: string, body: string, nowSeconds: number, toleranceSeconds = 300): boolean {
+export function verifySignature(
+  secret: string,
+  header: string,
+  timestamp: string,
+  body: string,
+  nowSeconds: number,
+  toleranceSeconds = 300,
+): boolean {
   const ts = Number(timestamp);
   if (!Number.isInteger(ts) || Math.abs(nowSeconds - ts) > toleranceSeconds) return false;
   const expected = Buffer.from(signBody(secret, ts, body));

@@ -58,7 +58,8 @@ export function beforeProblem(at: string, start: string, field: string, what: st
  * (C4, C11), so then the caller must name an owner.
  */
 export function defaultCaseOwner(customerId: string, primaries: { id: string; status?: unknown }[]): { engineerId: string } | FieldProblem {
-  if (!primaries.length) return { field: 'ownerId', reason: `is required: customer ${customerId} has no current PRIMARY engineer to own the case` };
+  if (!primaries.length)
+    return { field: 'ownerId', reason: `is required: customer ${customerId} has no current PRIMARY engineer to own the case` };
   const active = primaries.find((p) => (p.status ?? EngineerStatus.ACTIVE) === EngineerStatus.ACTIVE);
   if (!active) {
     const p = primaries[0];

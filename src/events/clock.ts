@@ -33,7 +33,12 @@ export interface EventClockOptions extends TimeEventOptions {
 export const DEFAULT_CLOCK_OPTIONS: EventClockOptions = { ...DEFAULT_TIME_EVENT_OPTIONS, intervalSeconds: 60 };
 
 /** Reads the open work and raises the time-driven events that are due; returns how many were new. */
-export async function sweep(store: Store, policy: SlaPolicy, now: Date, opts: TimeEventOptions = DEFAULT_TIME_EVENT_OPTIONS): Promise<number> {
+export async function sweep(
+  store: Store,
+  policy: SlaPolicy,
+  now: Date,
+  opts: TimeEventOptions = DEFAULT_TIME_EVENT_OPTIONS,
+): Promise<number> {
   const nowIso = now.toISOString();
   const [cases, commitments, items] = await Promise.all([
     store.read(OPEN_CASES_FOR_CLOCK, { open: OPEN_CASE_STATUSES }),
@@ -53,8 +58,20 @@ export async function sweep(store: Store, policy: SlaPolicy, now: Date, opts: Ti
         respondedAt: (r.respondedAt as string) ?? null,
         resolvedAt: (r.resolvedAt as string) ?? null,
       })),
-      commitments: commitments.map((r) => ({ id: r.id as string, customerId: r.customerId as string, dueAt: r.dueAt as string, engineerId: ((r.engineerIds as string[]) ?? [])[0] ?? null })),
-      handoffItems: items.map((r) => ({ id: r.id as string, kind: r.kind as string, customerId: r.customerId as string, handoffId: r.handoffId as string, effectiveAt: r.effectiveAt as string, assigneeId: ((r.assigneeIds as string[]) ?? [])[0] ?? null })),
+      commitments: commitments.map((r) => ({
+        id: r.id as string,
+        customerId: r.customerId as string,
+        dueAt: r.dueAt as string,
+        engineerId: ((r.engineerIds as string[]) ?? [])[0] ?? null,
+      })),
+      handoffItems: items.map((r) => ({
+        id: r.id as string,
+        kind: r.kind as string,
+        customerId: r.customerId as string,
+        handoffId: r.handoffId as string,
+        effectiveAt: r.effectiveAt as string,
+        assigneeId: ((r.assigneeIds as string[]) ?? [])[0] ?? null,
+      })),
     },
     policy,
     now,

@@ -44,7 +44,13 @@ export async function confirmIntroductionDelivered(
   const known = new Set(intro.contacts.map((c) => c.id));
   const strangers = contactIds.filter((c) => !known.has(c));
   if (!contactIds.length) throw badInput([{ field: 'contactIds', reason: 'name at least one contact who received the introduction' }]);
-  if (strangers.length) throw badInput([{ field: 'contactIds', reason: `${strangers.join(', ')} ${strangers.length > 1 ? 'are' : 'is'} not among the introduction's contacts` }]);
+  if (strangers.length)
+    throw badInput([
+      {
+        field: 'contactIds',
+        reason: `${strangers.join(', ')} ${strangers.length > 1 ? 'are' : 'is'} not among the introduction's contacts`,
+      },
+    ]);
   const interaction = await logInteraction(
     store,
     {
@@ -58,6 +64,7 @@ export async function confirmIntroductionDelivered(
     meta,
   );
   const items = (await store.read(OPEN_INTRODUCE_ITEMS, { contactIds, customerId: intro.customerId })).map((r) => r.id as string);
-  for (const id of items) await completeItem(store, id, `introduction ${cmd.id} delivered by ${cmd.channel}`, { actor: meta.actor, now: new Date(meta.now) });
+  for (const id of items)
+    await completeItem(store, id, `introduction ${cmd.id} delivered by ${cmd.channel}`, { actor: meta.actor, now: new Date(meta.now) });
   return { interactionId: interaction.id as string, completedItemIds: items };
 }

@@ -60,7 +60,8 @@ export async function introductionEvents(tx: TxRunner, changes: TakenEffect[], a
   for (const row of customers) {
     const change = byCustomer.get(row.customerId as string)!;
     const coverage = (row.coverage as { role: string; id: string; name: string; status: string; phone: string | null }[]) ?? [];
-    const engineer = coverage.find((c) => c.id === change.engineerId && c.role === change.role) ?? coverage.find((c) => c.id === change.engineerId);
+    const engineer =
+      coverage.find((c) => c.id === change.engineerId && c.role === change.role) ?? coverage.find((c) => c.id === change.engineerId);
     if (!engineer) continue; // the change is not current at its effective time (ended again): nobody to introduce
     const payload = buildIntroduction(
       {
@@ -72,7 +73,13 @@ export async function introductionEvents(tx: TxRunner, changes: TakenEffect[], a
         coverage: coverage.map((c) => ({ role: c.role, engineer: { id: c.id, name: c.name, status: c.status, phone: c.phone } })),
         onDuty: onDuty
           .filter((d) => d.customerId === change.customerId)
-          .map((d) => ({ id: d.id as string, name: d.name as string, role: d.role as string, phone: (d.phone as string) ?? null, supervisors: (d.supervisors as never[]) ?? [] })),
+          .map((d) => ({
+            id: d.id as string,
+            name: d.name as string,
+            role: d.role as string,
+            phone: (d.phone as string) ?? null,
+            supervisors: (d.supervisors as never[]) ?? [],
+          })),
         handoffId: change.handoffId,
       },
       templates,

@@ -134,7 +134,11 @@ export function personalDataFor(payload: unknown, allowed: boolean, reads: { ent
 }
 
 /** The body a receiver gets. */
-export function deliveryBody(event: StoredEvent, webhook: Pick<WebhookRecord, 'includePersonalData'>, reads?: { entityId: string; field: string }[]) {
+export function deliveryBody(
+  event: StoredEvent,
+  webhook: Pick<WebhookRecord, 'includePersonalData'>,
+  reads?: { entityId: string; field: string }[],
+) {
   return JSON.stringify({
     id: event.id,
     type: event.type,
@@ -226,10 +230,13 @@ export class WebhookWorker {
 
   private schedule(ms: number) {
     if (this.timer) clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.dirty = true;
-      this.kick();
-    }, Math.max(10, Math.min(ms, this.opts.pollMs)));
+    this.timer = setTimeout(
+      () => {
+        this.dirty = true;
+        this.kick();
+      },
+      Math.max(10, Math.min(ms, this.opts.pollMs)),
+    );
     this.timer.unref();
   }
 
@@ -274,7 +281,14 @@ export class WebhookWorker {
           for (const w of webhooks) {
             if (!w.active || e.sequence <= w.sinceSeq || !w.eventTypes.includes(e.type)) continue;
             if (w.regionId && !(e.regionId && regions.get(w.regionId)?.has(e.regionId))) continue;
-            rows.push({ id: `whd_${randomBytes(8).toString('hex')}`, webhookId: w.id, eventId: e.id, eventType: e.type, seq: e.sequence, lane: orderingKey(e) });
+            rows.push({
+              id: `whd_${randomBytes(8).toString('hex')}`,
+              webhookId: w.id,
+              eventId: e.id,
+              eventType: e.type,
+              seq: e.sequence,
+              lane: orderingKey(e),
+            });
           }
         }
         if (rows.length) await tx.run(CREATE_DELIVERIES, { rows, now });
@@ -307,10 +321,12 @@ export class WebhookWorker {
     const room = Math.max(0, this.opts.concurrency - this.inFlight.size);
     const batch = due.slice(0, room);
     if (!batch.length) return nextIn;
-    const events = new Map((await this.store.read(EVENTS_BY_ID, { ids: batch.map((d) => d.eventId) })).map((r) => {
-      const e = toStoredEvent(r);
-      return [e.id, e];
-    }));
+    const events = new Map(
+      (await this.store.read(EVENTS_BY_ID, { ids: batch.map((d) => d.eventId) })).map((r) => {
+        const e = toStoredEvent(r);
+        return [e.id, e];
+      }),
+    );
     for (const d of batch) {
       const webhook = webhooks.get(d.webhookId);
       const event = events.get(d.eventId);
@@ -375,13 +391,18 @@ export class WebhookWorker {
       id: d.id,
       status: ok ? 'DELIVERED' : dead ? 'DEAD' : 'PENDING',
       attempts,
-      nextAttemptAt: ok || dead ? null : new Date(nowDate.getTime() + backoffMs(attempts, this.opts.retryBaseMs, this.opts.maxBackoffMs)).toISOString(),
+      nextAttemptAt:
+        ok || dead ? null : new Date(nowDate.getTime() + backoffMs(attempts, this.opts.retryBaseMs, this.opts.maxBackoffMs)).toISOString(),
       lastError: error,
       deliveredAt: ok ? nowDate.toISOString() : null,
       history: JSON.stringify(history),
     });
     if (reads.length) await this.logPersonalData(reads, webhook, event, nowDate);
-    if (!ok) this.logger.warn({ webhookId: webhook.id, deliveryId: d.id, eventId: event.id, attempts, error, dead }, dead ? 'webhook delivery dead-lettered' : 'webhook delivery failed; will retry');
+    if (!ok)
+      this.logger.warn(
+        { webhookId: webhook.id, deliveryId: d.id, eventId: event.id, attempts, error, dead },
+        dead ? 'webhook delivery dead-lettered' : 'webhook delivery failed; will retry',
+      );
   }
 
   /** Phones sent in clear to a webhook are reads like any other: one access-log entry each. */

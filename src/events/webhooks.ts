@@ -181,7 +181,12 @@ export async function getWebhook(store: Store, id: string): Promise<WebhookRecor
 }
 
 /** Changes a webhook; fields left out keep their value (`secret: null` keeps the secret). */
-export async function updateWebhook(store: Store, id: string, input: Partial<WebhookInput>, who: { actor: string; now: Date }): Promise<WebhookRecord> {
+export async function updateWebhook(
+  store: Store,
+  id: string,
+  input: Partial<WebhookInput>,
+  who: { actor: string; now: Date },
+): Promise<WebhookRecord> {
   const current = await getWebhook(store, id);
   if (!current) throw notFound('Webhook', id);
   const next = {
@@ -193,7 +198,14 @@ export async function updateWebhook(store: Store, id: string, input: Partial<Web
     active: input.active ?? current.active,
   };
   await check(store, next);
-  const [row] = await store.write(UPDATE_WEBHOOK, { id, ...next, eventTypes: [...new Set(next.eventTypes)], secret: next.secret ?? current.secret, now: who.now.toISOString(), actor: who.actor });
+  const [row] = await store.write(UPDATE_WEBHOOK, {
+    id,
+    ...next,
+    eventTypes: [...new Set(next.eventTypes)],
+    secret: next.secret ?? current.secret,
+    now: who.now.toISOString(),
+    actor: who.actor,
+  });
   return toWebhook(row);
 }
 
@@ -210,7 +222,12 @@ export async function listWebhooks(store: Store): Promise<WebhookRecord[]> {
   return (await store.read(ALL_WEBHOOKS)).map(toWebhook);
 }
 
-export async function listDeliveries(store: Store, webhookId: string, status: DeliveryStatus | null, page: { limit: number; after: number | null }) {
+export async function listDeliveries(
+  store: Store,
+  webhookId: string,
+  status: DeliveryStatus | null,
+  page: { limit: number; after: number | null },
+) {
   const params = { webhookId, status, afterSeq: page.after, limit: page.limit + 1 };
   const [rows, count] = await Promise.all([
     page.limit === 0 ? Promise.resolve([]) : store.read(DELIVERIES_PAGE, params),
@@ -231,4 +248,5 @@ export async function listDeliveries(store: Store, webhookId: string, status: De
   };
 }
 
-export const deliveryCursor = (raw: unknown): number | null => (Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'number' ? raw[0] : null);
+export const deliveryCursor = (raw: unknown): number | null =>
+  Array.isArray(raw) && raw.length === 1 && typeof raw[0] === 'number' ? raw[0] : null;

@@ -37,7 +37,12 @@ export function attentionLoaders(req: AttentionRequest): AttentionLoaders {
         const snapshots = await loadSnapshots(req.store, ids, req.now, req.policy);
         return ids.map((id) => {
           const s = snapshots.get(id);
-          return s ? { ...assess(s.customer, s.snapshot, req.policy, req.now), lastCustomerContactId: lastCustomerContact(s.snapshot, req.now)?.id ?? null } : null;
+          return s
+            ? {
+                ...assess(s.customer, s.snapshot, req.policy, req.now),
+                lastCustomerContactId: lastCustomerContact(s.snapshot, req.now)?.id ?? null,
+              }
+            : null;
         });
       }),
     };

@@ -6,12 +6,7 @@ import type { Params, Row, Store } from './store';
  * for at one depth: the Cypher receives `$ids` (plus fixed parameters) and returns a `key` column
  * naming the parent id. Results come back in key order, as DataLoader requires.
  */
-export function manyLoader<T>(
-  store: Store,
-  cypher: string,
-  toValue: (row: Row) => T,
-  params: Params = {},
-): DataLoader<string, T[]> {
+export function manyLoader<T>(store: Store, cypher: string, toValue: (row: Row) => T, params: Params = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await store.read(cypher, { ...params, ids: [...ids] });
     const grouped = new Map<string, T[]>();
@@ -26,12 +21,7 @@ export function manyLoader<T>(
 }
 
 /** At most one value per id (null when there is none). */
-export function oneLoader<T>(
-  store: Store,
-  cypher: string,
-  toValue: (row: Row) => T,
-  params: Params = {},
-): DataLoader<string, T | null> {
+export function oneLoader<T>(store: Store, cypher: string, toValue: (row: Row) => T, params: Params = {}): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
     const rows = await store.read(cypher, { ...params, ids: [...ids] });
     const byKey = new Map<string, T>();

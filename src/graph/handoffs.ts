@@ -1,6 +1,14 @@
 import type { ChangeEntry } from '../domain/changes';
 import { HandoffItemKind, HandoffItemStatus, HandoffReason, HandoffStatus, OPEN_CASE_STATUSES } from '../domain/enums';
-import { KEY_CONTACT_ROLES, PlanInputError, planHandoff, successorRoles, type Assignment, type HandoffInputs, type HandoffPlanResult } from '../domain/handoff-plan';
+import {
+  KEY_CONTACT_ROLES,
+  PlanInputError,
+  planHandoff,
+  successorRoles,
+  type Assignment,
+  type HandoffInputs,
+  type HandoffPlanResult,
+} from '../domain/handoff-plan';
 import { labelOfId, newId } from '../domain/ids';
 import { caseSla } from '../domain/sla-clock';
 import type { SlaPolicy } from '../domain/sla-policy';
@@ -72,7 +80,12 @@ export async function preparePlan(db: Reader, args: PlanHandoffArgs, policy: Sla
 
   const tierRank: Record<string, number> = { VIP: 0, KEY: 1, STANDARD: 2 };
   const portfolio = portfolioRows
-    .map((r) => ({ customerId: r.customerId as string, customerName: r.name as string, tier: r.tier as string, roles: r.roles as string[] }))
+    .map((r) => ({
+      customerId: r.customerId as string,
+      customerName: r.name as string,
+      tier: r.tier as string,
+      roles: r.roles as string[],
+    }))
     .sort((a, b) => (tierRank[a.tier] ?? 3) - (tierRank[b.tier] ?? 3) || a.customerName.localeCompare(b.customerName));
   const customerIds = portfolio.map((p) => p.customerId);
   const contactRows = customerIds.length ? await db.run(Q.KEY_CONTACTS, { customerIds, at, roles: KEY_CONTACT_ROLES }) : [];
@@ -90,12 +103,25 @@ export async function preparePlan(db: Reader, args: PlanHandoffArgs, policy: Sla
       .map((r) => {
         const k = r.k as Record<string, string>;
         const sla = caseSla(
-          { kind: k.kind as CaseKind, severity: k.severity as CaseSeverity, status: k.status as CaseStatus, openedAt: k.openedAt, respondedAt: k.respondedAt, resolvedAt: k.resolvedAt, lastCustomerUpdateAt: k.lastCustomerUpdateAt },
+          {
+            kind: k.kind as CaseKind,
+            severity: k.severity as CaseSeverity,
+            status: k.status as CaseStatus,
+            openedAt: k.openedAt,
+            respondedAt: k.respondedAt,
+            resolvedAt: k.resolvedAt,
+            lastCustomerUpdateAt: k.lastCustomerUpdateAt,
+          },
           r.tier as CustomerTier,
           policy,
           now,
         );
-        return { customerId: r.customerId as string, caseId: k.id, number: k.number, slaBreached: sla.responseBreached || sla.resolveBreached };
+        return {
+          customerId: r.customerId as string,
+          caseId: k.id,
+          number: k.number,
+          slaBreached: sla.responseBreached || sla.resolveBreached,
+        };
       }),
     openCommitments: commitmentRows
       .filter((r) => customerIds.includes(r.customerId as string))
@@ -121,7 +147,11 @@ export async function startHandoff(store: Store, args: PlanHandoffArgs, policy: 
     // concurrent second startHandoff wait, then see this one.
     await lock(tx, 'Engineer', [args.outgoingEngineerId]);
     const plan = await preparePlan(tx, args, policy, who.now);
-    await refuseOverlappingHandoff(tx, plan.outgoingId, plan.assignments.map((a) => a.customerId));
+    await refuseOverlappingHandoff(
+      tx,
+      plan.outgoingId,
+      plan.assignments.map((a) => a.customerId),
+    );
     const id = newId('hof');
     const nowIso = who.now.toISOString();
     await tx.run(Q.CREATE_HANDOFF, {
@@ -165,13 +195,24 @@ export async function startHandoff(store: Store, args: PlanHandoffArgs, policy: 
       })),
     ]);
     const customerIds = plan.assignments.map((a) => a.customerId);
-    await appendEvents(tx, [{
-      type: EventType.HandoffStarted,
-      at: nowIso,
-      customerId: null,
-      subjectIds: [id, plan.outgoingId, ...args.successors.map((s) => s.engineerId), ...customerIds],
-      payload: { handoffId: id, reason: args.reason, fromEngineerId: plan.outgoingId, toEngineerIds: args.successors.map((s) => s.engineerId), effectiveAt: args.effectiveAt, until: args.until ?? null, customerIds, items: items.length },
-    }]);
+    await appendEvents(tx, [
+      {
+        type: EventType.HandoffStarted,
+        at: nowIso,
+        customerId: null,
+        subjectIds: [id, plan.outgoingId, ...args.successors.map((s) => s.engineerId), ...customerIds],
+        payload: {
+          handoffId: id,
+          reason: args.reason,
+          fromEngineerId: plan.outgoingId,
+          toEngineerIds: args.successors.map((s) => s.engineerId),
+          effectiveAt: args.effectiveAt,
+          until: args.until ?? null,
+          customerIds,
+          items: items.length,
+        },
+      },
+    ]);
     return id;
   });
 }
@@ -204,7 +245,9 @@ const itemChange = (s: ItemState, after: Partial<HandoffItemRecord>, who: Actor,
   op: 'UPDATE',
   actor: who.actor,
   at: who.now.toISOString(),
-  changes: Object.fromEntries(Object.entries(after).map(([k, v]) => [k, { before: (s.item as unknown as Record<string, unknown>)[k] ?? null, after: v ?? null }])),
+  changes: Object.fromEntries(
+    Object.entries(after).map(([k, v]) => [k, { before: (s.item as unknown as Record<string, unknown>)[k] ?? null, after: v ?? null }]),
+  ),
   summary,
 });
 
@@ -214,7 +257,15 @@ async function transferCase(tx: TxRunner, caseId: string, toId: string, at: stri
   const row = await Q.one(tx, Q.CURRENT_OWNER, { caseId });
   if (!row || !OPEN_CASE_STATUSES.includes(row.status as CaseStatus) || row.ownerId === toId) return null;
   await moveOwnership(tx, caseId, toId, at, { actor: who.actor, now: who.now.toISOString() });
-  return { entityId: caseId, entityLabel: 'Case', op: 'UPDATE', actor: who.actor, at: who.now.toISOString(), changes: { owner: { before: row.ownerId ?? null, after: toId } }, summary: 'owner changed by handoff' };
+  return {
+    entityId: caseId,
+    entityLabel: 'Case',
+    op: 'UPDATE',
+    actor: who.actor,
+    at: who.now.toISOString(),
+    changes: { owner: { before: row.ownerId ?? null, after: toId } },
+    summary: 'owner changed by handoff',
+  };
 }
 
 async function transferCommitment(tx: TxRunner, commitmentId: string, toId: string, at: string, who: Actor): Promise<ChangeEntry | null> {
@@ -222,7 +273,15 @@ async function transferCommitment(tx: TxRunner, commitmentId: string, toId: stri
   if (!row || row.status !== 'OPEN' || row.engineerId === toId) return null;
   await tx.run(Q.UNLINK_PROMISER, { commitmentId });
   await tx.run(Q.LINK_PROMISER, { commitmentId, toId, at });
-  return { entityId: commitmentId, entityLabel: 'Commitment', op: 'UPDATE', actor: who.actor, at: who.now.toISOString(), changes: { engineer: { before: row.engineerId ?? null, after: toId } }, summary: 'promise handed over' };
+  return {
+    entityId: commitmentId,
+    entityLabel: 'Commitment',
+    op: 'UPDATE',
+    actor: who.actor,
+    at: who.now.toISOString(),
+    changes: { engineer: { before: row.engineerId ?? null, after: toId } },
+    summary: 'promise handed over',
+  };
 }
 
 async function setHandoffInProgress(tx: TxRunner, h: HandoffRecord) {
@@ -245,12 +304,16 @@ export async function completeItem(store: Store, id: string, note: string | null
     const changes: (ChangeEntry | null)[] = [];
     if (s.assigneeId && s.targetId) {
       if (s.item.kind === HandoffItemKind.TRANSFER_CASE) changes.push(await transferCase(tx, s.targetId, s.assigneeId, nowIso, who));
-      if (s.item.kind === HandoffItemKind.TRANSFER_COMMITMENT) changes.push(await transferCommitment(tx, s.targetId, s.assigneeId, nowIso, who));
+      if (s.item.kind === HandoffItemKind.TRANSFER_COMMITMENT)
+        changes.push(await transferCommitment(tx, s.targetId, s.assigneeId, nowIso, who));
     }
     await tx.run(Q.SET_ITEM_STATUS, { id, status: HandoffItemStatus.DONE, doneAt: nowIso, doneBy: who.actor, note });
     await setHandoffInProgress(tx, s.handoff);
     changes.push(itemChange(s, { status: HandoffItemStatus.DONE, doneAt: nowIso, note }, who, `${s.item.kind} done`));
-    await recordChanges(tx, changes.filter((c): c is ChangeEntry => c !== null));
+    await recordChanges(
+      tx,
+      changes.filter((c): c is ChangeEntry => c !== null),
+    );
   });
 }
 
@@ -283,7 +346,9 @@ export async function reopenItem(store: Store, id: string, reason: string, who: 
     refuseCancelled(s);
     if (s.item.status === HandoffItemStatus.OPEN) throw conflict(`item ${id} is already OPEN`);
     await tx.run(Q.SET_ITEM_STATUS, { id, status: HandoffItemStatus.OPEN, doneAt: null, doneBy: null, note: `reopened: ${why}` });
-    await recordChanges(tx, [itemChange(s, { status: HandoffItemStatus.OPEN, doneAt: null, note: `reopened: ${why}` }, who, `${s.item.kind} reopened`)]);
+    await recordChanges(tx, [
+      itemChange(s, { status: HandoffItemStatus.OPEN, doneAt: null, note: `reopened: ${why}` }, who, `${s.item.kind} reopened`),
+    ]);
   });
 }
 
@@ -333,37 +398,85 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
     const reasonKind = s.handoff.reason as HandoffReason;
     const changes: (ChangeEntry | null)[] = [];
     const nowIso = who.now.toISOString();
-    await lock(tx, 'Customer', assignments.map((a) => a.customerId));
+    await lock(
+      tx,
+      'Customer',
+      assignments.map((a) => a.customerId),
+    );
     const until = reasonKind === HandoffReason.VACATION && s.handoff.until ? canonical(s.handoff.until) : null;
     const events: NewEvent[] = [];
     for (const a of assignments) {
       if (reasonKind !== HandoffReason.VACATION) {
         const ended = await tx.run(Q.END_COVERAGE_AT, { engineerId: s.fromId, customerId: a.customerId, at, actor: who.actor });
-        changes.push({ entityId: a.customerId, entityLabel: 'Customer', op: 'UNLINK', actor: who.actor, at: nowIso, changes: { coverage: { before: ended.map((e) => `${s.fromId}:${e.role}`), after: null } }, summary: `coverage of ${s.fromId} ended at ${at} by handoff ${id}` });
+        changes.push({
+          entityId: a.customerId,
+          entityLabel: 'Customer',
+          op: 'UNLINK',
+          actor: who.actor,
+          at: nowIso,
+          changes: { coverage: { before: ended.map((e) => `${s.fromId}:${e.role}`), after: null } },
+          summary: `coverage of ${s.fromId} ended at ${at} by handoff ${id}`,
+        });
       }
       const opened: string[] = [];
       for (const role of successorRoles(reasonKind, a.roles)) {
         // The rules are checked again here, at effectiveAt, against what the customer has now:
         // a PRIMARY assigned meanwhile (assignCoverage replaceCurrent) makes completion a CONFLICT.
         const spans = spansOf(await coveragesOf(tx, a.customerId));
-        const already = spans.some((c) => c.engineerId === a.successorId && c.role === role && isCurrentAt(c, at) && (c.to == null || (until != null && c.to >= until)));
+        const already = spans.some(
+          (c) =>
+            c.engineerId === a.successorId && c.role === role && isCurrentAt(c, at) && (c.to == null || (until != null && c.to >= until)),
+        );
         if (already) continue;
         try {
           checkCoverage(spans, { engineerId: a.successorId, role, from: at, to: until }, a.customerId, false);
         } catch (err) {
-          if (err instanceof AppError) throw conflict(`handoff ${id} cannot complete: ${err.message}`, { ...(err.details ?? {}), handoffId: id, customerId: a.customerId });
+          if (err instanceof AppError)
+            throw conflict(`handoff ${id} cannot complete: ${err.message}`, {
+              ...(err.details ?? {}),
+              handoffId: id,
+              customerId: a.customerId,
+            });
           throw err;
         }
-        const rows = await tx.run(Q.OPEN_COVERAGE, { engineerId: a.successorId, customerId: a.customerId, role, from: at, to: until, id: newId('cov'), actor: who.actor, handoffId: id });
+        const rows = await tx.run(Q.OPEN_COVERAGE, {
+          engineerId: a.successorId,
+          customerId: a.customerId,
+          role,
+          from: at,
+          to: until,
+          id: newId('cov'),
+          actor: who.actor,
+          handoffId: id,
+        });
         if (rows.length) opened.push(role);
-        events.push(coverageChanged(a.customerId, role, s.fromId, a.successorId, at, { at: nowIso, until, handoffId: id, coverageId: (rows[0]?.id as string) ?? undefined }));
+        events.push(
+          coverageChanged(a.customerId, role, s.fromId, a.successorId, at, {
+            at: nowIso,
+            until,
+            handoffId: id,
+            coverageId: (rows[0]?.id as string) ?? undefined,
+          }),
+        );
       }
-      changes.push({ entityId: a.customerId, entityLabel: 'Customer', op: 'LINK', actor: who.actor, at: nowIso, changes: { coverage: { before: null, after: opened.map((r) => `${a.successorId}:${r}`) } }, summary: `${a.successorId} covers from ${at}${until ? ` until ${until}` : ''} (handoff ${id})` });
+      changes.push({
+        entityId: a.customerId,
+        entityLabel: 'Customer',
+        op: 'LINK',
+        actor: who.actor,
+        at: nowIso,
+        changes: { coverage: { before: null, after: opened.map((r) => `${a.successorId}:${r}`) } },
+        summary: `${a.successorId} covers from ${at}${until ? ` until ${until}` : ''} (handoff ${id})`,
+      });
     }
     if (reasonKind === HandoffReason.VACATION) {
       // The vacation itself is a dated period of the engineer: the escalation path skips him during it.
       const coverIds = [...new Set(assignments.map((a) => a.successorId))];
-      await writeAbsence(tx, { engineerId: s.fromId, from: at, to: until, reason: 'VACATION', coverIds, handoffId: id }, { actor: who.actor, now: nowIso });
+      await writeAbsence(
+        tx,
+        { engineerId: s.fromId, from: at, to: until, reason: 'VACATION', coverIds, handoffId: id },
+        { actor: who.actor, now: nowIso },
+      );
     }
     // Coverage first: a case owner change of the same customer follows its coverage change.
     await appendEvents(tx, await withIntroductions(tx, events.splice(0), nowIso));
@@ -373,17 +486,43 @@ export async function completeHandoff(store: Store, id: string, force: boolean, 
       const cases = await tx.run(Q.OPEN_CASES_OWNED_FOR_CUSTOMERS, { engineerId: s.fromId, customerIds, open: OPEN_CASE_STATUSES });
       for (const c of cases) changes.push(await transferCase(tx, c.caseId as string, successorOf.get(c.customerId as string)!, at, who));
       const promises = await tx.run(Q.OPEN_COMMITMENTS_FOR_CUSTOMERS, { engineerId: s.fromId, customerIds });
-      for (const m of promises) changes.push(await transferCommitment(tx, m.commitmentId as string, successorOf.get(m.customerId as string)!, at, who));
+      for (const m of promises)
+        changes.push(await transferCommitment(tx, m.commitmentId as string, successorOf.get(m.customerId as string)!, at, who));
     }
-    await tx.run(Q.COMPLETE_HANDOFF, { id, now: nowIso, actor: who.actor, forced: Boolean(force && open.length), reason: reason?.trim() || null });
-    changes.push({ entityId: id, entityLabel: 'Handoff', op: 'UPDATE', actor: who.actor, at: nowIso, changes: { status: { before: s.handoff.status, after: HandoffStatus.COMPLETED }, openItems: { before: null, after: open.length } }, summary: open.length ? `force-completed with ${open.length} open item(s): ${reason}` : 'completed' });
-    await recordChanges(tx, changes.filter((c): c is ChangeEntry => c !== null));
+    await tx.run(Q.COMPLETE_HANDOFF, {
+      id,
+      now: nowIso,
+      actor: who.actor,
+      forced: Boolean(force && open.length),
+      reason: reason?.trim() || null,
+    });
+    changes.push({
+      entityId: id,
+      entityLabel: 'Handoff',
+      op: 'UPDATE',
+      actor: who.actor,
+      at: nowIso,
+      changes: { status: { before: s.handoff.status, after: HandoffStatus.COMPLETED }, openItems: { before: null, after: open.length } },
+      summary: open.length ? `force-completed with ${open.length} open item(s): ${reason}` : 'completed',
+    });
+    await recordChanges(
+      tx,
+      changes.filter((c): c is ChangeEntry => c !== null),
+    );
     events.push({
       type: EventType.HandoffCompleted,
       at: nowIso,
       customerId: null,
       subjectIds: [id, s.fromId, ...new Set(assignments.map((a) => a.successorId)), ...assignments.map((a) => a.customerId)],
-      payload: { handoffId: id, reason: reasonKind, fromEngineerId: s.fromId, effectiveAt: new Date(at).toISOString(), forced: Boolean(force && open.length), openItems: open.length, assignments: assignments.map((a) => ({ customerId: a.customerId, toEngineerId: a.successorId, roles: a.roles })) },
+      payload: {
+        handoffId: id,
+        reason: reasonKind,
+        fromEngineerId: s.fromId,
+        effectiveAt: new Date(at).toISOString(),
+        forced: Boolean(force && open.length),
+        openItems: open.length,
+        assignments: assignments.map((a) => ({ customerId: a.customerId, toEngineerId: a.successorId, roles: a.roles })),
+      },
     });
     await appendEvents(tx, events);
   });
@@ -398,7 +537,17 @@ export async function cancelHandoff(store: Store, id: string, reason: string, wh
     refuseClosed(s.handoff);
     const nowIso = who.now.toISOString();
     await tx.run(Q.CANCEL_HANDOFF, { id, now: nowIso, actor: who.actor, reason: why });
-    await recordChanges(tx, [{ entityId: id, entityLabel: 'Handoff', op: 'UPDATE', actor: who.actor, at: nowIso, changes: { status: { before: s.handoff.status, after: HandoffStatus.CANCELLED } }, summary: `cancelled: ${why}` }]);
+    await recordChanges(tx, [
+      {
+        entityId: id,
+        entityLabel: 'Handoff',
+        op: 'UPDATE',
+        actor: who.actor,
+        at: nowIso,
+        changes: { status: { before: s.handoff.status, after: HandoffStatus.CANCELLED } },
+        summary: `cancelled: ${why}`,
+      },
+    ]);
   });
 }
 
@@ -408,6 +557,11 @@ export async function openItems(
   now: Date,
 ): Promise<HandoffItemRecord[]> {
   const before = filter.olderThanDays == null ? null : new Date(now.getTime() - filter.olderThanDays * 24 * 3600 * 1000).toISOString();
-  const rows: Row[] = await store.read(Q.OPEN_ITEMS, { kind: filter.kind, before, engineerId: filter.engineerId, regionIds: filter.regionIds });
+  const rows: Row[] = await store.read(Q.OPEN_ITEMS, {
+    kind: filter.kind,
+    before,
+    engineerId: filter.engineerId,
+    regionIds: filter.regionIds,
+  });
   return rows.map((r) => r.i as unknown as HandoffItemRecord);
 }

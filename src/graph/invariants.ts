@@ -35,7 +35,13 @@ export const COVERAGES_OF_CUSTOMER = `
 MATCH (c:Customer {id: $customerId})<-[r:COVERS]-(e:Engineer)
 RETURN r, e.id AS engineerId, c.id AS customerId`;
 
-const asSpan = (c: CoverageRecord): CoverageSpan => ({ id: c.id, engineerId: c.engineerId, role: c.role, from: canonicalTime(c.from), to: c.to ? canonicalTime(c.to) : null });
+const asSpan = (c: CoverageRecord): CoverageSpan => ({
+  id: c.id,
+  engineerId: c.engineerId,
+  role: c.role,
+  from: canonicalTime(c.from),
+  to: c.to ? canonicalTime(c.to) : null,
+});
 
 export async function coveragesOf(tx: TxRunner, customerId: string): Promise<CoverageRecord[]> {
   return (await tx.run(COVERAGES_OF_CUSTOMER, { customerId })).map(toCoverage);

@@ -120,7 +120,16 @@ export const NODE_KINDS: NodeKind[] = [
   {
     kind: 'devices',
     label: 'Device',
-    fields: [id, str('serial', 80, true), str('model', 120, true), str('productLine', 80), str('softwareVersion', 80), dt('installedAt'), dt('maintenanceUntil'), status],
+    fields: [
+      id,
+      str('serial', 80, true),
+      str('model', 120, true),
+      str('productLine', 80),
+      str('softwareVersion', 80),
+      dt('installedAt'),
+      dt('maintenanceUntil'),
+      status,
+    ],
     links: [{ field: 'customerId', rel: 'INSTALLED_AT', target: 'Customer', direction: 'out', required: true }],
   },
   {
@@ -161,7 +170,14 @@ export const NODE_KINDS: NodeKind[] = [
   {
     kind: 'commitments',
     label: 'Commitment',
-    fields: [id, { name: 'text', type: 'text', max: 2000, required: true }, dt('dueAt', true), enm('status', E.CommitmentStatus, false, E.CommitmentStatus.OPEN), dt('madeAt'), dt('resolvedAt')],
+    fields: [
+      id,
+      { name: 'text', type: 'text', max: 2000, required: true },
+      dt('dueAt', true),
+      enm('status', E.CommitmentStatus, false, E.CommitmentStatus.OPEN),
+      dt('madeAt'),
+      dt('resolvedAt'),
+    ],
     links: [
       { field: 'customerId', rel: 'TO', target: 'Customer', direction: 'out', required: true },
       { field: 'engineerId', rel: 'PROMISED', target: 'Engineer', direction: 'in' },
@@ -217,7 +233,13 @@ export const NODE_KINDS: NodeKind[] = [
     // Vacations, leave and training: dated periods of an engineer (docs/rules.md).
     kind: 'absences',
     label: 'Absence',
-    fields: [id, enm('reason', { VACATION: 'VACATION', LEAVE: 'LEAVE', TRAINING: 'TRAINING', OTHER: 'OTHER' }), dt('from', true), dt('to'), { name: 'note', type: 'text', max: 2000 }],
+    fields: [
+      id,
+      enm('reason', { VACATION: 'VACATION', LEAVE: 'LEAVE', TRAINING: 'TRAINING', OTHER: 'OTHER' }),
+      dt('from', true),
+      dt('to'),
+      { name: 'note', type: 'text', max: 2000 },
+    ],
     links: [
       { field: 'engineerId', rel: 'HAS', target: 'Engineer', direction: 'in', required: true },
       { field: 'coverEngineerIds', rel: 'COVERED_BY', target: 'Engineer', direction: 'out', many: true },

@@ -29,7 +29,10 @@ import type {
 } from './records';
 import type { Row, Store } from './store';
 
-const node = <T>(col: string) => (row: Row) => row[col] as unknown as T;
+const node =
+  <T>(col: string) =>
+  (row: Row) =>
+    row[col] as unknown as T;
 
 /** A record plus the label it was found under (for `node(id)`, search and item targets). */
 export interface Labelled {
@@ -211,4 +214,3 @@ export function createLoaders(store: Store, now: Date) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
-

@@ -82,7 +82,9 @@ export class Neo4jStore implements Store {
       await driver.close().catch(() => undefined);
       const e = err as { code?: string; message?: string };
       if (e.code === 'Neo.ClientError.Security.Unauthorized' || e.code === 'Neo.ClientError.Security.AuthenticationRateLimit') {
-        throw new Error(`Neo4j at ${settings.uri} rejected the credentials of user "${settings.username}" (check NEO4J_USERNAME and NEO4J_PASSWORD)`);
+        throw new Error(
+          `Neo4j at ${settings.uri} rejected the credentials of user "${settings.username}" (check NEO4J_USERNAME and NEO4J_PASSWORD)`,
+        );
       }
       if (e.code === 'Neo.ClientError.Database.DatabaseNotFound') {
         throw new Error(`Neo4j at ${settings.uri} has no database "${settings.database}" (check NEO4J_DATABASE)`);

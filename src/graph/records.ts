@@ -7,20 +7,94 @@ import type { Value } from './store';
  */
 export type Props = Record<string, Value>;
 
-export interface RegionRecord { id: string; name: string; kind: string; }
-export interface CustomerRecord { id: string; name: string; nameLatin?: string | null; tier: string; segment?: string | null; status: string; }
-export interface ContactRecord { id: string; name: string; nameLatin?: string | null; title?: string | null; role: string; phone?: string | null; email?: string | null; status: string; }
-export interface EngineerRecord { id: string; name: string; nameLatin?: string | null; kind: string; status: string; phone?: string | null; email?: string | null; skills?: string[] | null; }
-export interface PartnerRecord { id: string; name: string; status: string; }
-export interface DeviceRecord { id: string; serial: string; model: string; productLine?: string | null; softwareVersion?: string | null; installedAt?: string | null; maintenanceUntil?: string | null; status: string; }
-export interface CaseRecord {
-  id: string; number?: string | null; title: string; kind: string; severity: string; status: string;
-  openedAt: string; respondedAt?: string | null; resolvedAt?: string | null; lastCustomerUpdateAt?: string | null;
+export interface RegionRecord {
+  id: string;
+  name: string;
+  kind: string;
 }
-export interface InteractionRecord { id: string; at: string; channel: string; summary?: string | null; }
-export interface CommitmentRecord { id: string; text: string; dueAt: string; status: string; madeAt?: string | null; resolvedAt?: string | null; }
-export interface HandoffRecord { id: string; reason: string; effectiveAt: string; status: string; createdAt?: string | null; }
-export interface HandoffItemRecord { id: string; kind: string; status: string; doneAt?: string | null; note?: string | null; }
+export interface CustomerRecord {
+  id: string;
+  name: string;
+  nameLatin?: string | null;
+  tier: string;
+  segment?: string | null;
+  status: string;
+}
+export interface ContactRecord {
+  id: string;
+  name: string;
+  nameLatin?: string | null;
+  title?: string | null;
+  role: string;
+  phone?: string | null;
+  email?: string | null;
+  status: string;
+}
+export interface EngineerRecord {
+  id: string;
+  name: string;
+  nameLatin?: string | null;
+  kind: string;
+  status: string;
+  phone?: string | null;
+  email?: string | null;
+  skills?: string[] | null;
+}
+export interface PartnerRecord {
+  id: string;
+  name: string;
+  status: string;
+}
+export interface DeviceRecord {
+  id: string;
+  serial: string;
+  model: string;
+  productLine?: string | null;
+  softwareVersion?: string | null;
+  installedAt?: string | null;
+  maintenanceUntil?: string | null;
+  status: string;
+}
+export interface CaseRecord {
+  id: string;
+  number?: string | null;
+  title: string;
+  kind: string;
+  severity: string;
+  status: string;
+  openedAt: string;
+  respondedAt?: string | null;
+  resolvedAt?: string | null;
+  lastCustomerUpdateAt?: string | null;
+}
+export interface InteractionRecord {
+  id: string;
+  at: string;
+  channel: string;
+  summary?: string | null;
+}
+export interface CommitmentRecord {
+  id: string;
+  text: string;
+  dueAt: string;
+  status: string;
+  madeAt?: string | null;
+  resolvedAt?: string | null;
+}
+export interface HandoffRecord {
+  id: string;
+  reason: string;
+  effectiveAt: string;
+  status: string;
+  createdAt?: string | null;
+}
+export interface HandoffItemRecord {
+  id: string;
+  kind: string;
+  status: string;
+  doneAt?: string | null;
+  note?: string | null;
+}
 
 export interface CoverageRecord {
   id: string;
@@ -32,8 +106,19 @@ export interface CoverageRecord {
   customerId: string;
 }
 
-export interface EmploymentRecord { contactId: string; customerId: string; from?: string | null; to?: string | null; title?: string | null; }
-export interface OwnershipRecord { caseId: string; engineerId: string; from: string; to?: string | null; }
+export interface EmploymentRecord {
+  contactId: string;
+  customerId: string;
+  from?: string | null;
+  to?: string | null;
+  title?: string | null;
+}
+export interface OwnershipRecord {
+  caseId: string;
+  engineerId: string;
+  from: string;
+  to?: string | null;
+}
 
 /** The property map of a node or relationship as a typed record. */
 export const asRecord = <T>(v: Value): T => v as unknown as T;

@@ -17,14 +17,26 @@ export type PhoneOf = (label: PersonLabel, id: string, phone: string | null) => 
  * Reads a handoff's checklist in one statement and groups it by customer, in checklist order; with a
  * scope, only the customers it lets the caller see (decided before any phone is printed).
  */
-export async function loadChecklist(store: Store, id: string, phoneOf: PhoneOf = (_l, _id, phone) => phone, scope: Scope = UNLIMITED): Promise<ChecklistData | null> {
+export async function loadChecklist(
+  store: Store,
+  id: string,
+  phoneOf: PhoneOf = (_l, _id, phone) => phone,
+  scope: Scope = UNLIMITED,
+): Promise<ChecklistData | null> {
   const [row] = await store.read(CHECKLIST, { id });
   if (!row) return null;
   const h = row.h as P;
   const from = row.from as P;
   const customers = new Map<string, ChecklistData['customers'][number]>();
   const all = (row.rows as P[]).filter((r) => r && r.item).sort((a, b) => Number((a.item as P).seq) - Number((b.item as P).seq));
-  const visible = new Set((await scope.filter('Customer', [...new Set(all.map((r) => ((r.customer as P | null)?.id as string) ?? ''))].map((cid) => ({ id: cid })))).map((c) => c.id));
+  const visible = new Set(
+    (
+      await scope.filter(
+        'Customer',
+        [...new Set(all.map((r) => ((r.customer as P | null)?.id as string) ?? ''))].map((cid) => ({ id: cid })),
+      )
+    ).map((c) => c.id),
+  );
   const rows = all.filter((r) => visible.has(((r.customer as P | null)?.id as string) ?? ''));
   for (const r of rows) {
     const item = r.item as P;
@@ -93,7 +105,12 @@ export function registerChecklistRoute(app: Express, store: Store): void {
       const access = new PersonalDataAccess(principal, String(res.locals.requestId ?? 'none'));
       const operation = `GET /handoffs/${id}/checklist`;
       // A handoff spanning regions: only the caller's regions' customers (and their contacts' phones).
-      const data = await loadChecklist(store, id, (entityLabel, entityId, phone) => access.show({ entityLabel, entityId, field: 'phone', operation }, phone), scope);
+      const data = await loadChecklist(
+        store,
+        id,
+        (entityLabel, entityId, phone) => access.show({ entityLabel, entityId, field: 'phone', operation }, phone),
+        scope,
+      );
       if (!data) {
         res.status(404).json({ error: { code: 'NOT_FOUND', message: `Handoff ${id} not found` } });
         return;
@@ -102,7 +119,9 @@ export function registerChecklistRoute(app: Express, store: Store): void {
         await recordAccess(store, access.drain());
       } catch (err) {
         res.locals.logger?.error({ err }, 'access log not written: checklist withheld');
-        res.status(503).json({ error: { code: 'STORE_UNAVAILABLE', message: 'The access log is unavailable: personal data cannot be shown now' } });
+        res
+          .status(503)
+          .json({ error: { code: 'STORE_UNAVAILABLE', message: 'The access log is unavailable: personal data cannot be shown now' } });
         return;
       }
       if (format === 'csv') {

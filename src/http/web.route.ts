@@ -44,7 +44,9 @@ export function registerWebApp(app: Express, opts: { graphiql: boolean; dir?: st
   app.use(express.static(dir, { index: false }));
   app.get('/graphiql', (req, res) => {
     if (!opts.graphiql) {
-      res.status(404).json({ errors: [{ message: 'GraphiQL is off (introspection is disabled in production)', extensions: { code: 'NOT_FOUND' } }] });
+      res
+        .status(404)
+        .json({ errors: [{ message: 'GraphiQL is off (introspection is disabled in production)', extensions: { code: 'NOT_FOUND' } }] });
       return;
     }
     sendIndex(req, res);

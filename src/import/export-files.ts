@@ -24,7 +24,10 @@ export async function exportToDirectory(store: Store, dir: string): Promise<Expo
   const started = Date.now();
   await mkdir(dir, { recursive: true });
   const existing = (await readdir(dir)).filter((f) => /\.(csv|jsonl|json)$/i.test(f));
-  if (existing.length) throw new ExportTargetError(`${dir} already holds import files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}): export into an empty directory`);
+  if (existing.length)
+    throw new ExportTargetError(
+      `${dir} already holds import files (${existing.slice(0, 3).join(', ')}${existing.length > 3 ? ', ...' : ''}): export into an empty directory`,
+    );
   const files: ExportReport['files'] = [];
   for (const kind of [...NODE_KINDS, ...EDGE_KINDS]) {
     const file = `${kind.kind}.jsonl`;

@@ -164,11 +164,15 @@ export async function sourcesOfPath(fileOrDir: string): Promise<{ sources: Impor
       if (e.isDirectory()) errors.push({ file: e.name, line: 0, field: '', reason: 'is a directory: sub-directories are not imported' });
       else fileSource(full, e.name, (await fsp.stat(full)).size);
     }
-    if (!entries.length) errors.push({ file: path.basename(fileOrDir), line: 0, field: '', reason: 'the directory holds no files to import' });
+    if (!entries.length)
+      errors.push({ file: path.basename(fileOrDir), line: 0, field: '', reason: 'the directory holds no files to import' });
   } else {
     throw new ImportInputError(`${fileOrDir} is neither a file nor a directory`);
   }
-  sources.sort((a, b) => KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || IMPORT_FORMATS.indexOf(a.format) - IMPORT_FORMATS.indexOf(b.format));
+  sources.sort(
+    (a, b) =>
+      KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind) || IMPORT_FORMATS.indexOf(a.format) - IMPORT_FORMATS.indexOf(b.format),
+  );
   return { sources, errors };
 }
 
@@ -179,7 +183,11 @@ export async function importPath(store: Store, fileOrDir: string, opts: ImportOp
 }
 
 /** Imports records of one kind held in a string (the API path). */
-export function importContent(store: Store, input: { kind: string; format: ImportFormat; content: string }, opts: ImportOptions = {}): Promise<ImportReport> {
+export function importContent(
+  store: Store,
+  input: { kind: string; format: ImportFormat; content: string },
+  opts: ImportOptions = {},
+): Promise<ImportReport> {
   if (!kindByName(input.kind)) throw new ImportInputError(`unknown kind "${input.kind}": one of ${KIND_ORDER.join(', ')}`);
   const bytes = Buffer.from(input.content, 'utf8');
   const source: ImportSource = {
@@ -237,10 +245,20 @@ class Run {
 }
 
 /** Imports sources in the order given. `preErrors` (e.g. unknown files) count as errors too. */
-export async function importSources(store: Store, sources: ImportSource[], options: ImportOptions = {}, preErrors: ImportRowError[] = []): Promise<ImportReport> {
+export async function importSources(
+  store: Store,
+  sources: ImportSource[],
+  options: ImportOptions = {},
+  preErrors: ImportRowError[] = [],
+): Promise<ImportReport> {
   const started = performance.now();
   const batchSize = Math.max(1, Math.floor(options.batchSize ?? DEFAULT_BATCH_SIZE));
-  const run = new Run(store, { ...options, batchSize, actor: options.actor ?? 'system', maxReportedErrors: options.maxReportedErrors ?? 1000 });
+  const run = new Run(store, {
+    ...options,
+    batchSize,
+    actor: options.actor ?? 'system',
+    maxReportedErrors: options.maxReportedErrors ?? 1000,
+  });
   for (const e of preErrors) run.error(e);
 
   const pass = async (mode: 'validate' | 'import') => {
@@ -293,7 +311,10 @@ export function columnsOf(kind: Kind): { all: string[]; required: string[] } {
     };
   }
   const ends = [kind.from.field, kind.to.field];
-  return { all: [...kind.fields.map((f) => f.name), ...ends], required: [...kind.fields.filter((f) => f.required).map((f) => f.name), ...ends] };
+  return {
+    all: [...kind.fields.map((f) => f.name), ...ends],
+    required: [...kind.fields.filter((f) => f.required).map((f) => f.name), ...ends],
+  };
 }
 
 function headerProblems(kind: Kind, header: string[]): { field: string; reason: string }[] {
@@ -473,7 +494,7 @@ class FileRun {
     const deferred: Entry[] = [];
     const rejected: { entry: Entry; missing: Ref[] }[] = [];
     const alive = new Set(entries.map((_, i) => i));
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const i of alive) {
         const missing = refs[i].filter((r) => !(known.get(r.label)?.has(r.id) || (r.label === self && own.has(r.id))));
@@ -515,7 +536,11 @@ class FileRun {
       const loops = await this.loopProblems(accepted, link, storedSelfLinks);
       if (!loops.size) continue;
       rejected.push(...accepted.filter((e) => loops.has(e.key)).map((entry) => ({ entry, problems: [loops.get(entry.key)!] })));
-      const again = await this.resolveRefs(accepted.filter((e) => !loops.has(e.key)), lookup, allowDefer);
+      const again = await this.resolveRefs(
+        accepted.filter((e) => !loops.has(e.key)),
+        lookup,
+        allowDefer,
+      );
       accepted = again.accepted;
       deferred.push(...again.deferred);
       rejected.push(...again.rejected);
@@ -560,7 +585,8 @@ class FileRun {
     const problems = new Map<string, { field: string; reason: string }>();
     for (const w of walks) {
       if (!w.loop) continue;
-      const reason = w.chain.length === 1 ? `${w.entry.key} cannot point at itself` : `would create a cycle: ${[w.entry.key, ...w.chain].join(' → ')}`;
+      const reason =
+        w.chain.length === 1 ? `${w.entry.key} cannot point at itself` : `would create a cycle: ${[w.entry.key, ...w.chain].join(' → ')}`;
       problems.set(w.entry.key, { field: link.field, reason });
     }
     return problems;
@@ -593,11 +619,19 @@ class FileRun {
       for (const id of await existingIds(reader, label, rest)) known.add(id);
       return known;
     };
-    const checked = await this.checkEntries(entries, lookup, (link, ids) => readStoredSelfLinks(reader, this.kind as NodeKind, link, ids), !final);
+    const checked = await this.checkEntries(
+      entries,
+      lookup,
+      (link, ids) => readStoredSelfLinks(reader, this.kind as NodeKind, link, ids),
+      !final,
+    );
     const { deferred, rejected } = checked;
     let { accepted } = checked;
     if (this.kind.kind === 'coverage' || this.kind.kind === 'case-ownerships') {
-      const rules = this.kind.kind === 'coverage' ? await coverageRowRules(reader, accepted, Boolean(this.ctx.opts.replaceCurrent)) : await ownershipRowRules(reader, accepted, false);
+      const rules =
+        this.kind.kind === 'coverage'
+          ? await coverageRowRules(reader, accepted, Boolean(this.ctx.opts.replaceCurrent))
+          : await ownershipRowRules(reader, accepted, false);
       accepted = rules.accepted;
       rejected.push(...rules.rejected);
     }
@@ -608,7 +642,8 @@ class FileRun {
       if (!ids) declared.set(this.kind.label, (ids = new Set()));
       for (const e of accepted) ids.add(e.key);
       for (const link of this.selfLinks()) {
-        for (const e of accepted) if (e.row[link.field] != null) this.ctx.declaredSelfLinks.set(`${link.field} ${e.key}`, e.row[link.field] as string);
+        for (const e of accepted)
+          if (e.row[link.field] != null) this.ctx.declaredSelfLinks.set(`${link.field} ${e.key}`, e.row[link.field] as string);
       }
     }
   }
@@ -617,7 +652,12 @@ class FileRun {
     const kind = this.kind;
     const { actor, origin } = this.ctx.opts;
     const outcome = await this.ctx.store.transaction(async (tx: TxRunner) => {
-      const resolved = await this.checkEntries(entries, (label, ids) => existingIds(tx, label, ids), (link, ids) => readStoredSelfLinks(tx, kind as NodeKind, link, ids), !final);
+      const resolved = await this.checkEntries(
+        entries,
+        (label, ids) => existingIds(tx, label, ids),
+        (link, ids) => readStoredSelfLinks(tx, kind as NodeKind, link, ids),
+        !final,
+      );
       const ended: ChangeEntry[] = [];
       if (kind.kind === 'coverage') {
         // The same rules as assignCoverage, in this transaction, under the customers' locks.
@@ -685,7 +725,12 @@ class FileRun {
     const byKey = new Map<string, number[]>();
     pending.forEach((e, i) => byKey.set(e.key, [...(byKey.get(e.key) ?? []), i]));
     const self = (this.kind as NodeKind).label;
-    const deps = pending.map((e, i) => this.refsOf(e.row).filter((r) => r.label === self).flatMap((r) => byKey.get(r.id) ?? []).filter((j) => j !== i));
+    const deps = pending.map((e, i) =>
+      this.refsOf(e.row)
+        .filter((r) => r.label === self)
+        .flatMap((r) => byKey.get(r.id) ?? [])
+        .filter((j) => j !== i),
+    );
     const dependents = pending.map(() => [] as number[]);
     const waiting = deps.map((d) => d.length);
     deps.forEach((d, i) => d.forEach((j) => dependents[j].push(i)));
@@ -760,7 +805,9 @@ class FileRun {
 
   private summary(e: Entry, origin: string | undefined): string {
     const kind = this.kind;
-    const what = isNodeKind(kind) ? `${kind.label} ${e.key}` : `${kind.kind} ${e.row.id ?? ''}${e.row.id ? ' ' : ''}(${e.row[kind.from.field]} → ${e.row[kind.to.field]})`;
+    const what = isNodeKind(kind)
+      ? `${kind.label} ${e.key}`
+      : `${kind.kind} ${e.row.id ?? ''}${e.row.id ? ' ' : ''}(${e.row[kind.from.field]} → ${e.row[kind.to.field]})`;
     return `${what} imported from ${this.source.file} line ${e.line}${origin ? ` (${origin})` : ''}`;
   }
 }
@@ -787,7 +834,13 @@ async function coverageRowRules(
   const at = new Date().toISOString();
   for (const e of entries) {
     const customerId = String(e.row.customerId);
-    const next = { id: String(e.row.id), engineerId: String(e.row.engineerId), role: String(e.row.role), from: String(e.row.from), to: (e.row.to as string | null) ?? null };
+    const next = {
+      id: String(e.row.id),
+      engineerId: String(e.row.engineerId),
+      role: String(e.row.role),
+      from: String(e.row.from),
+      to: (e.row.to as string | null) ?? null,
+    };
     const list = spans.get(customerId)!;
     let plan;
     try {
@@ -808,7 +861,11 @@ async function coverageRowRules(
       if (write) {
         await tx.run(END_COVERAGE, { customerId, id: old.id, to: next.from });
         changes.push({
-          entityId: customerId, entityLabel: 'Customer', op: 'UNLINK', actor: write.actor, at,
+          entityId: customerId,
+          entityLabel: 'Customer',
+          op: 'UNLINK',
+          actor: write.actor,
+          at,
           changes: { coverage: { before: old, after: { ...old, to: next.from } } },
           summary: `${old.role} coverage ${old.id} (${old.engineerId}) ended at ${next.from}, replaced by ${next.id}${write.origin ? ` (${write.origin})` : ''}`,
         });
@@ -837,18 +894,30 @@ async function ownershipRowRules(tx: Pick<TxRunner, 'run'>, entries: Entry[], wr
   const periods = new Map<string, { engineerId: string; from: string; to: string | null }[]>();
   for (const id of cases) {
     const rows = await tx.run(OWNERSHIPS_OF_CASE, { caseId: id });
-    periods.set(id, rows.map((r) => ({ engineerId: r.engineerId as string, from: r.from as string, to: (r.to as string) ?? null })));
+    periods.set(
+      id,
+      rows.map((r) => ({ engineerId: r.engineerId as string, from: r.from as string, to: (r.to as string) ?? null })),
+    );
   }
   const accepted: Entry[] = [];
   const rejected: { entry: Entry; problems: { field: string; reason: string }[] }[] = [];
-  const same = (a: { engineerId: string; from: string }, b: { engineerId: string; from: string }) => a.engineerId === b.engineerId && new Date(a.from).getTime() === new Date(b.from).getTime();
+  const same = (a: { engineerId: string; from: string }, b: { engineerId: string; from: string }) =>
+    a.engineerId === b.engineerId && new Date(a.from).getTime() === new Date(b.from).getTime();
   for (const e of entries) {
     const next = { engineerId: String(e.row.engineerId), from: String(e.row.from), to: (e.row.to as string | null) ?? null };
     const list = periods.get(String(e.row.caseId))!;
     const others = list.filter((o) => !same(o, next));
     const clash = others.find((o) => overlaps(o, next));
     if (clash) {
-      rejected.push({ entry: e, problems: [{ field: 'from', reason: `case ${String(e.row.caseId)} already has an owner in that period: ${clash.engineerId} from ${clash.from}${clash.to ? ` to ${clash.to}` : ''} (one owner at a time)` }] });
+      rejected.push({
+        entry: e,
+        problems: [
+          {
+            field: 'from',
+            reason: `case ${String(e.row.caseId)} already has an owner in that period: ${clash.engineerId} from ${clash.from}${clash.to ? ` to ${clash.to}` : ''} (one owner at a time)`,
+          },
+        ],
+      });
       continue;
     }
     periods.set(String(e.row.caseId), [...others, next]);

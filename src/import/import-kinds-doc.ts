@@ -44,7 +44,11 @@ export function importKindsTable(): string {
   }
   for (const k of EDGE_KINDS) {
     const ends = [linkCell(k.from.field, k.from.label, { required: true }), linkCell(k.to.field, k.to.label, { required: true })];
-    const cells = [...k.fields.filter((f) => f.name === 'id').map((f) => fieldCell(f, 'cov')), ...ends, ...k.fields.filter((f) => f.name !== 'id').map((f) => fieldCell(f))];
+    const cells = [
+      ...k.fields.filter((f) => f.name === 'id').map((f) => fieldCell(f, 'cov')),
+      ...ends,
+      ...k.fields.filter((f) => f.name !== 'id').map((f) => fieldCell(f)),
+    ];
     const key = k.key.includes('id') ? 'id' : [k.from.field, k.to.field, ...k.key].join(' + ');
     rows.push(`| \`${k.kind}\` (${k.from.label} -[${k.rel}]→ ${k.to.label}) | ${cells.join(', ')} | ${key} |`);
   }

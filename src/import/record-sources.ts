@@ -208,7 +208,11 @@ async function* jsonlItems(stream: AsyncIterable<Buffer>): AsyncGenerator<Source
     }
     carry += chunk.slice(start);
     if (carry.length > MAX_RECORD_SIZE) {
-      yield { line: line + 1, problem: { field: '', reason: `is longer than ${MAX_RECORD_SIZE} characters: the file could not be read from here on` }, fatal: true };
+      yield {
+        line: line + 1,
+        problem: { field: '', reason: `is longer than ${MAX_RECORD_SIZE} characters: the file could not be read from here on` },
+        fatal: true,
+      };
       return;
     }
   }
@@ -254,7 +258,7 @@ async function* jsonArrayItems(stream: AsyncIterable<Buffer>): AsyncGenerator<So
             continue;
           }
         }
-        if (depth === 0 && (c === 0x2c /* , */ || c === 0x5d /* ] */)) {
+        if (depth === 0 && (c === 0x2c /* , */ || c === 0x5d) /* ] */) {
           parts.push(chunk.slice(elementStart, i));
           const text = parts.join('');
           parts = [];
@@ -292,12 +296,21 @@ async function* jsonArrayItems(stream: AsyncIterable<Buffer>): AsyncGenerator<So
       parts.push(chunk.slice(elementStart));
       partsLength += chunk.length - elementStart;
       if (partsLength > MAX_RECORD_SIZE) {
-        yield { line: elementLine, problem: { field: '', reason: `is larger than ${MAX_RECORD_SIZE} characters: the file could not be read from here on` }, fatal: true };
+        yield {
+          line: elementLine,
+          problem: { field: '', reason: `is larger than ${MAX_RECORD_SIZE} characters: the file could not be read from here on` },
+          fatal: true,
+        };
         return;
       }
     }
   }
   const end = state as string; // (assigned inside the loop)
   if (end === 'before') yield { line, problem: { field: '', reason: NOT_AN_ARRAY }, fatal: true };
-  else if (end !== 'after') yield { line: end === 'element' ? elementLine : line, problem: { field: '', reason: 'the array is not closed with ]: the file ends early' }, fatal: true };
+  else if (end !== 'after')
+    yield {
+      line: end === 'element' ? elementLine : line,
+      problem: { field: '', reason: 'the array is not closed with ]: the file ends early' },
+      fatal: true,
+    };
 }

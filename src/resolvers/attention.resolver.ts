@@ -40,7 +40,10 @@ export class AttentionQueryResolver {
     const page = attentionPageArgs(first, after, last, before);
     const regionId = optionalId(filter?.region, 'filter.region', 'Region');
     const engineerId = optionalId(filter?.engineer, 'filter.engineer', 'Engineer');
-    const candidates = await ctx.scope.filter('Customer', await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now));
+    const candidates = await ctx.scope.filter(
+      'Customer',
+      await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now),
+    );
     const assessed = settled(await attentionLoaders(ctx).assessment.loadMany(candidates.map((c) => c.id)));
     const ranked = rankAttention(
       assessed.filter((a): a is CustomerAssessment => a !== null),
@@ -52,7 +55,9 @@ export class AttentionQueryResolver {
 
 @Resolver(() => Customer)
 export class CustomerAttentionResolver {
-  @FieldResolver(() => [CustomerFlag], { description: 'Why this customer needs attention now, heaviest first (empty: nothing to look at).' })
+  @FieldResolver(() => [CustomerFlag], {
+    description: 'Why this customer needs attention now, heaviest first (empty: nothing to look at).',
+  })
   async flags(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
     const a = await attentionLoaders(ctx).assessment.load(c.id);
     return a?.flags ?? [];

@@ -30,14 +30,19 @@ export class CaseResolver {
     return ctx.loaders.raisedByOfCase.load(k.id);
   }
 
-  @FieldResolver(() => Engineer, { nullable: true, description: 'The one engineer who owns the case now (null = nobody: a problem for an open case).' })
+  @FieldResolver(() => Engineer, {
+    nullable: true,
+    description: 'The one engineer who owns the case now (null = nobody: a problem for an open case).',
+  })
   async owner(@Root() k: CaseRecord, @Ctx() ctx: Context) {
     const owners = await ctx.loaders.ownershipsOfCase.load(k.id);
     const current = owners.find((o) => isCurrentAt(o, ctx.now));
     return current ? ctx.loaders.engineer.load(current.engineerId) : null;
   }
 
-  @FieldResolver(() => [CaseOwnership], { description: 'Every ownership, newest first (a scheduled one, starting later, comes first with scheduled: true).' })
+  @FieldResolver(() => [CaseOwnership], {
+    description: 'Every ownership, newest first (a scheduled one, starting later, comes first with scheduled: true).',
+  })
   ownershipHistory(@Root() k: CaseRecord, @Ctx() ctx: Context) {
     return ctx.loaders.ownershipsOfCase.load(k.id);
   }
@@ -55,7 +60,7 @@ export class CaseResolver {
 
 @Resolver(() => CaseOwnership)
 export class CaseOwnershipResolver {
-  @FieldResolver(() => Boolean, { description: 'Whether this is the ownership at the request\'s time.' })
+  @FieldResolver(() => Boolean, { description: "Whether this is the ownership at the request's time." })
   current(@Root() o: OwnershipRecord, @Ctx() ctx: Context) {
     return periodState(o, ctx.now) === 'CURRENT';
   }

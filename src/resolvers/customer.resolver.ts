@@ -82,7 +82,13 @@ export class CustomerResolver {
     const covers = await ctx.loaders.engineer.loadMany([...new Set(current.flatMap((a) => a.coverIds))]);
     const known = [...engineers, ...covers].filter((e): e is EngineerRecord => Boolean(e) && !(e instanceof Error));
     const absent = new Map(
-      current.map((a) => [a.engineerId, { id: a.id, reason: a.reason, from: a.from, to: a.to, covers: known.filter((e) => a.coverIds.includes(e.id)) }] as const),
+      current.map(
+        (a) =>
+          [
+            a.engineerId,
+            { id: a.id, reason: a.reason, from: a.from, to: a.to, covers: known.filter((e) => a.coverIds.includes(e.id)) },
+          ] as const,
+      ),
     );
     return escalationPath(candidates, absent).map((s) => ({ ...s, engineer: known.find((e) => e.id === s.engineerId) }));
   }
@@ -108,7 +114,8 @@ export class CustomerResolver {
 
   @FieldResolver(() => Interaction, {
     nullable: true,
-    description: 'The most recent interaction of any kind, internal notes included. For the last time someone talked with the customer, see lastCustomerContact.',
+    description:
+      'The most recent interaction of any kind, internal notes included. For the last time someone talked with the customer, see lastCustomerContact.',
   })
   lastInteraction(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
     return ctx.loaders.lastInteractionOfCustomer.load(c.id);

@@ -33,7 +33,8 @@ export class EventResolver {
   }
 
   @Mutation(() => IntroductionConfirmation, {
-    description: 'The messaging system confirms a CustomerIntroduction (by its event id) reached these contacts: records the Interaction and completes their INTRODUCE_CONTACT handoff items.',
+    description:
+      'The messaging system confirms a CustomerIntroduction (by its event id) reached these contacts: records the Interaction and completes their INTRODUCE_CONTACT handoff items.',
   })
   confirmIntroductionDelivered(
     @Arg('id', () => ID) id: string,

@@ -13,7 +13,10 @@ import { optionalId, requireId } from './args';
 import { PageArgs } from './query.resolver';
 
 /** The customers a plan touches at its effective time: those handed over and those its items are for. */
-const customersOfPlan = (plan: handoffs.PlannedHandoff) => [...plan.assignments.map((a) => a.customerId), ...plan.items.map((i) => i.customerId)];
+const customersOfPlan = (plan: handoffs.PlannedHandoff) => [
+  ...plan.assignments.map((a) => a.customerId),
+  ...plan.items.map((i) => i.customerId),
+];
 
 function checkInput(input: PlanHandoffInput): handoffs.PlanHandoffArgs {
   requireId(input.outgoingEngineerId, 'input.outgoingEngineerId', 'Engineer');
@@ -39,7 +42,13 @@ export class HandoffWorkflowResolver {
       reason: input.reason,
       effectiveAt: input.effectiveAt,
       until: input.until ?? null,
-      assignments: plan.assignments.map((a) => ({ customer: L.customer.load(a.customerId), successor: L.engineer.load(a.successorId), roles: a.roles, from: plan.args.effectiveAt, until: plan.args.reason === 'VACATION' ? (plan.args.until ?? null) : null })),
+      assignments: plan.assignments.map((a) => ({
+        customer: L.customer.load(a.customerId),
+        successor: L.engineer.load(a.successorId),
+        roles: a.roles,
+        from: plan.args.effectiveAt,
+        until: plan.args.reason === 'VACATION' ? (plan.args.until ?? null) : null,
+      })),
       items: plan.items.map((i) => ({
         seq: i.seq,
         kind: i.kind,
@@ -70,8 +79,14 @@ export class HandoffWorkflowResolver {
     return ctx.loaders.handoff.load(id);
   }
 
-  @Mutation(() => HandoffItem, { description: 'Mark an item done. TRANSFER_CASE reassigns the case owner; TRANSFER_COMMITMENT moves the promise.' })
-  async completeHandoffItem(@Arg('id', () => ID) id: string, @Arg('note', () => String, { nullable: true }) note: string | null, @Ctx() ctx: Context) {
+  @Mutation(() => HandoffItem, {
+    description: 'Mark an item done. TRANSFER_CASE reassigns the case owner; TRANSFER_COMMITMENT moves the promise.',
+  })
+  async completeHandoffItem(
+    @Arg('id', () => ID) id: string,
+    @Arg('note', () => String, { nullable: true }) note: string | null,
+    @Ctx() ctx: Context,
+  ) {
     if (note && note.length > 2000) throw badInput([{ field: 'note', reason: 'is longer than 2000 characters' }]);
     await handoffs.completeItem(ctx.store, requireId(id, 'id', 'HandoffItem'), note, ctx);
     return ctx.loaders.handoffItem.load(id);
@@ -91,7 +106,7 @@ export class HandoffWorkflowResolver {
 
   @Mutation(() => Handoff, {
     description:
-      'At the effective time, end the outgoing coverage, case ownerships and promises and open the successors\', in one transaction. ' +
+      "At the effective time, end the outgoing coverage, case ownerships and promises and open the successors', in one transaction. " +
       'Refused while items are open unless force: true with a reason; forced completion leaves them open.',
   })
   async completeHandoff(
@@ -123,7 +138,12 @@ export class HandoffWorkflowResolver {
     }
     const items = await handoffs.openItems(
       ctx.store,
-      { regionIds: intersect(region ? await regionAndBelow(ctx.store, region) : null, await ctx.scope.regionIds()), engineerId, kind: filter?.kind ?? null, olderThanDays: filter?.olderThanDays ?? null },
+      {
+        regionIds: intersect(region ? await regionAndBelow(ctx.store, region) : null, await ctx.scope.regionIds()),
+        engineerId,
+        kind: filter?.kind ?? null,
+        olderThanDays: filter?.olderThanDays ?? null,
+      },
       ctx.now,
     );
     return pageOfList(items, first, after, last, before);

@@ -47,7 +47,9 @@ export class HandoffResolver {
     return h.forced ?? false;
   }
 
-  @FieldResolver(() => HandoffSummary, { description: "Items by status, and which customers are fully handed over (of the items in the caller's regions)." })
+  @FieldResolver(() => HandoffSummary, {
+    description: "Items by status, and which customers are fully handed over (of the items in the caller's regions).",
+  })
   async summary(@Root() h: HandoffRecord, @Ctx() ctx: Context) {
     // Counts cover only what the caller may see.
     const items = await ctx.scope.filter('HandoffItem', await ctx.loaders.itemsOfHandoff.load(h.id));
@@ -71,7 +73,9 @@ export class HandoffResolver {
     };
   }
 
-  @FieldResolver(() => [HandoffItem], { description: 'Items neither done nor waived: what this handoff left open (optionally for one customer).' })
+  @FieldResolver(() => [HandoffItem], {
+    description: 'Items neither done nor waived: what this handoff left open (optionally for one customer).',
+  })
   openItems(@Root() h: HandoffRecord, @Arg('customer', () => ID, { nullable: true }) customer: string | null, @Ctx() ctx: Context) {
     return this.filtered(h, ctx, [HandoffItemStatus.OPEN], customer);
   }

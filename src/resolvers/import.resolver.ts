@@ -21,16 +21,22 @@ export class ImportResolver {
     @Arg('kind', { description: `One of ${KINDS.join(', ')}.` }) kind: string,
     @Arg('format', () => ImportFormat) format: ImportFormat,
     @Arg('content', { description: 'The file content (CSV with its header row, a JSON array, or JSON lines).' }) content: string,
-    @Arg('strict', () => Boolean, { nullable: true, description: 'Load nothing if any record is bad (default false).' }) strict: boolean | null,
+    @Arg('strict', () => Boolean, { nullable: true, description: 'Load nothing if any record is bad (default false).' })
+    strict: boolean | null,
     @Arg('replaceCurrent', () => Boolean, {
       nullable: true,
-      description: 'coverage: a row that clashes with a current coverage (a second PRIMARY, an overlapping period) ends the old one at the row\'s from instead of being rejected (default false).',
+      description:
+        "coverage: a row that clashes with a current coverage (a second PRIMARY, an overlapping period) ends the old one at the row's from instead of being rejected (default false).",
     })
     replaceCurrent: boolean | null,
     @Ctx() ctx: Context,
   ): Promise<ImportReport> {
     if (!kindByName(kind)) throw badInput([{ field: 'kind', reason: `"${kind}" is not a record kind: one of ${KINDS.join(', ')}` }]);
-    const report = await importContent(ctx.store, { kind, format, content }, { strict: strict ?? false, replaceCurrent: replaceCurrent ?? false, actor: 'system', origin: `importRecords by ${ctx.actor}` });
+    const report = await importContent(
+      ctx.store,
+      { kind, format, content },
+      { strict: strict ?? false, replaceCurrent: replaceCurrent ?? false, actor: 'system', origin: `importRecords by ${ctx.actor}` },
+    );
     // This request's loaders may have cached what the import just changed.
     ctx.loaders = createLoaders(ctx.store, ctx.now);
     return report;

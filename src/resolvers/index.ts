@@ -2,8 +2,21 @@ import { AbsenceResolver, EngineerAbsenceResolver } from './absence.resolver';
 import type { NonEmptyArray } from 'type-graphql';
 import { ApiKeyResolver } from './api-key.resolver';
 import '../schema/enums';
-import { AttentionQueryResolver, CaseSlaResolver, CustomerAttentionResolver, CustomerFlagResolver, EngineerAttentionResolver } from './attention.resolver';
-import { CaseOwnershipResolver, CaseResolver, CommitmentResolver, DeviceResolver, InteractionResolver, RegionResolver } from './case.resolver';
+import {
+  AttentionQueryResolver,
+  CaseSlaResolver,
+  CustomerAttentionResolver,
+  CustomerFlagResolver,
+  EngineerAttentionResolver,
+} from './attention.resolver';
+import {
+  CaseOwnershipResolver,
+  CaseResolver,
+  CommitmentResolver,
+  DeviceResolver,
+  InteractionResolver,
+  RegionResolver,
+} from './case.resolver';
 import { ChangeResolver } from './change.resolver';
 import { CustomerResolver } from './customer.resolver';
 import { HandoffItemResolver, HandoffResolver } from './handoff.resolver';
@@ -14,7 +27,12 @@ import { CommitmentResolutionResolver, MutationCaseResolver } from './mutation-c
 import { MutationEntityResolver, RegionStatusResolver } from './mutation-entity.resolver';
 import { MutationRelationshipResolver } from './mutation-relationship.resolver';
 import { ContactResolver, CoverageResolver, EmploymentResolver, EngineerResolver, PartnerResolver } from './people.resolver';
-import { AccessLogResolver, ContactPersonalDataResolver, EngineerPersonalDataResolver, EscalationStepPersonalDataResolver } from './personal-data.resolver';
+import {
+  AccessLogResolver,
+  ContactPersonalDataResolver,
+  EngineerPersonalDataResolver,
+  EscalationStepPersonalDataResolver,
+} from './personal-data.resolver';
 import { QueryResolver } from './query.resolver';
 import { OPERATION_RESOLVERS } from './operation.resolver';
 import { WebhookResolver } from './webhook.resolver';

@@ -13,7 +13,7 @@ import { write } from './write-context';
 /** Cases, interactions and commitments: the work done for a customer. */
 @Resolver()
 export class MutationCaseResolver {
-  @Mutation(() => Case, { description: 'Opens a case with exactly one owner (ownerId, or the customer\'s current ACTIVE PRIMARY).' })
+  @Mutation(() => Case, { description: "Opens a case with exactly one owner (ownerId, or the customer's current ACTIVE PRIMARY)." })
   openCase(@Arg('input', () => OpenCaseInput) input: OpenCaseInput, @Ctx() ctx: Context) {
     return write(ctx, (m) => openCase(ctx.store, input, m));
   }
@@ -28,12 +28,12 @@ export class MutationCaseResolver {
     return write(ctx, (m) => archiveCase(ctx.store, requireId(id, 'id', 'Case'), m));
   }
 
-  @Mutation(() => Case, { description: 'Ends the current ownership at `at` and starts the engineer\'s, in one transaction.' })
+  @Mutation(() => Case, { description: "Ends the current ownership at `at` and starts the engineer's, in one transaction." })
   assignCaseOwner(@Args(() => AssignCaseOwnerArgs) args: AssignCaseOwnerArgs, @Ctx() ctx: Context) {
     return write(ctx, (m) => assignCaseOwner(ctx.store, args, m));
   }
 
-  @Mutation(() => Interaction, { description: 'About a case and with contacts, it also moves the case\'s lastCustomerUpdateAt forward.' })
+  @Mutation(() => Interaction, { description: "About a case and with contacts, it also moves the case's lastCustomerUpdateAt forward." })
   logInteraction(@Arg('input', () => LogInteractionInput) input: LogInteractionInput, @Ctx() ctx: Context) {
     return write(ctx, (m) => logInteraction(ctx.store, input, m));
   }

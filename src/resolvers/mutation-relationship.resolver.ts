@@ -14,7 +14,7 @@ import { write } from './write-context';
 export class MutationRelationshipResolver {
   @Mutation(() => Coverage, {
     description:
-      'Starts a coverage. A customer has one PRIMARY at a time and an engineer\'s periods in one role never overlap: ' +
+      "Starts a coverage. A customer has one PRIMARY at a time and an engineer's periods in one role never overlap: " +
       'a clash is CONFLICT naming the coverage in the way, unless replaceCurrent ends it at `from`.',
   })
   assignCoverage(@Arg('input', () => AssignCoverageInput) input: AssignCoverageInput, @Ctx() ctx: Context) {

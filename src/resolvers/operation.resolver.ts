@@ -51,7 +51,9 @@ export class OperationMutationResolver {
     return write(ctx, (m) => authoriseOperation(ctx.store, args, m));
   }
 
-  @Mutation(() => Operation, { description: 'Records who checked that fromVersion → toVersion is compatible (required before an UPGRADE starts).' })
+  @Mutation(() => Operation, {
+    description: 'Records who checked that fromVersion → toVersion is compatible (required before an UPGRADE starts).',
+  })
   recordCompatibilityCheck(@Args(() => RecordCompatibilityCheckArgs) args: RecordCompatibilityCheckArgs, @Ctx() ctx: Context) {
     return write(ctx, (m) => recordCompatibilityCheck(ctx.store, args, m));
   }
@@ -62,13 +64,16 @@ export class OperationMutationResolver {
   }
 
   @Mutation(() => Operation, {
-    description: 'PLANNED → IN_PROGRESS. A HIGH-risk operation needs both authorisations, an UPGRADE its compatibility check (CONFLICT naming what is missing).',
+    description:
+      'PLANNED → IN_PROGRESS. A HIGH-risk operation needs both authorisations, an UPGRADE its compatibility check (CONFLICT naming what is missing).',
   })
   startOperation(@Args(() => OperationStepArgs) args: OperationStepArgs, @Ctx() ctx: Context) {
     return write(ctx, (m) => startOperation(ctx.store, args, m));
   }
 
-  @Mutation(() => Operation, { description: 'IN_PROGRESS → DONE with an outcome; a successful UPGRADE or PATCH moves the device to toVersion.' })
+  @Mutation(() => Operation, {
+    description: 'IN_PROGRESS → DONE with an outcome; a successful UPGRADE or PATCH moves the device to toVersion.',
+  })
   completeOperation(@Args(() => CompleteOperationArgs) args: CompleteOperationArgs, @Ctx() ctx: Context) {
     return write(ctx, (m) => completeOperation(ctx.store, args, m));
   }
@@ -79,8 +84,17 @@ export class OperationMutationResolver {
   }
 }
 
-async function expertPage(ctx: Context, list: RankedExpert[], page: { first?: number | null; after?: string | null; last?: number | null; before?: string | null }) {
-  const visible = ctx.scope.limited ? await ctx.scope.filter('Engineer', list.map((e) => ({ ...e, id: e.engineerId }))) : list;
+async function expertPage(
+  ctx: Context,
+  list: RankedExpert[],
+  page: { first?: number | null; after?: string | null; last?: number | null; before?: string | null },
+) {
+  const visible = ctx.scope.limited
+    ? await ctx.scope.filter(
+        'Engineer',
+        list.map((e) => ({ ...e, id: e.engineerId })),
+      )
+    : list;
   return pageOfList(visible, page.first, page.after, page.last, page.before);
 }
 
@@ -113,7 +127,10 @@ export class ExpertResolver {
 export class ExpertEvidenceResolver {
   @FieldResolver(() => [String])
   async caseIds(@Root() ev: ExpertEvidence, @Ctx() ctx: Context): Promise<string[]> {
-    const records = await ctx.scope.filter('Case', ev.caseIds.map((id) => ({ id })));
+    const records = await ctx.scope.filter(
+      'Case',
+      ev.caseIds.map((id) => ({ id })),
+    );
     return records.map((r) => r.id);
   }
 }
@@ -166,7 +183,9 @@ export class DeviceKnowledgeResolver {
     return [...(await ctx.loaders.operationsOfDevice.load(d.id))].sort(byRecency);
   }
 
-  @FieldResolver(() => [Expert], { description: 'Engineers ranked by experience with this device\'s model (as `experts`, from the customer\'s region).' })
+  @FieldResolver(() => [Expert], {
+    description: "Engineers ranked by experience with this device's model (as `experts`, from the customer's region).",
+  })
   async experts(@Root() d: DeviceRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number) {
     const customer = await ctx.loaders.customerOfDevice.load(d.id);
     const region = customer ? await ctx.loaders.regionOfCustomer.load(customer.id) : null;
@@ -177,8 +196,14 @@ export class DeviceKnowledgeResolver {
 
 @Resolver(() => Case)
 export class CaseKnowledgeResolver {
-  @FieldResolver(() => [Expert], { description: 'Engineers ranked by experience with the model of the case\'s device (empty without a device).' })
-  async suggestedEngineers(@Root() k: CaseRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number) {
+  @FieldResolver(() => [Expert], {
+    description: "Engineers ranked by experience with the model of the case's device (empty without a device).",
+  })
+  async suggestedEngineers(
+    @Root() k: CaseRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 5 }) first: number,
+  ) {
     const device = await ctx.loaders.deviceOfCase.load(k.id);
     if (!device) return [];
     const customer = await ctx.loaders.customerOfCase.load(k.id);
@@ -195,8 +220,12 @@ export class CaseKnowledgeResolver {
 
 @Resolver(() => Customer)
 export class CustomerOperationsResolver {
-  @FieldResolver(() => [Operation], { description: 'Recent operations on the customer\'s devices, newest first.' })
-  async operations(@Root() c: CustomerRecord, @Ctx() ctx: Context, @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number) {
+  @FieldResolver(() => [Operation], { description: "Recent operations on the customer's devices, newest first." })
+  async operations(
+    @Root() c: CustomerRecord,
+    @Ctx() ctx: Context,
+    @Arg('first', () => Int, { nullable: true, defaultValue: 10 }) first: number,
+  ) {
     if (!Number.isInteger(first) || first < 0 || first > 200) throw badInput([{ field: 'first', reason: 'must be between 0 and 200' }]);
     return [...(await ctx.loaders.operationsOfCustomer.load(c.id))].sort(byRecency).slice(0, first);
   }

@@ -17,7 +17,10 @@ export enum HandoffSide {
   OUTGOING = 'OUTGOING',
   INCOMING = 'INCOMING',
 }
-registerEnumType(HandoffSide, { name: 'HandoffSide', description: "An engineer's side of a handoff: the one leaving or the one taking over." });
+registerEnumType(HandoffSide, {
+  name: 'HandoffSide',
+  description: "An engineer's side of a handoff: the one leaving or the one taking over.",
+});
 
 @Resolver(() => Contact)
 export class ContactResolver {

@@ -68,7 +68,10 @@ export class ForwardPageArgs {
 /** Relay paging both ways: `first`/`after` forwards, `last`/`before` backwards. */
 @ArgsType()
 export class PageArgs extends ForwardPageArgs {
-  @Field(() => Int, { nullable: true, description: `The last items of the list (or those before \`before\`), 0..${MAX_PAGE_SIZE}; not with \`first\`.` })
+  @Field(() => Int, {
+    nullable: true,
+    description: `The last items of the list (or those before \`before\`), 0..${MAX_PAGE_SIZE}; not with \`first\`.`,
+  })
   last?: number | null;
 
   @Field(() => String, { nullable: true, description: 'Items before this cursor.' })
@@ -101,7 +104,13 @@ export class QueryResolver {
     optionalId(filter?.coveredBy, 'filter.coveredBy', 'Engineer');
     return listCustomers(
       ctx.store,
-      { regionId: filter?.region, tier: filter?.tier, text: filter?.text, coveredBy: filter?.coveredBy, includeArchived: filter?.includeArchived },
+      {
+        regionId: filter?.region,
+        tier: filter?.tier,
+        text: filter?.text,
+        coveredBy: filter?.coveredBy,
+        includeArchived: filter?.includeArchived,
+      },
       page,
       ctx.now.toISOString(),
       await ctx.scope.regionIds(),

@@ -2,8 +2,25 @@ import { Arg, Args, ArgsType, Ctx, Field, ID, Mutation, Query, Resolver } from '
 import type { Context } from '../context';
 import { pageArgs } from '../domain/pagination';
 import { notFound } from '../errors';
-import { deleteWebhook, deliveryCursor, getWebhook, listDeliveries, listWebhooks, registerWebhook, updateWebhook, type DeliveryStatus, type WebhookRecord } from '../events/webhooks';
-import { RegisterWebhookInput, RegisteredWebhook, UpdateWebhookInput, Webhook, WebhookDeliveryConnection, WebhookDeliveryStatus } from '../schema/webhook.type';
+import {
+  deleteWebhook,
+  deliveryCursor,
+  getWebhook,
+  listDeliveries,
+  listWebhooks,
+  registerWebhook,
+  updateWebhook,
+  type DeliveryStatus,
+  type WebhookRecord,
+} from '../events/webhooks';
+import {
+  RegisterWebhookInput,
+  RegisteredWebhook,
+  UpdateWebhookInput,
+  Webhook,
+  WebhookDeliveryConnection,
+  WebhookDeliveryStatus,
+} from '../schema/webhook.type';
 import { PageArgs } from './query.resolver';
 
 /** The secret stays in the store: it is answered once, by registerWebhook. */
@@ -26,21 +43,32 @@ export class WebhookResolver {
     return (await listWebhooks(ctx.store)).map(publicView);
   }
 
-  @Query(() => WebhookDeliveryConnection, { description: "A webhook's deliveries, newest event first, with attempts and errors (ADMIN only)." })
-  async webhookDeliveries(@Args(() => WebhookDeliveriesArgs) { webhookId, status, first, after }: WebhookDeliveriesArgs, @Ctx() ctx: Context) {
+  @Query(() => WebhookDeliveryConnection, {
+    description: "A webhook's deliveries, newest event first, with attempts and errors (ADMIN only).",
+  })
+  async webhookDeliveries(
+    @Args(() => WebhookDeliveriesArgs) { webhookId, status, first, after }: WebhookDeliveriesArgs,
+    @Ctx() ctx: Context,
+  ) {
     const page = pageArgs(first, after, deliveryCursor);
     if (!(await getWebhook(ctx.store, webhookId))) throw notFound('Webhook', webhookId);
     return listDeliveries(ctx.store, webhookId, (status as DeliveryStatus | null) ?? null, page);
   }
 
-  @Mutation(() => RegisteredWebhook, { description: 'Register a receiver of events. It gets the events committed from now on; the secret is in the answer and never again.' })
+  @Mutation(() => RegisteredWebhook, {
+    description: 'Register a receiver of events. It gets the events committed from now on; the secret is in the answer and never again.',
+  })
   async registerWebhook(@Arg('input', () => RegisterWebhookInput) input: RegisterWebhookInput, @Ctx() ctx: Context) {
     const w = await registerWebhook(ctx.store, input, ctx);
     return { webhook: publicView(w), secret: w.secret };
   }
 
   @Mutation(() => Webhook)
-  async updateWebhook(@Arg('id', () => ID) id: string, @Arg('input', () => UpdateWebhookInput) input: UpdateWebhookInput, @Ctx() ctx: Context) {
+  async updateWebhook(
+    @Arg('id', () => ID) id: string,
+    @Arg('input', () => UpdateWebhookInput) input: UpdateWebhookInput,
+    @Ctx() ctx: Context,
+  ) {
     const w = await updateWebhook(
       ctx.store,
       id,

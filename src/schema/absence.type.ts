@@ -11,7 +11,10 @@ export enum AbsenceReason {
 }
 registerEnumType(AbsenceReason, { name: 'AbsenceReason', description: 'Why an engineer is away for a period.' });
 
-@ObjectType({ description: 'A dated period in which an engineer is away (vacation, leave, training), and who covers. During it the escalation path skips him.' })
+@ObjectType({
+  description:
+    'A dated period in which an engineer is away (vacation, leave, training), and who covers. During it the escalation path skips him.',
+})
 export class Absence {
   @Field(() => ID)
   id!: string;
@@ -37,7 +40,7 @@ export class Absence {
   @Field(() => String, { nullable: true })
   note?: string | null;
 
-  @Field(() => Boolean, { description: 'Whether it is under way at the request\'s time.' })
+  @Field(() => Boolean, { description: "Whether it is under way at the request's time." })
   current!: boolean;
 }
 

@@ -6,7 +6,7 @@ import { CaseKind, CaseSeverity, CaseStatus } from './enums';
 
 @InputType({
   description:
-    'A new case, status OPEN. Its owner is `ownerId`, or else the customer\'s current ACTIVE PRIMARY engineer; with neither the case is refused.',
+    "A new case, status OPEN. Its owner is `ownerId`, or else the customer's current ACTIVE PRIMARY engineer; with neither the case is refused.",
 })
 export class OpenCaseInput {
   @Field(() => ID, { nullable: true, description: 'Optional cas_… id of your own.' })

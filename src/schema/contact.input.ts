@@ -44,7 +44,9 @@ export class CreateContactInput {
   employedFrom?: string | null;
 }
 
-@InputType({ description: 'Only the fields you send change; null clears an optional field. Employment and manager have their own mutations.' })
+@InputType({
+  description: 'Only the fields you send change; null clears an optional field. Employment and manager have their own mutations.',
+})
 export class UpdateContactInput {
   @Field(() => ID)
   @IdOf('Contact')

@@ -100,7 +100,7 @@ export class HandoffAssignment {
   @Field(() => [CoverageRole], { description: 'Roles the successor receives (VACATION: PRIMARY becomes BACKUP).' })
   roles!: CoverageRole[];
 
-  @Field(() => DateTimeScalar, { description: 'When the successor\'s coverage begins (the effective time).' })
+  @Field(() => DateTimeScalar, { description: "When the successor's coverage begins (the effective time)." })
   from!: string;
 
   @Field(() => DateTimeScalar, { nullable: true, description: 'When it ends by itself (VACATION: `until`); null = open-ended.' })

@@ -4,7 +4,9 @@ import { DateTimeScalar } from './date-time.scalar';
 import { IdOf, Spec } from './field-spec.validator';
 import { OperationKind, OperationOutcome, OperationRisk } from './enums';
 
-@InputType({ description: 'A planned operation on a device. Risk defaults by kind (UPGRADE and ALARM_MASK are HIGH); an UPGRADE names its toVersion.' })
+@InputType({
+  description: 'A planned operation on a device. Risk defaults by kind (UPGRADE and ALARM_MASK are HIGH); an UPGRADE names its toVersion.',
+})
 export class PlanOperationInput {
   @Field(() => ID, { nullable: true, description: 'Optional opr_… id of your own.' })
   @IdOf('Operation')
@@ -17,7 +19,7 @@ export class PlanOperationInput {
   @Field(() => OperationKind)
   kind!: OperationKind;
 
-  @Field(() => OperationRisk, { nullable: true, description: 'Default: the kind\'s risk.' })
+  @Field(() => OperationRisk, { nullable: true, description: "Default: the kind's risk." })
   risk?: OperationRisk | null;
 
   @Field(() => String, { nullable: true })
@@ -38,11 +40,11 @@ export class PlanOperationInput {
   @IdOf('Contact', { each: true })
   informedIds?: string[] | null;
 
-  @Field(() => ID, { nullable: true, description: 'The case it belongs to (a case of the device\'s customer).' })
+  @Field(() => ID, { nullable: true, description: "The case it belongs to (a case of the device's customer)." })
   @IdOf('Case')
   caseId?: string | null;
 
-  @Field(() => String, { nullable: true, description: 'Default: the device\'s current software version.' })
+  @Field(() => String, { nullable: true, description: "Default: the device's current software version." })
   @Spec('operations')
   fromVersion?: string | null;
 
@@ -129,7 +131,7 @@ export class ExpertsArgs {
   @Field(() => String, { nullable: true, description: 'A product line, exactly as on the devices.' })
   productLine?: string | null;
 
-  @Field(() => ID, { nullable: true, description: 'The customer\'s region: nearer engineers rank higher.' })
+  @Field(() => ID, { nullable: true, description: "The customer's region: nearer engineers rank higher." })
   @IdOf('Region')
   regionId?: string | null;
 

@@ -68,7 +68,7 @@ export class OperationAuthorisation {
   byId!: string;
 }
 
-@ObjectType({ description: 'The evidence behind an expert\'s rank for a device model or product line.' })
+@ObjectType({ description: "The evidence behind an expert's rank for a device model or product line." })
 export class ExpertEvidence {
   @Field(() => Int, { description: 'Cases on devices of the model that this engineer resolved (owner at resolution).' })
   resolvedCases!: number;
@@ -115,6 +115,9 @@ export class Expert {
   @Field(() => ExpertAvailability)
   availability!: ExpertAvailability;
 
-  @Field(() => Int, { nullable: true, description: 'Steps in the region tree between the engineer\'s base and the customer\'s region (null: unknown).' })
+  @Field(() => Int, {
+    nullable: true,
+    description: "Steps in the region tree between the engineer's base and the customer's region (null: unknown).",
+  })
   regionDistance?: number | null;
 }

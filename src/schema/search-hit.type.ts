@@ -9,7 +9,10 @@ export enum SearchKind {
 }
 registerEnumType(SearchKind, { name: 'SearchKind', description: 'The kinds of record a search can return, by type name.' });
 
-@ObjectType({ description: 'A customer, contact or engineer whose name matched; a device by model, serial or software version; an engineer by skill or by a model he resolved.' })
+@ObjectType({
+  description:
+    'A customer, contact or engineer whose name matched; a device by model, serial or software version; an engineer by skill or by a model he resolved.',
+})
 export class SearchHit {
   @Field(() => SearchKind)
   kind!: SearchKind;

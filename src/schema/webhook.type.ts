@@ -11,7 +11,10 @@ export enum WebhookDeliveryStatus {
   DELIVERED = 'DELIVERED',
   DEAD = 'DEAD',
 }
-registerEnumType(WebhookDeliveryStatus, { name: 'WebhookDeliveryStatus', description: 'PENDING (not yet or being retried), DELIVERED (2xx), DEAD (gave up after the last attempt).' });
+registerEnumType(WebhookDeliveryStatus, {
+  name: 'WebhookDeliveryStatus',
+  description: 'PENDING (not yet or being retried), DELIVERED (2xx), DEAD (gave up after the last attempt).',
+});
 
 @ObjectType({ description: 'A receiver of events, configured by an operator. The signing secret is never shown after registration.' })
 export class Webhook {

@@ -13,7 +13,11 @@ let viewerKey: string;
 
 beforeAll(async () => {
   demo = await startDemoServer({ auth: { enabled: true, reason: 'test', jwt: null } });
-  const created = await createApiKey(demo.store, { name: 'Xinjiang viewer', roles: ['VIEWER'], regions: ['reg_xinjiang'] }, { actor: 'test', now: new Date() });
+  const created = await createApiKey(
+    demo.store,
+    { name: 'Xinjiang viewer', roles: ['VIEWER'], regions: ['reg_xinjiang'] },
+    { actor: 'test', now: new Date() },
+  );
   viewerKey = created.token;
   browser = await launchBrowser();
 }, 60_000);
@@ -84,7 +88,10 @@ describe('a region-scoped VIEWER', () => {
     await search.fill('wuhan');
     await page.getByRole('listbox').getByText('Nothing found').waitFor();
     await search.fill('urumqi');
-    await page.getByRole('option', { name: /China Mobile Urumqi/ }).first().waitFor();
+    await page
+      .getByRole('option', { name: /China Mobile Urumqi/ })
+      .first()
+      .waitFor();
     // A foreign customer's card by its URL is not found.
     await page.goto(demo.base + '/customers/cus_cu-wuhan');
     await page.getByRole('alert').waitFor();

@@ -56,7 +56,7 @@ describe('the customer card', () => {
     expect(external).toEqual([]);
   });
 
-  it('finds a device by its serial and opens its customer\'s card', async () => {
+  it("finds a device by its serial and opens its customer's card", async () => {
     await page.goto(demo.base + '/attention');
     await page.getByRole('combobox', { name: /Search/ }).fill('0573452');
     await page.getByRole('option', { name: /210230573452.*OptiX PTN 960/ }).waitFor();
@@ -72,7 +72,10 @@ describe('the customer card', () => {
     expect(await steps.count()).toBeGreaterThanOrEqual(3);
     await expectText(steps.first(), /Primary.*Chen Gang/);
     expect(await steps.first().locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:+8613829051185');
-    await steps.first().getByRole('link', { name: /Chen Gang/ }).click();
+    await steps
+      .first()
+      .getByRole('link', { name: /Chen Gang/ })
+      .click();
     await page.waitForURL(/\/engineers\/eng_chen-gang$/);
     await expectText(page.locator('h1'), /Chen Gang/);
     await page.getByText('Portfolio by role').waitFor();
@@ -122,20 +125,29 @@ describe('the attention list', () => {
     const dataRows = page.getByTestId('attention-row');
     expect(await dataRows.count()).toBe(15);
     await page.getByRole('button', { name: 'Show more' }).click();
-    expect(await poll(() => dataRows.count(), (n) => n === Math.min(total, 30))).toBe(Math.min(total, 30));
+    expect(
+      await poll(
+        () => dataRows.count(),
+        (n) => n === Math.min(total, 30),
+      ),
+    ).toBe(Math.min(total, 30));
     expect(await dataRows.nth(15).locator('td').first().innerText()).toBe('16');
     const ids = await dataRows.locator('td:nth-child(2) a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(new Set(ids).size).toBe(ids.length);
     await page.getByRole('combobox', { name: 'Tier' }).selectOption('STANDARD');
     await page.waitForURL(/tier=STANDARD/);
-    const standard = await poll(async () => (await rows.allTextContents()).join('|'), (t) => !t.includes('中国移动乌鲁木齐分公司'));
+    const standard = await poll(
+      async () => (await rows.allTextContents()).join('|'),
+      (t) => !t.includes('中国移动乌鲁木齐分公司'),
+    );
     expect(standard).not.toContain('中国移动乌鲁木齐分公司');
-    for (const text of await page.getByTestId('attention-table').locator('tbody tr td:nth-child(3)').allTextContents()) expect(text).toBe('Standard');
+    for (const text of await page.getByTestId('attention-table').locator('tbody tr td:nth-child(3)').allTextContents())
+      expect(text).toBe('Standard');
   });
 });
 
 describe('a handoff, from plan to completion', () => {
-  it('hands Wang Lei\'s forgotten customer to Chen Gang, ticks every item, completes it, and the card changes', async () => {
+  it("hands Wang Lei's forgotten customer to Chen Gang, ticks every item, completes it, and the card changes", async () => {
     await page.goto(demo.base + '/customers/cus_cm-urumqi');
     await expectText(coverageRow('PRIMARY'), /Wang Lei/);
     await expectText(coverageRow('PRIMARY').getByTestId('engineer-warning'), /transferred/);
@@ -159,7 +171,12 @@ describe('a handoff, from plan to completion', () => {
     // The first item is waived with a reason, the rest are done.
     await items.first().getByRole('textbox').fill('Introduced by phone instead');
     await items.first().getByRole('button', { name: 'Waive' }).click();
-    expect(await poll(() => items.first().getAttribute('data-status'), (v) => v === 'WAIVED')).toBe('WAIVED');
+    expect(
+      await poll(
+        () => items.first().getAttribute('data-status'),
+        (v) => v === 'WAIVED',
+      ),
+    ).toBe('WAIVED');
     for (let left = total - 1; left > 0; left--) {
       await page.locator('[data-testid="checklist-item"][data-status="OPEN"]').first().getByRole('button', { name: 'Done' }).click();
       await expectText(page.getByTestId('checklist-left'), new RegExp(`^\\s*${left - 1} of ${total} items left`));
@@ -207,7 +224,7 @@ describe('GraphiQL', () => {
     expect(external).toEqual([]);
   }, 60_000);
 
-  it('a browser opening /graphql is sent to GraphiQL; Apollo\'s CDN landing page is gone', async () => {
+  it("a browser opening /graphql is sent to GraphiQL; Apollo's CDN landing page is gone", async () => {
     const res = await page.goto(demo.base + '/graphql');
     expect(page.url()).toBe(demo.base + '/graphiql');
     expect(res?.status()).toBe(200);
@@ -227,6 +244,9 @@ async function poll<T>(fn: () => Promise<T>, check: (v: T) => boolean): Promise<
 }
 
 async function expectText(locator: ReturnType<Page['locator']>, re: RegExp) {
-  const text = await poll(async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ''), (t) => re.test(t));
+  const text = await poll(
+    async () => ((await locator.count()) > 0 ? await locator.first().innerText() : ''),
+    (t) => re.test(t),
+  );
   expect(text).toMatch(re);
 }

@@ -44,7 +44,13 @@ export function healthyCustomer(g: GraphBuilder, slug: string, opts: HealthyOpts
   g.contact({ id: `con_${slug}-duty`, name: `On duty at ${slug}`, role: 'ON_DUTY', reportsToId: `con_${slug}-sup` });
   g.employment({ contactId: `con_${slug}-sup`, customerId: c, from: LONG_AGO });
   g.employment({ contactId: `con_${slug}-duty`, customerId: c, from: LONG_AGO });
-  g.interaction({ id: `int_${slug}-visit`, at: daysAgo(opts.visitDaysAgo ?? 2), channel: 'VISIT', customerId: c, contactIds: [`con_${slug}-sup`] });
+  g.interaction({
+    id: `int_${slug}-visit`,
+    at: daysAgo(opts.visitDaysAgo ?? 2),
+    channel: 'VISIT',
+    customerId: c,
+    contactIds: [`con_${slug}-sup`],
+  });
   return g;
 }
 
@@ -68,7 +74,14 @@ export function bulkAttentionGraph(g: GraphBuilder, from: number, to: number): G
     for (let r = 0; r < 10; r++) g.region({ id: `reg_blk-${r}`, name: `Bulk City ${r}`, kind: 'CITY', parentId: 'reg_blk' });
     g.engineer({ id: 'eng_blk-old', name: 'Rotated out', kind: 'EMPLOYEE', status: 'TRANSFERRED' });
     g.engineer({ id: 'eng_blk-new', name: 'Rotated in', kind: 'EMPLOYEE' });
-    g.handoff({ id: 'hof_blk', reason: 'ROTATION', effectiveAt: daysAgo(30), status: 'COMPLETED', fromId: 'eng_blk-old', toIds: ['eng_blk-new'] });
+    g.handoff({
+      id: 'hof_blk',
+      reason: 'ROTATION',
+      effectiveAt: daysAgo(30),
+      status: 'COMPLETED',
+      fromId: 'eng_blk-old',
+      toIds: ['eng_blk-new'],
+    });
   }
   for (let i = from; i < to; i++) {
     const n = String(i).padStart(5, '0');
@@ -84,8 +97,22 @@ export function bulkAttentionGraph(g: GraphBuilder, from: number, to: number): G
     g.contact({ id: `con_blk-d${n}`, name: `On duty ${n}`, role: 'ON_DUTY' });
     g.employment({ contactId: `con_blk-s${n}`, customerId: c, from: LONG_AGO });
     g.employment({ contactId: `con_blk-d${n}`, customerId: c, from: LONG_AGO });
-    g.interaction({ id: `int_blk-v${n}`, at: daysAgo(5 + (i % 60)), channel: 'VISIT', customerId: c, engineerId: primary, contactIds: [`con_blk-s${n}`] });
-    g.interaction({ id: `int_blk-c${n}`, at: daysAgo(40 + (i % 30)), channel: 'CALL', customerId: c, engineerId: primary, contactIds: [`con_blk-d${n}`, `con_blk-s${n}`] });
+    g.interaction({
+      id: `int_blk-v${n}`,
+      at: daysAgo(5 + (i % 60)),
+      channel: 'VISIT',
+      customerId: c,
+      engineerId: primary,
+      contactIds: [`con_blk-s${n}`],
+    });
+    g.interaction({
+      id: `int_blk-c${n}`,
+      at: daysAgo(40 + (i % 30)),
+      channel: 'CALL',
+      customerId: c,
+      engineerId: primary,
+      contactIds: [`con_blk-d${n}`, `con_blk-s${n}`],
+    });
     g.case({
       id: `cas_blk-o${n}`,
       title: `Open fault ${n}`,
@@ -99,8 +126,24 @@ export function bulkAttentionGraph(g: GraphBuilder, from: number, to: number): G
       workedOnIds: [primary, `eng_blk-b${n}`],
     });
     if (i % 5 !== 0) g.ownership({ caseId: `cas_blk-o${n}`, engineerId: primary, from: hoursAgo(1 + (i % 100)) });
-    g.interaction({ id: `int_blk-k${n}`, at: hoursAgo(i % 50), channel: 'CALL', customerId: c, caseId: `cas_blk-o${n}`, contactIds: [`con_blk-d${n}`] });
-    g.case({ id: `cas_blk-x${n}`, title: `Closed ${n}`, kind: 'SERVICE_REQUEST', severity: 'MINOR', status: 'CLOSED', openedAt: daysAgo(12), resolvedAt: daysAgo(10), customerId: c });
+    g.interaction({
+      id: `int_blk-k${n}`,
+      at: hoursAgo(i % 50),
+      channel: 'CALL',
+      customerId: c,
+      caseId: `cas_blk-o${n}`,
+      contactIds: [`con_blk-d${n}`],
+    });
+    g.case({
+      id: `cas_blk-x${n}`,
+      title: `Closed ${n}`,
+      kind: 'SERVICE_REQUEST',
+      severity: 'MINOR',
+      status: 'CLOSED',
+      openedAt: daysAgo(12),
+      resolvedAt: daysAgo(10),
+      customerId: c,
+    });
     g.device({ id: `dev_blk-${n}`, serial: `SN-${n}`, model: 'OSN 8800', maintenanceUntil: daysAgo(30 - (i % 90)), customerId: c });
     g.commitment({ id: `com_blk-${n}`, text: `Promise ${n}`, dueAt: hoursAgo(24 - (i % 48)), customerId: c, engineerId: primary });
     if (i % 7 === 0) g.handoffItem({ id: `hoi_blk-${n}`, kind: 'VISIT_CUSTOMER', handoffId: 'hof_blk', customerId: c, refersToId: c });

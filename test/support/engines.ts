@@ -44,10 +44,13 @@ const neo4jEngine: TestEngine = {
  */
 export function testEngines(): TestEngine[] {
   const all = process.env.NEO4J_URI ? [embeddedTestEngine, neo4jEngine] : [embeddedTestEngine];
-  const only = process.env.RAPPORT_TEST_ENGINES?.split(',').map((s) => s.trim()).filter(Boolean);
+  const only = process.env.RAPPORT_TEST_ENGINES?.split(',')
+    .map((s) => s.trim())
+    .filter(Boolean);
   if (!only?.length) return all;
   const picked = all.filter((e) => only.includes(e.name));
-  if (!picked.length) throw new Error(`RAPPORT_TEST_ENGINES=${process.env.RAPPORT_TEST_ENGINES} names no available engine (neo4j needs NEO4J_URI)`);
+  if (!picked.length)
+    throw new Error(`RAPPORT_TEST_ENGINES=${process.env.RAPPORT_TEST_ENGINES} names no available engine (neo4j needs NEO4J_URI)`);
   return picked;
 }
 

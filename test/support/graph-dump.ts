@@ -10,14 +10,20 @@ export async function dumpGraph(store: Store): Promise<string> {
     `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
      RETURN labels(n) AS labels, properties(n) AS props, type(r) AS rel, properties(r) AS relProps, m.id AS target`,
   );
-  return rows.map((r) => canonical(r)).sort().join('\n');
+  return rows
+    .map((r) => canonical(r))
+    .sort()
+    .join('\n');
 }
 
 function canonical(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(canonical).join(',')}]`;
   if (v && typeof v === 'object') {
     const o = v as Record<string, unknown>;
-    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`).join(',')}}`;
+    return `{${Object.keys(o)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${canonical(o[k])}`)
+      .join(',')}}`;
   }
   return JSON.stringify(v ?? null);
 }
@@ -60,7 +66,12 @@ export class FailingStore implements Store {
 }
 
 /** The first error of a result that must have failed, with its code. */
-export function errorOf<T>(res: GqlResult<T>): { message: string; code: string; fields?: { field: string; reason: string }[]; ext: Record<string, unknown> } {
+export function errorOf<T>(res: GqlResult<T>): {
+  message: string;
+  code: string;
+  fields?: { field: string; reason: string }[];
+  ext: Record<string, unknown>;
+} {
   if (!res.errors?.length) throw new Error(`expected an error, got data ${JSON.stringify(res.data)}`);
   const e = res.errors[0];
   const ext = e.extensions ?? {};

@@ -6,7 +6,12 @@ export const HANDOFF_NOW = new Date('2026-06-20T00:00:00.000Z');
 export const EFFECTIVE = '2026-06-15T00:00:00.000Z';
 
 /** A's rotation: all his customers to C at EFFECTIVE. */
-export const ROTATION_A_TO_C: PlanHandoffInput = { outgoingEngineerId: 'eng_a', successors: [{ engineerId: 'eng_c' }], reason: 'ROTATION', effectiveAt: EFFECTIVE };
+export const ROTATION_A_TO_C: PlanHandoffInput = {
+  outgoingEngineerId: 'eng_a',
+  successors: [{ engineerId: 'eng_c' }],
+  reason: 'ROTATION',
+  effectiveAt: EFFECTIVE,
+};
 
 /**
  * Engineer A is PRIMARY for two big customers (VIP, KEY) and one small one. At the small one he
@@ -40,8 +45,26 @@ export function handoffFixture(): GraphBuilder {
     .employment({ contactId: 'con_b2-mgr', customerId: 'cus_big2', from: '2020-01-01T00:00:00Z' })
     .employment({ contactId: 'con_s-duty', customerId: 'cus_small', from: '2020-01-01T00:00:00Z' })
     .employment({ contactId: 'con_s-sup', customerId: 'cus_small', from: '2020-01-01T00:00:00Z' })
-    .case({ id: 'cas_small-board', number: 'C-2026-0601', title: 'Main control board fault', kind: 'FAULT', severity: 'MAJOR', status: 'IN_PROGRESS', openedAt: '2026-06-01T08:00:00Z', respondedAt: '2026-06-01T09:00:00Z', customerId: 'cus_small', workedOnIds: ['eng_a'] })
+    .case({
+      id: 'cas_small-board',
+      number: 'C-2026-0601',
+      title: 'Main control board fault',
+      kind: 'FAULT',
+      severity: 'MAJOR',
+      status: 'IN_PROGRESS',
+      openedAt: '2026-06-01T08:00:00Z',
+      respondedAt: '2026-06-01T09:00:00Z',
+      customerId: 'cus_small',
+      workedOnIds: ['eng_a'],
+    })
     .ownership({ caseId: 'cas_small-board', engineerId: 'eng_a', from: '2026-06-01T08:00:00Z' })
-    .commitment({ id: 'com_board-date', text: 'Agree the replacement board arrival date', dueAt: '2026-06-25T10:00:00Z', customerId: 'cus_small', engineerId: 'eng_a', caseId: 'cas_small-board' });
+    .commitment({
+      id: 'com_board-date',
+      text: 'Agree the replacement board arrival date',
+      dueAt: '2026-06-25T10:00:00Z',
+      customerId: 'cus_small',
+      engineerId: 'eng_a',
+      caseId: 'cas_small-board',
+    });
   return g;
 }

@@ -39,7 +39,10 @@ export class Harness {
     readonly policy: SlaPolicy,
   ) {}
 
-  static async start(engine: TestEngine, opts: { store?: Store; policy?: SlaPolicy; webhooks?: WebhookWorkerOptions } = {}): Promise<Harness> {
+  static async start(
+    engine: TestEngine,
+    opts: { store?: Store; policy?: SlaPolicy; webhooks?: WebhookWorkerOptions } = {},
+  ): Promise<Harness> {
     const policy = opts.policy ?? DEFAULT_POLICY;
     const store = new CountingStore(opts.store ?? (await engine.open()));
     const server = await createServer({

@@ -15,7 +15,10 @@ query ItemChanges($id: ID!) { changes(entityId: $id, first: 200) { edges { node 
  * Reads, through the API, everything the rules speak about for these customers, cases and handoff
  * items, and returns the rules they break (docs/rules.md). Empty = all hold.
  */
-export async function violationsViaApi(exec: Exec, ids: { customerIds: string[]; caseIds: string[]; itemIds?: string[] }): Promise<Violation[]> {
+export async function violationsViaApi(
+  exec: Exec,
+  ids: { customerIds: string[]; caseIds: string[]; itemIds?: string[] },
+): Promise<Violation[]> {
   const data = await exec(facts(ids.customerIds, ids.caseIds));
   const found: GraphFacts = { coverages: [], ownerships: [], itemCompletions: [] };
   const customers = ids.customerIds.map((_, i) => data[`c${i}`]).filter(Boolean);

@@ -3,7 +3,12 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/paths';
 
-const SOURCES = [path.join(REPO_ROOT, 'web', 'src'), path.join(REPO_ROOT, 'web', 'index.html'), path.join(REPO_ROOT, 'web', 'vite.config.mts'), path.join(REPO_ROOT, 'package-lock.json')];
+const SOURCES = [
+  path.join(REPO_ROOT, 'web', 'src'),
+  path.join(REPO_ROOT, 'web', 'index.html'),
+  path.join(REPO_ROOT, 'web', 'vite.config.mts'),
+  path.join(REPO_ROOT, 'package-lock.json'),
+];
 const BUILT = path.join(REPO_ROOT, 'dist', 'web', 'index.html');
 
 function newest(p: string): number {
@@ -17,10 +22,14 @@ function newest(p: string): number {
 export function buildWebIfStale(): boolean {
   const built = existsSync(BUILT) ? statSync(BUILT).mtimeMs : 0;
   if (built && Math.max(...SOURCES.map(newest)) <= built) return false;
-  execFileSync(process.execPath, [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'], {
-    cwd: REPO_ROOT,
-    stdio: ['ignore', 'ignore', 'inherit'],
-    env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
-  });
+  execFileSync(
+    process.execPath,
+    [path.join(REPO_ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', 'web/vite.config.mts', '--logLevel', 'warn'],
+    {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+    },
+  );
   return true;
 }

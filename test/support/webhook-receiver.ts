@@ -3,12 +3,27 @@ import type { AddressInfo } from 'node:net';
 import type { WebhookWorkerOptions } from '../../src/events/webhook-worker';
 
 /** A delivery worker fast enough for tests: retries within a second, three attempts. */
-export const FAST_WEBHOOKS: WebhookWorkerOptions = { pollMs: 100, retryBaseMs: 40, maxBackoffMs: 200, maxAttempts: 3, timeoutMs: 2000, concurrency: 4 };
+export const FAST_WEBHOOKS: WebhookWorkerOptions = {
+  pollMs: 100,
+  retryBaseMs: 40,
+  maxBackoffMs: 200,
+  maxAttempts: 3,
+  timeoutMs: 2000,
+  concurrency: 4,
+};
 
 export interface Received {
   headers: http.IncomingHttpHeaders;
   body: string;
-  json: { id: string; type: string; sequence: number; customerId: string | null; regionId: string | null; subjectIds: string[]; data: Record<string, unknown> };
+  json: {
+    id: string;
+    type: string;
+    sequence: number;
+    customerId: string | null;
+    regionId: string | null;
+    subjectIds: string[];
+    data: Record<string, unknown>;
+  };
   answered: number;
 }
 
@@ -22,7 +37,10 @@ export class WebhookReceiver {
   /** Fails an attempt when this says so (besides failFirst). */
   failWhen: (json: Received['json'], attempt: number) => boolean = () => false;
   private readonly attempts = new Map<string, number>();
-  private constructor(private readonly server: http.Server, readonly url: string) {}
+  private constructor(
+    private readonly server: http.Server,
+    readonly url: string,
+  ) {}
 
   static async start(): Promise<WebhookReceiver> {
     let self!: WebhookReceiver;
@@ -53,7 +71,10 @@ export class WebhookReceiver {
   async waitFor(predicate: () => boolean, what: string, timeoutMs = 15_000): Promise<void> {
     const until = Date.now() + timeoutMs;
     while (!predicate()) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${what}; received ${JSON.stringify(this.received.map((r) => [r.json.type, r.json.customerId, r.answered]))}`);
+      if (Date.now() > until)
+        throw new Error(
+          `timed out waiting for ${what}; received ${JSON.stringify(this.received.map((r) => [r.json.type, r.json.customerId, r.answered]))}`,
+        );
       await new Promise((r) => setTimeout(r, 25));
     }
   }

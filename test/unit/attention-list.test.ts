@@ -23,7 +23,10 @@ describe('rankAttention', () => {
   });
 
   it('with a flag keeps only the customers that have it', () => {
-    const ranked = rankAttention([row('cus_a', 'A', 10), row('cus_b', 'B', 25, [FlagCode.CASE_WITHOUT_OWNER])], FlagCode.CASE_WITHOUT_OWNER);
+    const ranked = rankAttention(
+      [row('cus_a', 'A', 10), row('cus_b', 'B', 25, [FlagCode.CASE_WITHOUT_OWNER])],
+      FlagCode.CASE_WITHOUT_OWNER,
+    );
     expect(ranked.map((a) => a.customer.id)).toEqual(['cus_b']);
   });
 });

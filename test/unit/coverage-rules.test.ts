@@ -1,14 +1,32 @@
 import { clashes, describeClash, endProblem, planCoverage, type CoverageSpan } from '../../src/domain/coverage-rules';
 
-const cov = (id: string, engineerId: string, role: string, from: string, to: string | null = null): CoverageSpan => ({ id, engineerId, role, from, to });
+const cov = (id: string, engineerId: string, role: string, from: string, to: string | null = null): CoverageSpan => ({
+  id,
+  engineerId,
+  role,
+  from,
+  to,
+});
 
 describe('coverage write rules', () => {
   const current = cov('cov_a', 'eng_a', 'PRIMARY', '2024-01-01T00:00:00Z');
 
   it('one PRIMARY at a time, whoever it is; other roles clash only for the same engineer', () => {
     expect(clashes(current, { engineerId: 'eng_b', role: 'PRIMARY', from: '2025-01-01T00:00:00Z' })).toBe(true);
-    expect(clashes(cov('cov_b', 'eng_b', 'BACKUP', '2024-01-01T00:00:00Z'), { engineerId: 'eng_c', role: 'BACKUP', from: '2025-01-01T00:00:00Z' })).toBe(false);
-    expect(clashes(cov('cov_b', 'eng_b', 'BACKUP', '2024-01-01T00:00:00Z'), { engineerId: 'eng_b', role: 'BACKUP', from: '2025-01-01T00:00:00Z' })).toBe(true);
+    expect(
+      clashes(cov('cov_b', 'eng_b', 'BACKUP', '2024-01-01T00:00:00Z'), {
+        engineerId: 'eng_c',
+        role: 'BACKUP',
+        from: '2025-01-01T00:00:00Z',
+      }),
+    ).toBe(false);
+    expect(
+      clashes(cov('cov_b', 'eng_b', 'BACKUP', '2024-01-01T00:00:00Z'), {
+        engineerId: 'eng_b',
+        role: 'BACKUP',
+        from: '2025-01-01T00:00:00Z',
+      }),
+    ).toBe(true);
     expect(clashes(current, { engineerId: 'eng_a', role: 'BACKUP', from: '2025-01-01T00:00:00Z' })).toBe(false);
   });
 
@@ -34,13 +52,21 @@ describe('coverage write rules', () => {
       'Customer cus_x already has a PRIMARY in that period: coverage cov_a (eng_a, from 2024-01-01T00:00:00Z, still current). ' +
         "End it first, or pass replaceCurrent: true to end it at the new coverage's start.",
     );
-    expect(describeClash(cov('cov_b', 'eng_b', 'BACKUP', '2024-01-01T00:00:00Z', '2026-01-01T00:00:00Z'), { engineerId: 'eng_b', role: 'BACKUP', from: '2025-01-01T00:00:00Z' }, 'cus_x')).toBe(
+    expect(
+      describeClash(
+        cov('cov_b', 'eng_b', 'BACKUP', '2024-01-01T00:00:00Z', '2026-01-01T00:00:00Z'),
+        { engineerId: 'eng_b', role: 'BACKUP', from: '2025-01-01T00:00:00Z' },
+        'cus_x',
+      ),
+    ).toBe(
       'eng_b already covers cus_x as BACKUP in an overlapping period: coverage cov_b (from 2024-01-01T00:00:00Z to 2026-01-01T00:00:00Z)',
     );
   });
 
   it('an end must come after the start and only once', () => {
-    expect(endProblem(current, '2024-01-01T00:00:00Z')).toEqual({ field: { field: 'at', reason: 'must be after the start (2024-01-01T00:00:00Z)' } });
+    expect(endProblem(current, '2024-01-01T00:00:00Z')).toEqual({
+      field: { field: 'at', reason: 'must be after the start (2024-01-01T00:00:00Z)' },
+    });
     expect(endProblem(current, '2025-01-01T00:00:00Z')).toBeNull();
     const planned = { from: '2024-01-01T00:00:00Z', to: '2026-01-01T00:00:00Z' };
     expect(endProblem(planned, '2025-01-01T00:00:00Z')).toBeNull();

@@ -127,7 +127,10 @@ describe('NO_PRIMARY_COVERAGE', () => {
   it('disappears when a primary is assigned', () => {
     const s = snap((x) => {
       x.coverage = x.coverage.filter((c) => c.role !== CoverageRole.PRIMARY);
-      x.coverage.push({ role: CoverageRole.PRIMARY, engineer: { id: 'eng_chen', status: EngineerStatus.ACTIVE, kind: EngineerKind.EMPLOYEE } });
+      x.coverage.push({
+        role: CoverageRole.PRIMARY,
+        engineer: { id: 'eng_chen', status: EngineerStatus.ACTIVE, kind: EngineerKind.EMPLOYEE },
+      });
     });
     expect(codes(s)).toEqual([]);
   });
@@ -189,7 +192,10 @@ describe('NO_BACKUP', () => {
   it('disappears when an active backup is assigned', () => {
     const s = snap((x) => {
       x.coverage[1].engineer.status = EngineerStatus.ON_LEAVE;
-      x.coverage.push({ role: CoverageRole.BACKUP, engineer: { id: 'eng_sun', status: EngineerStatus.ACTIVE, kind: EngineerKind.EMPLOYEE } });
+      x.coverage.push({
+        role: CoverageRole.BACKUP,
+        engineer: { id: 'eng_sun', status: EngineerStatus.ACTIVE, kind: EngineerKind.EMPLOYEE },
+      });
     });
     expect(codes(s)).toEqual([]);
   });
@@ -237,7 +243,12 @@ describe('NO_CONTACT_IN_DAYS (C5)', () => {
 
   it('disappears when an interaction is logged', () => {
     const s = quiet();
-    s.interactions.push({ id: 'int_3', at: '2025-06-19T09:00:00.000Z', contactIds: ['con_zhou', 'con_other'], channel: InteractionChannel.CALL });
+    s.interactions.push({
+      id: 'int_3',
+      at: '2025-06-19T09:00:00.000Z',
+      contactIds: ['con_zhou', 'con_other'],
+      channel: InteractionChannel.CALL,
+    });
     expect(codes(s)).toEqual([]);
   });
 });
@@ -370,7 +381,12 @@ describe('SLA_BREACHED (V1)', () => {
     expect(flag(s, FlagCode.SLA_BREACHED)?.evidence).toEqual({ caseIds: ['cas_late'], count: 1, hours: 48 });
     // The same late resolution two months ago is history, not attention.
     const old = snap((x) =>
-      x.cases.push({ ...late, openedAt: '2025-04-01T00:00:00.000Z', respondedAt: '2025-04-01T01:00:00.000Z', resolvedAt: '2025-04-05T06:00:00.000Z' }),
+      x.cases.push({
+        ...late,
+        openedAt: '2025-04-01T00:00:00.000Z',
+        respondedAt: '2025-04-01T01:00:00.000Z',
+        resolvedAt: '2025-04-05T06:00:00.000Z',
+      }),
     );
     expect(codes(old)).toEqual([]);
   });
@@ -468,7 +484,11 @@ describe('ENGINEER_OVERLOADED (C3)', () => {
 
   it('fires when the primary covers more than 15 customers', () => {
     const s = snap((x) => (x.primaryLoad[0].customers = 16));
-    expect(flag(s, FlagCode.ENGINEER_OVERLOADED)?.evidence).toMatchObject({ engineerIds: ['eng_zhang'], customerCount: 16, regionCount: 1 });
+    expect(flag(s, FlagCode.ENGINEER_OVERLOADED)?.evidence).toMatchObject({
+      engineerIds: ['eng_zhang'],
+      customerCount: 16,
+      regionCount: 1,
+    });
   });
 
   it('ignores the load of engineers who are not primary here', () => {
@@ -486,7 +506,9 @@ describe('ENGINEER_OVERLOADED (C3)', () => {
 
 describe('SEVERE_CASE_MANAGEMENT_NOT_INFORMED (C9)', () => {
   const onlyOnDuty = () =>
-    snap((x) => (caseById(x, 'cas_2').interactions = [{ id: 'int_2', at: '2025-06-20T11:00:00.000Z', contactRoles: [ContactRole.ON_DUTY] }]));
+    snap(
+      (x) => (caseById(x, 'cas_2').interactions = [{ id: 'int_2', at: '2025-06-20T11:00:00.000Z', contactRoles: [ContactRole.ON_DUTY] }]),
+    );
 
   it('fires for a critical case discussed only with on-duty staff', () => {
     expect(flag(onlyOnDuty(), FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED)).toEqual({
@@ -532,15 +554,27 @@ describe('severityScore', () => {
   });
 
   it('ranks the C11 customer above one that only lacks a backup', () => {
-    const c11 = evaluateFlags(snap((x) => x.cases.push(c11Case())), P, NOW);
-    const thin = evaluateFlags(snap((x) => (x.coverage = x.coverage.filter((c) => c.role !== CoverageRole.BACKUP))), P, NOW);
+    const c11 = evaluateFlags(
+      snap((x) => x.cases.push(c11Case())),
+      P,
+      NOW,
+    );
+    const thin = evaluateFlags(
+      snap((x) => (x.coverage = x.coverage.filter((c) => c.role !== CoverageRole.BACKUP))),
+      P,
+      NOW,
+    );
     expect(severityScore(c11, CustomerTier.KEY)).toBe(144);
     expect(severityScore(thin, CustomerTier.KEY)).toBe(12);
   });
 });
 
 describe('WORK_STRANDED (issue 11, item 7)', () => {
-  const held = (x: CustomerSnapshot, status: EngineerStatus, periods = [{ engineerId: 'eng_zhang', from: '2024-01-01T00:00:00.000Z', to: null as string | null }]) =>
+  const held = (
+    x: CustomerSnapshot,
+    status: EngineerStatus,
+    periods = [{ engineerId: 'eng_zhang', from: '2024-01-01T00:00:00.000Z', to: null as string | null }],
+  ) =>
     (x.heldWork = {
       cases: [{ id: 'cas_1', engineerId: 'eng_zhang', status }],
       commitments: [{ id: 'com_1', engineerId: 'eng_zhang', status }],
@@ -548,22 +582,47 @@ describe('WORK_STRANDED (issue 11, item 7)', () => {
     });
 
   it('is silent while the holder is active and covers the customer, or is only on leave', () => {
-    expect(flag(snap((x) => held(x, EngineerStatus.ACTIVE)), FlagCode.WORK_STRANDED)).toBeUndefined();
-    expect(flag(snap((x) => held(x, EngineerStatus.ON_LEAVE)), FlagCode.WORK_STRANDED)).toBeUndefined();
+    expect(
+      flag(
+        snap((x) => held(x, EngineerStatus.ACTIVE)),
+        FlagCode.WORK_STRANDED,
+      ),
+    ).toBeUndefined();
+    expect(
+      flag(
+        snap((x) => held(x, EngineerStatus.ON_LEAVE)),
+        FlagCode.WORK_STRANDED,
+      ),
+    ).toBeUndefined();
     // A specialist who never covered the customer may own its case.
-    expect(flag(snap((x) => held(x, EngineerStatus.ACTIVE, [])), FlagCode.WORK_STRANDED)).toBeUndefined();
+    expect(
+      flag(
+        snap((x) => held(x, EngineerStatus.ACTIVE, [])),
+        FlagCode.WORK_STRANDED,
+      ),
+    ).toBeUndefined();
   });
 
-  it.each([EngineerStatus.TRANSFERRED, EngineerStatus.LEFT, EngineerStatus.ARCHIVED])('names the case and the commitment of a %s holder', (status) => {
-    expect(flag(snap((x) => held(x, status)), FlagCode.WORK_STRANDED)).toEqual({
-      code: FlagCode.WORK_STRANDED,
-      message: `1 open case and 1 open commitment held by engineers no longer there for the customer: cas_1 (eng_zhang, ${status}), com_1 (eng_zhang, ${status})`,
-      evidence: { caseIds: ['cas_1'], commitmentIds: ['com_1'], engineerIds: ['eng_zhang'], count: 2 },
-    });
-  });
+  it.each([EngineerStatus.TRANSFERRED, EngineerStatus.LEFT, EngineerStatus.ARCHIVED])(
+    'names the case and the commitment of a %s holder',
+    (status) => {
+      expect(
+        flag(
+          snap((x) => held(x, status)),
+          FlagCode.WORK_STRANDED,
+        ),
+      ).toEqual({
+        code: FlagCode.WORK_STRANDED,
+        message: `1 open case and 1 open commitment held by engineers no longer there for the customer: cas_1 (eng_zhang, ${status}), com_1 (eng_zhang, ${status})`,
+        evidence: { caseIds: ['cas_1'], commitmentIds: ['com_1'], engineerIds: ['eng_zhang'], count: 2 },
+      });
+    },
+  );
 
   it('fires for an active holder whose coverage of the customer has ended, from the moment it ends', () => {
-    const s = snap((x) => held(x, EngineerStatus.ACTIVE, [{ engineerId: 'eng_zhang', from: '2024-01-01T00:00:00.000Z', to: '2025-06-20T12:00:00.000Z' }]));
+    const s = snap((x) =>
+      held(x, EngineerStatus.ACTIVE, [{ engineerId: 'eng_zhang', from: '2024-01-01T00:00:00.000Z', to: '2025-06-20T12:00:00.000Z' }]),
+    );
     expect(flag(s, FlagCode.WORK_STRANDED)?.message).toMatch(/cas_1 \(eng_zhang, no longer covers the customer\)/);
     expect(evaluateFlags(s, P, new Date('2025-06-20T11:59:59.000Z')).map((f) => f.code)).not.toContain(FlagCode.WORK_STRANDED);
     // A new period that is current again: nothing stranded.
@@ -585,7 +644,12 @@ describe('lastCustomerContact (the one definition NO_CONTACT_IN_DAYS reads)', ()
 
   it('skips internal notes, former contacts and planned interactions', () => {
     expect(lastCustomerContact(s(), NOW)?.id).toBe('int_talk');
-    expect(flag(s(), FlagCode.NO_CONTACT_IN_DAYS)?.evidence).toEqual({ contactIds: ['con_ma'], interactionIds: ['int_talk'], days: 50, limit: 30 });
+    expect(flag(s(), FlagCode.NO_CONTACT_IN_DAYS)?.evidence).toEqual({
+      contactIds: ['con_ma'],
+      interactionIds: ['int_talk'],
+      days: 50,
+      limit: 30,
+    });
   });
 
   it('is undefined when nobody of the customer was talked to', () => {

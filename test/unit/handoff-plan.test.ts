@@ -39,13 +39,27 @@ describe('handoff checklist rules', () => {
   });
 
   it('warns when a successor would exceed the portfolio size or is not active', () => {
-    const plan = planHandoff({ ...base, maxPortfolioSize: 4, successorInfo: [{ id: 'eng_c', name: 'C', status: 'ON_LEAVE', customers: 3 }] });
+    const plan = planHandoff({
+      ...base,
+      maxPortfolioSize: 4,
+      successorInfo: [{ id: 'eng_c', name: 'C', status: 'ON_LEAVE', customers: 3 }],
+    });
     expect(plan.warnings.map((w) => w.code).sort()).toEqual(['CASE_PAST_SLA', 'SUCCESSOR_NOT_ACTIVE', 'SUCCESSOR_OVERLOADED']);
   });
 
   it('rejects a split with two "rest" successors or the outgoing engineer as successor', () => {
-    expect(() => assignCustomers({ ...base, successors: [{ engineerId: 'eng_c', customerIds: null }, { engineerId: 'eng_d', customerIds: null }] })).toThrow(/only one successor may take "the rest"/);
-    expect(() => assignCustomers({ ...base, successors: [{ engineerId: 'eng_a', customerIds: null }] })).toThrow(/cannot be his own successor/);
+    expect(() =>
+      assignCustomers({
+        ...base,
+        successors: [
+          { engineerId: 'eng_c', customerIds: null },
+          { engineerId: 'eng_d', customerIds: null },
+        ],
+      }),
+    ).toThrow(/only one successor may take "the rest"/);
+    expect(() => assignCustomers({ ...base, successors: [{ engineerId: 'eng_a', customerIds: null }] })).toThrow(
+      /cannot be his own successor/,
+    );
   });
 
   it('vacation cover never creates a second PRIMARY', () => {
@@ -67,8 +81,22 @@ describe('printable checklist', () => {
         name: 'One, Ltd',
         tier: 'VIP',
         items: [
-          { seq: 1, kind: 'VISIT_CUSTOMER', status: 'DONE', doneAt: '2026-06-16T00:00:00.000Z', note: 'ok', assignee: { name: 'C', phone: '+86 3' }, subject: { label: 'Customer', id: 'cus_1', name: 'One, Ltd' } },
-          { seq: 2, kind: 'TRANSFER_COMMITMENT', status: 'OPEN', assignee: { name: 'C' }, subject: { label: 'Commitment', id: 'com_1', text: '=HYPERLINK("x")', dueAt: '2026-06-20T00:00:00.000Z' } },
+          {
+            seq: 1,
+            kind: 'VISIT_CUSTOMER',
+            status: 'DONE',
+            doneAt: '2026-06-16T00:00:00.000Z',
+            note: 'ok',
+            assignee: { name: 'C', phone: '+86 3' },
+            subject: { label: 'Customer', id: 'cus_1', name: 'One, Ltd' },
+          },
+          {
+            seq: 2,
+            kind: 'TRANSFER_COMMITMENT',
+            status: 'OPEN',
+            assignee: { name: 'C' },
+            subject: { label: 'Commitment', id: 'com_1', text: '=HYPERLINK("x")', dueAt: '2026-06-20T00:00:00.000Z' },
+          },
         ],
       },
     ],
@@ -80,14 +108,26 @@ describe('printable checklist', () => {
     expect(md).toContain('- [ ] 2. Transfer the promise "=HYPERLINK("x")", due 2026-06-20');
   });
   it('renders CSV with quoting and without spreadsheet formulas', () => {
-    const lines = checklistCsv(data).replace(/^\ufeff/, '').trim().split('\r\n');
-    expect(lines[1]).toBe('hof_1,cus_1,"One, Ltd",1,VISIT_CUSTOMER,DONE,Visit the customer with C,cus_1,,,C,+86 3,2026-06-16T00:00:00.000Z,ok');
+    const lines = checklistCsv(data)
+      .replace(/^\ufeff/, '')
+      .trim()
+      .split('\r\n');
+    expect(lines[1]).toBe(
+      'hof_1,cus_1,"One, Ltd",1,VISIT_CUSTOMER,DONE,Visit the customer with C,cus_1,,,C,+86 3,2026-06-16T00:00:00.000Z,ok',
+    );
     expect(lines[2]).toContain('"Transfer the promise ""=HYPERLINK(""x"")"", due 2026-06-20"');
   });
 
   it('neutralises every cell a spreadsheet would run, including after a leading tab or carriage return (OWASP)', () => {
     const risky = ['=1+1', '+SUM(A1)', '-2+3', '@SUM(A1)', '\t=cmd', '\r=cmd', '\t+1', '\r@x', '\t-1', '\tplain', '\rplain'];
-    const items = risky.map((note, n) => ({ seq: n + 1, kind: 'VISIT_CUSTOMER', status: 'DONE', note, assignee: { name: 'C', phone: '+86 138 0000 0000' }, subject: null }));
+    const items = risky.map((note, n) => ({
+      seq: n + 1,
+      kind: 'VISIT_CUSTOMER',
+      status: 'DONE',
+      note,
+      assignee: { name: 'C', phone: '+86 138 0000 0000' },
+      subject: null,
+    }));
     const csv = checklistCsv({ ...data, customers: [{ id: 'cus_1', name: 'One', tier: 'VIP', items }] });
     const rows: string[][] = parse(csv.replace(/^\ufeff/, ''), { relax_column_count: false });
     const notes = rows.slice(1).map((r) => r[r.length - 1]);
@@ -95,6 +135,8 @@ describe('printable checklist', () => {
     // A phone number keeps its leading +.
     expect(rows[1][11]).toBe('+86 138 0000 0000');
     // Harmless text is left alone.
-    expect(checklistCsv({ ...data, customers: [{ id: 'cus_1', name: 'One', tier: 'VIP', items: [{ ...items[0], note: 'call back' }] }] })).toMatch(/,call back\r\n$/);
+    expect(
+      checklistCsv({ ...data, customers: [{ id: 'cus_1', name: 'One', tier: 'VIP', items: [{ ...items[0], note: 'call back' }] }] }),
+    ).toMatch(/,call back\r\n$/);
   });
 });

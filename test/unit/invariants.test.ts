@@ -18,18 +18,34 @@ describe('periodState: the one "current at T" rule', () => {
 });
 
 describe('findViolations', () => {
-  const cov = (id: string, engineerId: string, role: string, from: number, to: number | null, customerId = 'cus_x') => ({ id, engineerId, customerId, role, from: T(from), to: to == null ? null : T(to) });
+  const cov = (id: string, engineerId: string, role: string, from: number, to: number | null, customerId = 'cus_x') => ({
+    id,
+    engineerId,
+    customerId,
+    role,
+    from: T(from),
+    to: to == null ? null : T(to),
+  });
 
   it('finds two PRIMARY engineers at once, but not one after the other', () => {
-    expect(findViolations({ coverages: [cov('c1', 'a', 'PRIMARY', 1, 10), cov('c2', 'b', 'PRIMARY', 10, null)], ownerships: [] })).toEqual([]);
+    expect(findViolations({ coverages: [cov('c1', 'a', 'PRIMARY', 1, 10), cov('c2', 'b', 'PRIMARY', 10, null)], ownerships: [] })).toEqual(
+      [],
+    );
     expect(findViolations({ coverages: [cov('c1', 'a', 'PRIMARY', 1, 11), cov('c2', 'b', 'PRIMARY', 10, null)], ownerships: [] })).toEqual([
       expect.objectContaining({ rule: 'ONE_PRIMARY', subject: 'cus_x' }),
     ]);
   });
 
-  it('allows two BACKUPs but not one engineer\'s overlapping periods in one role; other customers are separate', () => {
-    expect(findViolations({ coverages: [cov('c1', 'a', 'BACKUP', 1, null), cov('c2', 'b', 'BACKUP', 2, null), cov('c3', 'a', 'PRIMARY', 1, null, 'cus_y')], ownerships: [] })).toEqual([]);
-    expect(findViolations({ coverages: [cov('c1', 'a', 'BACKUP', 1, null), cov('c2', 'a', 'BACKUP', 5, 8)], ownerships: [] })).toEqual([expect.objectContaining({ rule: 'NO_OVERLAP' })]);
+  it("allows two BACKUPs but not one engineer's overlapping periods in one role; other customers are separate", () => {
+    expect(
+      findViolations({
+        coverages: [cov('c1', 'a', 'BACKUP', 1, null), cov('c2', 'b', 'BACKUP', 2, null), cov('c3', 'a', 'PRIMARY', 1, null, 'cus_y')],
+        ownerships: [],
+      }),
+    ).toEqual([]);
+    expect(findViolations({ coverages: [cov('c1', 'a', 'BACKUP', 1, null), cov('c2', 'a', 'BACKUP', 5, 8)], ownerships: [] })).toEqual([
+      expect.objectContaining({ rule: 'NO_OVERLAP' }),
+    ]);
   });
 
   it('finds overlapping ownerships of a case and an item completed twice without a reopening', () => {
@@ -38,8 +54,12 @@ describe('findViolations', () => {
       { caseId: 'k', engineerId: 'b', from: T(4), to: null },
     ];
     expect(findViolations({ coverages: [], ownerships })).toEqual([expect.objectContaining({ rule: 'ONE_OWNER', subject: 'k' })]);
-    expect(findViolations({ coverages: [], ownerships: [], itemCompletions: [{ itemId: 'i', completions: 2, reopenings: 1 }] })).toEqual([]);
-    expect(findViolations({ coverages: [], ownerships: [], itemCompletions: [{ itemId: 'i', completions: 2, reopenings: 0 }] })).toEqual([expect.objectContaining({ rule: 'ITEM_ONCE' })]);
+    expect(findViolations({ coverages: [], ownerships: [], itemCompletions: [{ itemId: 'i', completions: 2, reopenings: 1 }] })).toEqual(
+      [],
+    );
+    expect(findViolations({ coverages: [], ownerships: [], itemCompletions: [{ itemId: 'i', completions: 2, reopenings: 0 }] })).toEqual([
+      expect.objectContaining({ rule: 'ITEM_ONCE' }),
+    ]);
   });
 
   it('sharedCustomers names the customers two handoffs both hand over', () => {

@@ -25,7 +25,13 @@ describe('paging a list in memory (Relay cursor connections)', () => {
           const first = backwards ? null : size;
           const last = backwards ? size : null;
           const list = Array.from({ length: n }, (_, i) => `item ${i}`);
-          const page = pageOfList(list, first, after === null ? null : encodeCursor(after), last, before === null ? null : encodeCursor(before));
+          const page = pageOfList(
+            list,
+            first,
+            after === null ? null : encodeCursor(after),
+            last,
+            before === null ? null : encodeCursor(before),
+          );
           const { edges } = reference(n, first, last, after, before);
           expect(page.edges.map((e) => e.node)).toEqual(edges.map((i) => `item ${i}`));
           expect(page.totalCount).toBe(n);

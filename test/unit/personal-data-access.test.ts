@@ -1,10 +1,22 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import { assertMayReadAccessLog, personalDataAccess, PersonalDataAccess, showRecordField, type PersonalSubject } from '../../src/auth/personal-data';
+import {
+  assertMayReadAccessLog,
+  personalDataAccess,
+  PersonalDataAccess,
+  showRecordField,
+  type PersonalSubject,
+} from '../../src/auth/personal-data';
 import type { Context } from '../../src/context';
 import { LOCAL_DEV, Role, type Principal } from '../../src/auth/roles';
 import { AppError, ErrorCode } from '../../src/errors';
 
-const who = (roles: Role[], extra: Partial<Principal> = {}): Principal => ({ actor: 'user:u', kind: 'user', roles, regions: null, ...extra });
+const who = (roles: Role[], extra: Partial<Principal> = {}): Principal => ({
+  actor: 'user:u',
+  kind: 'user',
+  roles,
+  regions: null,
+  ...extra,
+});
 const phoneOf = (entityId: string, operation = 'Op'): PersonalSubject => ({ entityLabel: 'Contact', entityId, field: 'phone', operation });
 
 describe('PersonalDataAccess', () => {
@@ -23,7 +35,15 @@ describe('PersonalDataAccess', () => {
     const gate = new PersonalDataAccess(who([Role.VIEWER, role], { actor: 'key:k1', kind: 'api-key', keyId: 'k1' }), 'r1');
     expect(gate.show(phoneOf('con_a'), '13800005678')).toBe('13800005678');
     const [read] = gate.drain();
-    expect(read).toMatchObject({ actor: 'key:k1', keyId: 'k1', requestId: 'r1', entityLabel: 'Contact', entityId: 'con_a', field: 'phone', operation: 'Op' });
+    expect(read).toMatchObject({
+      actor: 'key:k1',
+      keyId: 'k1',
+      requestId: 'r1',
+      entityLabel: 'Contact',
+      entityId: 'con_a',
+      field: 'phone',
+      operation: 'Op',
+    });
     expect(Number.isNaN(Date.parse(read.at))).toBe(false);
   });
 
@@ -77,7 +97,7 @@ describe('showRecordField (raw record values, e.g. the change history)', () => {
     expect(showRecordField(ctx, info, 'Contact', 'con_a', 'phone', null)).toBeNull();
   });
 
-  it('shows them in clear to a manager and records the read in the request\'s gate', () => {
+  it("shows them in clear to a manager and records the read in the request's gate", () => {
     const ctx = ctxOf(who([Role.SERVICE_MANAGER]));
     expect(showRecordField(ctx, info, 'Contact', 'con_a', 'phone', '13800005678')).toBe('13800005678');
     expect(personalDataAccess(ctx).drain()).toMatchObject([{ entityId: 'con_a', field: 'phone', operation: 'History', requestId: 'r9' }]);

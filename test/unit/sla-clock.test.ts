@@ -67,12 +67,20 @@ describe('caseSla: open cases', () => {
   });
 
   it('WAITING_CUSTOMER does not stop the calendar clock', () => {
-    const c = outage({ status: CaseStatus.WAITING_CUSTOMER, openedAt: '2025-06-17T12:00:00.000Z', respondedAt: '2025-06-17T13:00:00.000Z' });
+    const c = outage({
+      status: CaseStatus.WAITING_CUSTOMER,
+      openedAt: '2025-06-17T12:00:00.000Z',
+      respondedAt: '2025-06-17T13:00:00.000Z',
+    });
     expect(caseSla(c, CustomerTier.STANDARD, P, NOW).resolveBreached).toBe(true);
   });
 
   it('a reopened case ignores its old resolvedAt', () => {
-    const c = outage({ openedAt: '2025-06-17T12:00:00.000Z', respondedAt: '2025-06-17T13:00:00.000Z', resolvedAt: '2025-06-18T00:00:00.000Z' });
+    const c = outage({
+      openedAt: '2025-06-17T12:00:00.000Z',
+      respondedAt: '2025-06-17T13:00:00.000Z',
+      resolvedAt: '2025-06-18T00:00:00.000Z',
+    });
     expect(caseSla(c, CustomerTier.STANDARD, P, NOW)).toMatchObject({ resolveBreached: true, remainingHours: -24 });
   });
 });

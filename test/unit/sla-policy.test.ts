@@ -2,14 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { CaseKind, CaseSeverity, CustomerTier } from '../../src/domain/enums';
-import {
-  DEFAULT_POLICY,
-  PolicyError,
-  loadPolicy,
-  policyFromEnv,
-  policyFromFile,
-  slaTarget,
-} from '../../src/domain/sla-policy';
+import { DEFAULT_POLICY, PolicyError, loadPolicy, policyFromEnv, policyFromFile, slaTarget } from '../../src/domain/sla-policy';
 
 function problemsOf(fn: () => unknown): string[] {
   try {
@@ -147,7 +140,9 @@ describe('loadPolicy: validation', () => {
     );
     expect(problems).toHaveLength(5);
     expect(problems[0]).toMatch(/^treshold is not a known setting/);
-    expect(problems.join('\n')).toContain('sla.INCIDENT is not a known setting (expected one of FAULT, COMPLAINT, SERVICE_REQUEST, CHANGE)');
+    expect(problems.join('\n')).toContain(
+      'sla.INCIDENT is not a known setting (expected one of FAULT, COMPLAINT, SERVICE_REQUEST, CHANGE)',
+    );
     expect(problems.join('\n')).toContain('sla.FAULT.BLOCKER is not a known setting');
     expect(problems.join('\n')).toContain('sla.FAULT.MAJOR.GOLD is not a known setting');
     expect(problems.join('\n')).toContain('sla.FAULT.MAJOR.VIP.respondMinutes is not a known setting');

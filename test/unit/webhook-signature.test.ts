@@ -26,11 +26,27 @@ describe('webhook signatures', () => {
   });
   it('masks phones unless the webhook may receive them, and lists what it sent in clear', () => {
     const payload = { contacts: [{ id: 'con_1', name: 'Wu', phone: '13800001234' }], successor: { id: 'eng_c', phone: '13900005678' } };
-    expect(personalDataFor(payload, false)).toEqual({ contacts: [{ id: 'con_1', name: 'Wu', phone: '138****1234' }], successor: { id: 'eng_c', phone: '139****5678' } });
+    expect(personalDataFor(payload, false)).toEqual({
+      contacts: [{ id: 'con_1', name: 'Wu', phone: '138****1234' }],
+      successor: { id: 'eng_c', phone: '139****5678' },
+    });
     const reads: { entityId: string; field: string }[] = [];
     expect(personalDataFor(payload, true, reads)).toEqual(payload);
-    expect(reads).toEqual([{ entityId: 'con_1', field: 'phone' }, { entityId: 'eng_c', field: 'phone' }]);
-    const event = { id: 'evt_1', type: EventType.CoverageChanged, at: 't', version: 1, sequence: 3, customerId: 'cus_1', regionId: null, subjectIds: [], payload };
+    expect(reads).toEqual([
+      { entityId: 'con_1', field: 'phone' },
+      { entityId: 'eng_c', field: 'phone' },
+    ]);
+    const event = {
+      id: 'evt_1',
+      type: EventType.CoverageChanged,
+      at: 't',
+      version: 1,
+      sequence: 3,
+      customerId: 'cus_1',
+      regionId: null,
+      subjectIds: [],
+      payload,
+    };
     expect(JSON.parse(deliveryBody(event, { includePersonalData: false })).data.successor.phone).toBe('139****5678');
   });
 });

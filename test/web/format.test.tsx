@@ -6,7 +6,7 @@ import { DEFAULT_TIME_ZONE, dayToInstant, formatDateTime, getTimeZone, isoDay } 
 describe('dates for people', () => {
   afterEach(() => localStorage.removeItem('rapport.tz'));
 
-  it('are shown in China time by default, in the reader\'s language', () => {
+  it("are shown in China time by default, in the reader's language", () => {
     expect(getTimeZone()).toBe(DEFAULT_TIME_ZONE);
     // 00:30 UTC is 08:30 in Shanghai, the next day's date at 16:30 UTC.
     expect(formatDateTime('2026-11-23T00:30:00Z', 'en')).toBe('23 Nov 2026, 08:30');

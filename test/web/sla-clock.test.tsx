@@ -15,7 +15,7 @@ describe('the SLA clock', () => {
     await i18n.changeLanguage('en');
   });
 
-  it('counts down from the server\'s figure as time passes', () => {
+  it("counts down from the server's figure as time passes", () => {
     const fetchedAt = Date.UTC(2026, 10, 23, 8);
     expect(slaClock(sla(5), fetchedAt, fetchedAt)).toEqual({ state: 'ok', msLeft: 5 * H, breached: false });
     expect(slaClock(sla(5), fetchedAt, fetchedAt + 4 * H)).toMatchObject({ state: 'soon', msLeft: H });
@@ -23,7 +23,7 @@ describe('the SLA clock', () => {
     expect(slaClock(sla(null), fetchedAt, fetchedAt)).toEqual({ state: 'closed', msLeft: null, breached: false });
   });
 
-  it('says how long is left, or how late it is, in the reader\'s language', () => {
+  it("says how long is left, or how late it is, in the reader's language", () => {
     const now = 1_000_000;
     const { rerender } = render(<SlaClock sla={sla(2.5)} fetchedAt={now} now={now} />);
     expect(screen.getByRole('timer').textContent).toBe('2 h 30 min left');

@@ -41,7 +41,12 @@ describe('the coverage timeline', () => {
     await i18n.changeLanguage('en');
     render(<CoverageTimeline entries={entries} now={now} asOf={Date.parse('2024-06-01T00:00:00Z')} />);
     expect(screen.getByRole('img', { name: 'Coverage timeline' })).toBeTruthy();
-    expect(screen.getAllByTestId('timeline-bar').map((g) => g.getAttribute('data-engineer'))).toEqual(['Liu Yang', 'Xu Ming', 'Deng Hao', 'Fang Qing']);
+    expect(screen.getAllByTestId('timeline-bar').map((g) => g.getAttribute('data-engineer'))).toEqual([
+      'Liu Yang',
+      'Xu Ming',
+      'Deng Hao',
+      'Fang Qing',
+    ]);
     expect(screen.getByTestId('timeline-marker')).toBeTruthy();
     expect(screen.getByText(/Primary: Deng Hao/)).toBeTruthy();
   });

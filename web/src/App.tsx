@@ -20,15 +20,25 @@ function Header() {
   const { viewer, token } = useSession();
   return (
     <header className="top no-print">
-      <a className="skip" href="#main">{t('app.skip')}</a>
-      <Link to="/" className="brand">{t('app.name')}</Link>
+      <a className="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <Link to="/" className="brand">
+        {t('app.name')}
+      </Link>
       <HeaderSearch />
       <nav aria-label="Main">
         <Link to="/attention">{t('nav.attention')}</Link>
         {viewer?.mayWrite && <Link to="/handoffs/new">{t('nav.handoff')}</Link>}
         <a href="/graphiql">{t('nav.graphiql')}</a>
         <Link to="/signin" data-testid="who">
-          {viewer?.authenticated ? `${viewer.actor} · ${viewer.roles.join(', ')}` : token ? t('nav.signIn') : viewer ? 'local-dev' : t('nav.signIn')}
+          {viewer?.authenticated
+            ? `${viewer.actor} · ${viewer.roles.join(', ')}`
+            : token
+              ? t('nav.signIn')
+              : viewer
+                ? 'local-dev'
+                : t('nav.signIn')}
         </Link>
       </nav>
       <label className="lang">
@@ -54,7 +64,9 @@ function Header() {
           }}
         >
           {[...new Set([getTimeZone(), ...TIME_ZONES])].map((z) => (
-            <option key={z} value={z}>{z}</option>
+            <option key={z} value={z}>
+              {z}
+            </option>
           ))}
         </select>
       </label>
@@ -79,7 +91,14 @@ function Pages() {
       <Route path="/handoffs/:id/print" element={<HandoffPage print />} />
       <Route path="/history/:id" element={<HistoryPage />} />
       <Route path="/signin" element={<SignInPage />} />
-      <Route path="/graphiql" element={<Suspense fallback={<p>…</p>}><GraphiQLPage /></Suspense>} />
+      <Route
+        path="/graphiql"
+        element={
+          <Suspense fallback={<p>…</p>}>
+            <GraphiQLPage />
+          </Suspense>
+        }
+      />
       <Route path="*" element={<p>404</p>} />
     </Routes>
   );

@@ -43,7 +43,8 @@ export function makeClient(token: string | null): Client {
 
 function ViewerLoader({ children, token, setToken }: { children: ReactNode; token: string | null; setToken(t: string | null): void }) {
   const [{ data, error, fetching }] = useQuery({ query: ViewerDocument, requestPolicy: 'network-only' });
-  const needsSignIn = !!error && (error.response?.status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
+  const needsSignIn =
+    !!error && (error.response?.status === 401 || error.graphQLErrors.some((e) => e.extensions?.code === 'UNAUTHENTICATED'));
   const session = useMemo<Session>(
     () => ({
       token,

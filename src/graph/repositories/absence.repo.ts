@@ -85,7 +85,9 @@ export async function writeAbsence(tx: TxRunner, cmd: RecordAbsenceCommand, meta
   throwIfProblems([
     periodProblem(cmd.from, cmd.to ?? null),
     coverIds.includes(cmd.engineerId) ? { field: 'coverEngineerIds', reason: `${cmd.engineerId} cannot cover his own absence` } : null,
-    ABSENCE_REASONS.includes(cmd.reason as (typeof ABSENCE_REASONS)[number]) ? null : { field: 'reason', reason: `must be one of ${ABSENCE_REASONS.join(', ')}` },
+    ABSENCE_REASONS.includes(cmd.reason as (typeof ABSENCE_REASONS)[number])
+      ? null
+      : { field: 'reason', reason: `must be one of ${ABSENCE_REASONS.join(', ')}` },
   ]);
   for (const id of coverIds) await requireNode(tx, 'Engineer', id);
   const existing = (await tx.run(ABSENCES_OF_ENGINEERS, { ids: [cmd.engineerId] })).map(toAbsence);
@@ -97,10 +99,25 @@ export async function writeAbsence(tx: TxRunner, cmd: RecordAbsenceCommand, meta
     );
   }
   const id = newId('abs');
-  await tx.run(CREATE_ABSENCE, { id, engineerId: cmd.engineerId, from: cmd.from, to: cmd.to ?? null, reason: cmd.reason, note: cmd.note ?? null, handoffId: cmd.handoffId ?? null, coverIds, actor: meta.actor });
+  await tx.run(CREATE_ABSENCE, {
+    id,
+    engineerId: cmd.engineerId,
+    from: cmd.from,
+    to: cmd.to ?? null,
+    reason: cmd.reason,
+    note: cmd.note ?? null,
+    handoffId: cmd.handoffId ?? null,
+    coverIds,
+    actor: meta.actor,
+  });
   await recordChanges(tx, [
-    changeEntry(meta, { id: cmd.engineerId, label: 'Engineer' }, 'LINK', { absence: { before: null, after: { id, reason: cmd.reason, from: cmd.from, to: cmd.to ?? null, coverIds } } },
-      `${cmd.reason} absence ${id} from ${cmd.from}${cmd.to ? ` to ${cmd.to}` : ''}${coverIds.length ? `, covered by ${coverIds.join(', ')}` : ''}`),
+    changeEntry(
+      meta,
+      { id: cmd.engineerId, label: 'Engineer' },
+      'LINK',
+      { absence: { before: null, after: { id, reason: cmd.reason, from: cmd.from, to: cmd.to ?? null, coverIds } } },
+      `${cmd.reason} absence ${id} from ${cmd.from}${cmd.to ? ` to ${cmd.to}` : ''}${coverIds.length ? `, covered by ${coverIds.join(', ')}` : ''}`,
+    ),
   ]);
   const [row] = await tx.run(ABSENCE_BY_ID, { id });
   return toAbsence(row);
@@ -122,8 +139,13 @@ export async function endAbsence(store: Store, cmd: { id: string; at?: string | 
     if (problem) throw conflict(`Absence ${absence.id} already ended at ${canonicalTime(problem.ended)}`, { absenceId: absence.id });
     await tx.run(END_ABSENCE, { id: cmd.id, to: at });
     await recordChanges(tx, [
-      changeEntry(meta, { id: absence.engineerId, label: 'Engineer' }, 'UNLINK', { absence: { before: { id: absence.id, to: absence.to }, after: { id: absence.id, to: at } } },
-        `${absence.reason} absence ${absence.id} ended at ${at}`),
+      changeEntry(
+        meta,
+        { id: absence.engineerId, label: 'Engineer' },
+        'UNLINK',
+        { absence: { before: { id: absence.id, to: absence.to }, after: { id: absence.id, to: at } } },
+        `${absence.reason} absence ${absence.id} ended at ${at}`,
+      ),
     ]);
     const [row] = await tx.run(ABSENCE_BY_ID, { id: cmd.id });
     return toAbsence(row);

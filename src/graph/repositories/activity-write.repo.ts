@@ -68,7 +68,15 @@ export async function logInteraction(store: Store, cmd: LogInteractionCommand, m
     await setLink(tx, 'Interaction', linkOf(kind, 'engineerId'), id, cmd.engineerId);
     await addLinks(tx, 'Interaction', linkOf(kind, 'contactIds'), id, contactIds);
     const after = { ...row, customerId: cmd.customerId, engineerId: cmd.engineerId, contactIds, caseId: cmd.caseId ?? null };
-    const entries = [changeEntry(meta, { id, label: 'Interaction' }, 'CREATE', diffFields(null, withoutNulls(after)), `${row.channel} ${id} with ${cmd.customerId} by ${cmd.engineerId}`)];
+    const entries = [
+      changeEntry(
+        meta,
+        { id, label: 'Interaction' },
+        'CREATE',
+        diffFields(null, withoutNulls(after)),
+        `${row.channel} ${id} with ${cmd.customerId} by ${cmd.engineerId}`,
+      ),
+    ];
 
     if (cmd.caseId && kase) {
       await setLink(tx, 'Interaction', linkOf(kind, 'caseId'), id, cmd.caseId);
@@ -84,7 +92,9 @@ export async function logInteraction(store: Store, cmd: LogInteractionCommand, m
         caseChanges.workedOnIds = { before: [...workers].sort(), after: [...workers, cmd.engineerId].sort() };
       }
       if (Object.keys(caseChanges).length) {
-        entries.push(changeEntry(meta, { id: cmd.caseId, label: 'Case' }, 'UPDATE', caseChanges, `Case ${cmd.caseId}: interaction ${id} at ${at}`));
+        entries.push(
+          changeEntry(meta, { id: cmd.caseId, label: 'Case' }, 'UPDATE', caseChanges, `Case ${cmd.caseId}: interaction ${id} at ${at}`),
+        );
       }
     }
     await recordChanges(tx, entries);
@@ -131,7 +141,13 @@ export async function makeCommitment(store: Store, cmd: MakeCommitmentCommand, m
     if (cmd.caseId) await setLink(tx, 'Commitment', linkOf(kind, 'caseId'), id, cmd.caseId);
     const after = { ...row, customerId: cmd.customerId, engineerId: cmd.engineerId, caseId: cmd.caseId ?? null };
     await recordChanges(tx, [
-      changeEntry(meta, { id, label: 'Commitment' }, 'CREATE', diffFields(null, withoutNulls(after)), `${cmd.engineerId} promised ${cmd.customerId}: due ${row.dueAt}`),
+      changeEntry(
+        meta,
+        { id, label: 'Commitment' },
+        'CREATE',
+        diffFields(null, withoutNulls(after)),
+        `${cmd.engineerId} promised ${cmd.customerId}: due ${row.dueAt}`,
+      ),
     ]);
     return node;
   });
@@ -142,7 +158,11 @@ const RESOLUTION_NOTE: FieldSpec = { name: 'resolutionNote', type: 'text', max: 
 const RESOLUTIONS: string[] = [CommitmentStatus.KEPT, CommitmentStatus.BROKEN, CommitmentStatus.CANCELLED];
 
 /** Closes an OPEN commitment as KEPT, BROKEN or CANCELLED; a closed one cannot be resolved again. */
-export async function resolveCommitment(store: Store, cmd: { id: string; status: string; note?: string | null }, meta: WriteMeta): Promise<Props> {
+export async function resolveCommitment(
+  store: Store,
+  cmd: { id: string; status: string; note?: string | null },
+  meta: WriteMeta,
+): Promise<Props> {
   if (!RESOLUTIONS.includes(cmd.status)) throw badInput([{ field: 'status', reason: `must be one of ${RESOLUTIONS.join(', ')}` }]);
   const kind = nodeKind('Commitment');
   const withNote = { ...kind, fields: [...kind.fields, RESOLUTION_NOTE] };
@@ -150,11 +170,14 @@ export async function resolveCommitment(store: Store, cmd: { id: string; status:
   throwIfProblems(problems.map((p) => ({ ...p, field: 'note' })));
   return store.transaction(async (tx) => {
     const current = await requireNode(tx, 'Commitment', cmd.id);
-    if (current.status !== CommitmentStatus.OPEN) throw conflict(`Commitment ${cmd.id} is already ${String(current.status)}`, { id: cmd.id });
+    if (current.status !== CommitmentStatus.OPEN)
+      throw conflict(`Commitment ${cmd.id} is already ${String(current.status)}`, { id: cmd.id });
     const values = { status: cmd.status, resolvedAt: meta.now, resolutionNote: row.resolutionNote ?? null };
     const before = { status: current.status, resolvedAt: current.resolvedAt ?? null, resolutionNote: current.resolutionNote ?? null };
     const node = await setFields(tx, withNote, cmd.id, values);
-    await recordChanges(tx, [changeEntry(meta, { id: cmd.id, label: 'Commitment' }, 'UPDATE', diffFields(before, values), `Commitment ${cmd.id} ${cmd.status}`)]);
+    await recordChanges(tx, [
+      changeEntry(meta, { id: cmd.id, label: 'Commitment' }, 'UPDATE', diffFields(before, values), `Commitment ${cmd.id} ${cmd.status}`),
+    ]);
     return node;
   });
 }

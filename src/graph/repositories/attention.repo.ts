@@ -1,5 +1,17 @@
 import { currentAt } from '../current';
-import type { CaseKind, CaseSeverity, CaseStatus, CommitmentStatus, ContactRole, CoverageRole, CustomerTier, EngineerKind, EngineerStatus, HandoffItemKind, InteractionChannel } from '../../domain/enums';
+import type {
+  CaseKind,
+  CaseSeverity,
+  CaseStatus,
+  CommitmentStatus,
+  ContactRole,
+  CoverageRole,
+  CustomerTier,
+  EngineerKind,
+  EngineerStatus,
+  HandoffItemKind,
+  InteractionChannel,
+} from '../../domain/enums';
 import { OPEN_CASE_STATUSES } from '../../domain/enums';
 import type { CustomerSnapshot, EngineerLoad, SnapshotCase, SnapshotHeldWork, SnapshotHolding } from '../../domain/flags';
 import type { SlaPolicy } from '../../domain/sla-policy';
@@ -212,7 +224,9 @@ const group = (rows: Row[], key = 'key'): Map<string, Row[]> => {
 
 function heldWork(row: Row | undefined): SnapshotHeldWork {
   const holdings = (v: unknown): SnapshotHolding[] =>
-    ((v as Row[] | null) ?? []).filter((h) => h && h.id != null && h.engineerId != null).map((h) => ({ id: h.id as string, engineerId: h.engineerId as string, status: h.status as EngineerStatus }));
+    ((v as Row[] | null) ?? [])
+      .filter((h) => h && h.id != null && h.engineerId != null)
+      .map((h) => ({ id: h.id as string, engineerId: h.engineerId as string, status: h.status as EngineerStatus }));
   return {
     cases: holdings(row?.cases),
     commitments: holdings(row?.commitments),
@@ -226,7 +240,12 @@ function heldWork(row: Row | undefined): SnapshotHeldWork {
  * Snapshots of the given customers at `now`, keyed by customer id (unknown ids are absent).
  * Always SNAPSHOT_STATEMENTS statements, in parallel; none when `ids` is empty.
  */
-export async function loadSnapshots(store: Store, ids: readonly string[], now: Date, policy: SlaPolicy): Promise<Map<string, LoadedSnapshot>> {
+export async function loadSnapshots(
+  store: Store,
+  ids: readonly string[],
+  now: Date,
+  policy: SlaPolicy,
+): Promise<Map<string, LoadedSnapshot>> {
   const out = new Map<string, LoadedSnapshot>();
   if (ids.length === 0) return out;
   const { lateResolvedLookbackDays, maintenanceExpiringDays } = policy.thresholds;
@@ -238,21 +257,22 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
     expiringBefore: new Date(now.getTime() + maintenanceExpiringDays * DAY_MS).toISOString(),
     operationsSince: new Date(now.getTime() - OPERATION_LOOKBACK_DAYS * DAY_MS).toISOString(),
   };
-  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, held, operations] = await Promise.all(
-    [
-      SNAPSHOT_COVERAGE,
-      SNAPSHOT_PRIMARY_LOAD,
-      SNAPSHOT_CONTACTS,
-      SNAPSHOT_LAST_INTERACTIONS,
-      SNAPSHOT_CASES,
-      SNAPSHOT_CASE_INTERACTIONS,
-      SNAPSHOT_DEVICES,
-      SNAPSHOT_HANDOFF_ITEMS,
-      SNAPSHOT_COMMITMENTS,
-      SNAPSHOT_HELD_WORK,
-      SNAPSHOT_OPERATIONS,
-    ].map((cypher) => store.read(cypher, params)),
-  );
+  const [coverage, loads, contacts, interactions, cases, caseInteractions, devices, items, commitments, held, operations] =
+    await Promise.all(
+      [
+        SNAPSHOT_COVERAGE,
+        SNAPSHOT_PRIMARY_LOAD,
+        SNAPSHOT_CONTACTS,
+        SNAPSHOT_LAST_INTERACTIONS,
+        SNAPSHOT_CASES,
+        SNAPSHOT_CASE_INTERACTIONS,
+        SNAPSHOT_DEVICES,
+        SNAPSHOT_HANDOFF_ITEMS,
+        SNAPSHOT_COMMITMENTS,
+        SNAPSHOT_HELD_WORK,
+        SNAPSHOT_OPERATIONS,
+      ].map((cypher) => store.read(cypher, params)),
+    );
 
   const loadOf = new Map<string, EngineerLoad>();
   for (const r of loads) {
@@ -345,7 +365,11 @@ export async function loadSnapshots(store: Store, ids: readonly string[], now: D
             deviceId: r.deviceId as string,
             authorisedSides: ((r.sides as string[]) ?? []).filter(Boolean),
             performerIds: (r.performers as string[]) ?? [],
-            informed: ((r.informed as string[][]) ?? []).map(([pid, role]) => ({ id: pid, role: role ?? null, reportsToId: reportsTo.get(pid) ?? null })),
+            informed: ((r.informed as string[][]) ?? []).map(([pid, role]) => ({
+              id: pid,
+              role: role ?? null,
+              reportsToId: reportsTo.get(pid) ?? null,
+            })),
           };
         }),
       },

@@ -89,7 +89,12 @@ export async function customerOfCase(tx: TxRunner, caseId: string): Promise<stri
 }
 
 /** The case exists (NOT_FOUND) and belongs to the customer (BAD_USER_INPUT). */
-export async function caseAtCustomer(tx: TxRunner, caseId: string, customerId: string, field: string): Promise<{ node: Props; problem: FieldProblem | null }> {
+export async function caseAtCustomer(
+  tx: TxRunner,
+  caseId: string,
+  customerId: string,
+  field: string,
+): Promise<{ node: Props; problem: FieldProblem | null }> {
   const node = await requireNode(tx, 'Case', caseId);
   const owner = await customerOfCase(tx, caseId);
   return { node, problem: owner === customerId ? null : { field, reason: `case ${caseId} is not a case of customer ${customerId}` } };
@@ -110,7 +115,9 @@ export async function contactsAtCustomer(tx: TxRunner, ids: string[], customerId
   const rows = await tx.run(CONTACTS_EMPLOYED_AT, { customerId, ids });
   const employed = new Set(rows.map((r) => r.id as string));
   const strangers = [...new Set(ids)].filter((id) => !employed.has(id));
-  return strangers.length ? { field, reason: `${strangers.join(', ')} ${strangers.length > 1 ? 'do' : 'does'} not work at customer ${customerId}` } : null;
+  return strangers.length
+    ? { field, reason: `${strangers.join(', ')} ${strangers.length > 1 ? 'do' : 'does'} not work at customer ${customerId}` }
+    : null;
 }
 
 async function currentOwners(tx: TxRunner, caseId: string): Promise<{ engineerId: string; from: string }[]> {
@@ -141,7 +148,13 @@ export async function moveOwnership(tx: TxRunner, caseId: string, engineerId: st
   const customerId = await customerOfCase(tx, caseId);
   const fromEngineerId = (ended[0]?.engineerId as string) ?? null;
   await appendEvents(tx, [
-    { type: EventType.CaseOwnerChanged, at, customerId, subjectIds: [caseId, engineerId, ...(fromEngineerId ? [fromEngineerId] : [])], payload: { caseId, customerId, fromEngineerId, toEngineerId: engineerId, at } },
+    {
+      type: EventType.CaseOwnerChanged,
+      at,
+      customerId,
+      subjectIds: [caseId, engineerId, ...(fromEngineerId ? [fromEngineerId] : [])],
+      payload: { caseId, customerId, fromEngineerId, toEngineerId: engineerId, at },
+    },
   ]);
 }
 
@@ -187,7 +200,10 @@ export async function openCase(store: Store, cmd: OpenCaseCommand, meta: WriteMe
       checks.push(engineerUnavailable({ id: ownerId, status: owner.status }, 'ownerId'));
     } else {
       const rows = await tx.run(COVERAGE_OF_CUSTOMERS_AT, { ids: [cmd.customerId], at: meta.now, role: CoverageRole.PRIMARY });
-      const choice = defaultCaseOwner(cmd.customerId, rows.map((r) => r.e as { id: string; status?: unknown }));
+      const choice = defaultCaseOwner(
+        cmd.customerId,
+        rows.map((r) => r.e as { id: string; status?: unknown }),
+      );
       if ('field' in choice) checks.push(choice);
       else ownerId = choice.engineerId;
     }
@@ -199,7 +215,15 @@ export async function openCase(store: Store, cmd: OpenCaseCommand, meta: WriteMe
     if (cmd.raisedById) await setLink(tx, 'Case', linkOf(kind, 'raisedById'), id, cmd.raisedById);
     await startOwnership(tx, id, ownerId!, openedAt, meta);
     const after = { ...row, customerId: cmd.customerId, deviceId: cmd.deviceId ?? null, raisedById: cmd.raisedById ?? null, ownerId };
-    await recordChanges(tx, [changeEntry(meta, { id, label: 'Case' }, 'CREATE', diffFields(null, after), `Case ${id} opened for ${cmd.customerId}, owned by ${ownerId}`)]);
+    await recordChanges(tx, [
+      changeEntry(
+        meta,
+        { id, label: 'Case' },
+        'CREATE',
+        diffFields(null, after),
+        `Case ${id} opened for ${cmd.customerId}, owned by ${ownerId}`,
+      ),
+    ]);
     return node;
   });
 }
@@ -245,15 +269,15 @@ export async function updateCase(store: Store, cmd: UpdateCaseCommand, meta: Wri
       if (reopened) values.reopenCount = Number(stored.reopenCount ?? 0) + 1;
       // An open case always has an owner: a reopen needs one to land on.
       if (reopened && !(await currentOwners(tx, cmd.id)).length) {
-        checks.push({ field: 'status', reason: `case ${cmd.id} has no current owner: assign one with assignCaseOwner before reopening it` });
+        checks.push({
+          field: 'status',
+          reason: `case ${cmd.id} has no current owner: assign one with assignCaseOwner before reopening it`,
+        });
       }
     }
     if (cmd.customerUpdated && isLaterThan(at, stored.lastCustomerUpdateAt as string | null)) values.lastCustomerUpdateAt = at;
 
-    const changes: Record<string, FieldChange> = diffFields(
-      Object.fromEntries(Object.keys(values).map((k) => [k, stored[k]])),
-      values,
-    );
+    const changes: Record<string, FieldChange> = diffFields(Object.fromEntries(Object.keys(values).map((k) => [k, stored[k]])), values);
     const customerId = await customerOfCase(tx, cmd.id);
     const links: [string, string | null][] = [];
     for (const field of ['deviceId', 'raisedById'] as const) {
@@ -263,7 +287,9 @@ export async function updateCase(store: Store, cmd: UpdateCaseCommand, meta: Wri
       const after = cmd[field] ?? null;
       if (before === after) continue;
       if (after && customerId) {
-        checks.push(field === 'deviceId' ? await deviceAtCustomer(tx, after, customerId) : await contactsAtCustomer(tx, [after], customerId, field));
+        checks.push(
+          field === 'deviceId' ? await deviceAtCustomer(tx, after, customerId) : await contactsAtCustomer(tx, [after], customerId, field),
+        );
       }
       links.push([field, after]);
       changes[field] = { before, after };
@@ -271,10 +297,23 @@ export async function updateCase(store: Store, cmd: UpdateCaseCommand, meta: Wri
     throwIfProblems(checks);
     if (!Object.keys(changes).length) return current;
 
-    const node = await setFields(tx, kind, cmd.id, Object.fromEntries(Object.keys(changes).filter((k) => k in values).map((k) => [k, values[k]])));
+    const node = await setFields(
+      tx,
+      kind,
+      cmd.id,
+      Object.fromEntries(
+        Object.keys(changes)
+          .filter((k) => k in values)
+          .map((k) => [k, values[k]]),
+      ),
+    );
     for (const [field, target] of links) await setLink(tx, 'Case', linkOf(kind, field), cmd.id, target);
     const move = changes.status ? `status ${changes.status.before} → ${changes.status.after}` : null;
-    const summary = [`Case ${cmd.id} ${reopened ? 'reopened' : 'updated'}`, move, cmd.reason?.trim() ? `reason: ${cmd.reason.trim()}` : null]
+    const summary = [
+      `Case ${cmd.id} ${reopened ? 'reopened' : 'updated'}`,
+      move,
+      cmd.reason?.trim() ? `reason: ${cmd.reason.trim()}` : null,
+    ]
       .filter(Boolean)
       .join('; ');
     await recordChanges(tx, [changeEntry(meta, { id: cmd.id, label: 'Case' }, op, changes, summary)]);
@@ -290,7 +329,11 @@ export function archiveCase(store: Store, id: string, meta: WriteMeta): Promise<
  * Hands a case to an engineer at `at`: the current OWNED_BY gets `to = at`, a new one starts, and
  * the engineer is recorded as having worked on it — all in one transaction.
  */
-export async function assignCaseOwner(store: Store, cmd: { caseId: string; engineerId: string; at?: string | null }, meta: WriteMeta): Promise<Props> {
+export async function assignCaseOwner(
+  store: Store,
+  cmd: { caseId: string; engineerId: string; at?: string | null },
+  meta: WriteMeta,
+): Promise<Props> {
   const at = cmd.at ?? meta.now;
   return store.transaction(async (tx) => {
     await lock(tx, 'Case', [cmd.caseId]);
@@ -321,8 +364,13 @@ export async function assignCaseOwner(store: Store, cmd: { caseId: string; engin
     await moveOwnership(tx, cmd.caseId, cmd.engineerId, at, meta);
     const before = owners.length === 0 ? null : owners.length === 1 ? owners[0].engineerId : owners.map((o) => o.engineerId);
     await recordChanges(tx, [
-      changeEntry(meta, { id: cmd.caseId, label: 'Case' }, 'LINK', { ownerId: { before, after: cmd.engineerId } },
-        `Case ${cmd.caseId} owned by ${cmd.engineerId} from ${at}${before ? ` (was ${[before].flat().join(', ')})` : ''}`),
+      changeEntry(
+        meta,
+        { id: cmd.caseId, label: 'Case' },
+        'LINK',
+        { ownerId: { before, after: cmd.engineerId } },
+        `Case ${cmd.caseId} owned by ${cmd.engineerId} from ${at}${before ? ` (was ${[before].flat().join(', ')})` : ''}`,
+      ),
     ]);
     return kase;
   });

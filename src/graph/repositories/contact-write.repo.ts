@@ -83,10 +83,16 @@ function validEmployment(cmd: EmploymentCommand, now: string) {
 }
 
 /** Adds an employment inside a transaction; the contact must exist (checked by the caller). */
-async function employ(tx: TxRunner, row: ReturnType<typeof validEmployment>, meta: WriteMeta): Promise<{ employment: EmploymentRecord; entries: ChangeEntry[] }> {
+async function employ(
+  tx: TxRunner,
+  row: ReturnType<typeof validEmployment>,
+  meta: WriteMeta,
+): Promise<{ employment: EmploymentRecord; entries: ChangeEntry[] }> {
   const customer = await requireNode(tx, 'Customer', row.customerId);
   throwIfProblems([archivedProblem({ id: row.customerId, status: customer.status }, 'customerId', 'customer')]);
-  const clash = (await employmentsAt(tx, row.contactId, row.customerId)).find((e) => e.from && overlaps({ from: e.from, to: e.to }, { from: row.from }));
+  const clash = (await employmentsAt(tx, row.contactId, row.customerId)).find(
+    (e) => e.from && overlaps({ from: e.from, to: e.to }, { from: row.from }),
+  );
   if (clash) {
     throw conflict(
       `Contact ${row.contactId} already works at ${row.customerId} in that period (from ${clash.from}${clash.to ? ` to ${clash.to}` : ', still current'})`,
@@ -99,8 +105,20 @@ async function employ(tx: TxRunner, row: ReturnType<typeof validEmployment>, met
   return {
     employment,
     entries: [
-      changeEntry(meta, { id: row.contactId, label: 'Contact' }, 'LINK', { [`employment:${row.customerId}`]: { before: null, after: employmentValue(employment) } }, summary),
-      changeEntry(meta, { id: row.customerId, label: 'Customer' }, 'LINK', { [`contact:${row.contactId}`]: { before: null, after: employmentValue(employment) } }, summary),
+      changeEntry(
+        meta,
+        { id: row.contactId, label: 'Contact' },
+        'LINK',
+        { [`employment:${row.customerId}`]: { before: null, after: employmentValue(employment) } },
+        summary,
+      ),
+      changeEntry(
+        meta,
+        { id: row.customerId, label: 'Customer' },
+        'LINK',
+        { [`contact:${row.contactId}`]: { before: null, after: employmentValue(employment) } },
+        summary,
+      ),
     ],
   };
 }
@@ -114,7 +132,15 @@ export function createContact(
 ): Promise<Props> {
   // Validated before the transaction; the contact id is filled in once the contact exists.
   const row = employment.customerId
-    ? validEmployment({ contactId: (input.id as string | null) ?? 'con_new', customerId: employment.customerId, from: employment.from, title: input.title as string | null }, meta.now)
+    ? validEmployment(
+        {
+          contactId: (input.id as string | null) ?? 'con_new',
+          customerId: employment.customerId,
+          from: employment.from,
+          title: input.title as string | null,
+        },
+        meta.now,
+      )
     : null;
   return createEntity(store, 'Contact', input, meta, async (tx, node) => {
     if (!row) return [];
@@ -179,8 +205,13 @@ export async function setReportsTo(store: Store, cmd: { contactId: string; manag
     if (before === managerId) return contact;
     await setLink(tx, 'Contact', link, cmd.contactId, managerId);
     await recordChanges(tx, [
-      changeEntry(meta, { id: cmd.contactId, label: 'Contact' }, 'UPDATE', { reportsToId: { before, after: managerId } },
-        managerId ? `${cmd.contactId} reports to ${managerId}` : `${cmd.contactId} reports to nobody`),
+      changeEntry(
+        meta,
+        { id: cmd.contactId, label: 'Contact' },
+        'UPDATE',
+        { reportsToId: { before, after: managerId } },
+        managerId ? `${cmd.contactId} reports to ${managerId}` : `${cmd.contactId} reports to nobody`,
+      ),
     ]);
     return contact;
   });

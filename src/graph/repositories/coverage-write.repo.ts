@@ -19,7 +19,6 @@ import { canonicalTime, changeEntry, requireNode, throwIfProblems, type WriteMet
  * new COVERS relationship. Change entries go on the customer, whose card this is.
  */
 
-
 // `key` = id: the bulk import merges coverage on `key`, so re-importing an export never duplicates it.
 export const CREATE_COVERAGE = `
 MATCH (c:Customer {id: $customerId})
@@ -45,7 +44,13 @@ export interface AssignCoverageCommand {
 
 const coverageKind = () => EDGE_KINDS.find((k) => k.kind === 'coverage')!;
 
-const asValue = (c: CoverageRecord) => ({ id: c.id, engineerId: c.engineerId, role: c.role, from: canonicalTime(c.from), to: c.to ? canonicalTime(c.to) : null });
+const asValue = (c: CoverageRecord) => ({
+  id: c.id,
+  engineerId: c.engineerId,
+  role: c.role,
+  from: canonicalTime(c.from),
+  to: c.to ? canonicalTime(c.to) : null,
+});
 
 async function coverageById(tx: TxRunner, id: string): Promise<CoverageRecord | null> {
   const [row] = await tx.run(COVERAGE_BY_ID, { ids: [id] });
@@ -90,19 +95,43 @@ export async function assignCoverage(store: Store, cmd: AssignCoverageCommand, m
       const old = existing.find((c) => c.id === span.id)!;
       const ended = await end(tx, old, next.from);
       entries.push(
-        changeEntry(meta, { id: cmd.customerId, label: 'Customer' }, 'UNLINK', { coverage: { before: span, after: asValue(ended) } },
-          `${span.role} coverage ${span.id} (${span.engineerId}) ended at ${next.from}, replaced by ${id}`),
+        changeEntry(
+          meta,
+          { id: cmd.customerId, label: 'Customer' },
+          'UNLINK',
+          { coverage: { before: span, after: asValue(ended) } },
+          `${span.role} coverage ${span.id} (${span.engineerId}) ended at ${next.from}, replaced by ${id}`,
+        ),
       );
     }
     const [created] = await tx.run(CREATE_COVERAGE, { ...next, id, customerId: cmd.customerId, assignedBy: meta.actor });
     const coverage = toCoverage(created);
     entries.push(
-      changeEntry(meta, { id: cmd.customerId, label: 'Customer' }, 'LINK', { coverage: { before: null, after: asValue(coverage) } },
-        `${next.role} coverage ${id}: ${next.engineerId} from ${next.from}${next.to ? ` to ${next.to}` : ''}`),
+      changeEntry(
+        meta,
+        { id: cmd.customerId, label: 'Customer' },
+        'LINK',
+        { coverage: { before: null, after: asValue(coverage) } },
+        `${next.role} coverage ${id}: ${next.engineerId} from ${next.from}${next.to ? ` to ${next.to}` : ''}`,
+      ),
     );
     await recordChanges(tx, entries);
     const replaced = plan.toEnd.find((span) => span.role === next.role);
-    await appendEvents(tx, await withIntroductions(tx, [coverageChanged(cmd.customerId, next.role, replaced?.engineerId ?? null, next.engineerId, next.from, { at: meta.now, coverageId: id, until: next.to, endedCoverageIds: plan.toEnd.map((span) => span.id) })], meta.now));
+    await appendEvents(
+      tx,
+      await withIntroductions(
+        tx,
+        [
+          coverageChanged(cmd.customerId, next.role, replaced?.engineerId ?? null, next.engineerId, next.from, {
+            at: meta.now,
+            coverageId: id,
+            until: next.to,
+            endedCoverageIds: plan.toEnd.map((span) => span.id),
+          }),
+        ],
+        meta.now,
+      ),
+    );
     return coverage;
   });
 }
@@ -120,10 +149,20 @@ export async function endCoverage(store: Store, cmd: { coverageId: string; at?: 
     if (problem) throw conflict(`Coverage ${coverage.id} already ended at ${canonicalTime(problem.ended)}`, { coverageId: coverage.id });
     const ended = await end(tx, coverage, at);
     await recordChanges(tx, [
-      changeEntry(meta, { id: coverage.customerId, label: 'Customer' }, 'UNLINK', { coverage: { before: asValue(coverage), after: asValue(ended) } },
-        `${coverage.role} coverage ${coverage.id} (${coverage.engineerId}) ended at ${at}`),
+      changeEntry(
+        meta,
+        { id: coverage.customerId, label: 'Customer' },
+        'UNLINK',
+        { coverage: { before: asValue(coverage), after: asValue(ended) } },
+        `${coverage.role} coverage ${coverage.id} (${coverage.engineerId}) ended at ${at}`,
+      ),
     ]);
-    await appendEvents(tx, [coverageChanged(coverage.customerId, coverage.role, coverage.engineerId, null, canonicalTime(at), { at: meta.now, endedCoverageIds: [coverage.id] })]);
+    await appendEvents(tx, [
+      coverageChanged(coverage.customerId, coverage.role, coverage.engineerId, null, canonicalTime(at), {
+        at: meta.now,
+        endedCoverageIds: [coverage.id],
+      }),
+    ]);
     return ended;
   });
 }

@@ -152,11 +152,19 @@ export async function listCustomers(
   };
   const covered = Boolean(filter.coveredBy);
   const statement = covered
-    ? keyset.backwards ? CUSTOMERS_PAGE_COVERED_BY_BACKWARDS : CUSTOMERS_PAGE_COVERED_BY
-    : keyset.backwards ? CUSTOMERS_PAGE_BACKWARDS : CUSTOMERS_PAGE;
+    ? keyset.backwards
+      ? CUSTOMERS_PAGE_COVERED_BY_BACKWARDS
+      : CUSTOMERS_PAGE_COVERED_BY
+    : keyset.backwards
+      ? CUSTOMERS_PAGE_BACKWARDS
+      : CUSTOMERS_PAGE;
   const [rows, count] = await Promise.all([
     keyset.size === 0 ? Promise.resolve([]) : store.read(statement, params),
     store.read(covered ? CUSTOMERS_COUNT_COVERED_BY : CUSTOMERS_COUNT, params),
   ]);
-  return nameIdPage(rows.map((r) => r.c as unknown as CustomerRecord), page, (count[0]?.n as number) ?? 0);
+  return nameIdPage(
+    rows.map((r) => r.c as unknown as CustomerRecord),
+    page,
+    (count[0]?.n as number) ?? 0,
+  );
 }

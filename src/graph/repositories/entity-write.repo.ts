@@ -144,7 +144,14 @@ export async function updateEntity(
   throwIfProblems(problems);
   return store.transaction(async (tx) => {
     const current = await requireNode(tx, label, id);
-    const changes: Record<string, FieldChange> = diffFields(storedFields(kind, current, sent.map((f) => f.name)), row);
+    const changes: Record<string, FieldChange> = diffFields(
+      storedFields(
+        kind,
+        current,
+        sent.map((f) => f.name),
+      ),
+      row,
+    );
     const linkProblems: (FieldProblem | null)[] = [];
     const linkChanges: [LinkSpec, string | null][] = [];
     for (const link of sentLinks) {
@@ -157,7 +164,11 @@ export async function updateEntity(
     }
     throwIfProblems(linkProblems);
     if (!Object.keys(changes).length) return current;
-    const values = Object.fromEntries(Object.keys(changes).filter((k) => k in row).map((k) => [k, row[k]]));
+    const values = Object.fromEntries(
+      Object.keys(changes)
+        .filter((k) => k in row)
+        .map((k) => [k, row[k]]),
+    );
     const node = await setFields(tx, kind, id, values);
     for (const [link, target] of linkChanges) await setLink(tx, label, link, id, target);
     const summary = op === 'ARCHIVE' ? `${label} ${id} archived` : `${label} ${id} updated: ${Object.keys(changes).join(', ')}`;

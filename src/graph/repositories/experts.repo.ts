@@ -57,7 +57,8 @@ export async function loadExperts(store: Store, questions: readonly ExpertQuesti
   const caseRows = await store.read(cypher, { models, lines });
 
   const engineerIds = new Set<string>();
-  for (const r of caseRows) for (const id of [...((r.workers as string[]) ?? []), ...((r.resolvers as string[]) ?? [])]) engineerIds.add(id);
+  for (const r of caseRows)
+    for (const id of [...((r.workers as string[]) ?? []), ...((r.resolvers as string[]) ?? [])]) engineerIds.add(id);
   const terms = [...models, ...lines].map((t) => t.toLowerCase());
   const regionIds = [...new Set(questions.map((q) => q.regionId).filter((x): x is string => Boolean(x)))];
   const rows = await store.read(EXPERT_CANDIDATES, {
@@ -69,7 +70,7 @@ export async function loadExperts(store: Store, questions: readonly ExpertQuesti
   });
 
   const chains = new Map<string, RegionStep[]>();
-  for (const t of ((rows[0]?.targets as Row[]) ?? [])) {
+  for (const t of (rows[0]?.targets as Row[]) ?? []) {
     if (t.regionId == null) continue;
     const list = chains.get(t.regionId as string) ?? [];
     list.push({ id: t.id as string, depth: Number(t.depth) });
@@ -91,7 +92,13 @@ export async function loadExperts(store: Store, questions: readonly ExpertQuesti
       const resolvers = new Set((r.resolvers as string[]) ?? []);
       const resolvedAt = (r.resolvedAt as string | null) ?? null;
       for (const id of new Set([...((r.workers as string[]) ?? []), ...resolvers])) {
-        evidence.push({ caseId: r.caseId as string, engineerId: id, resolvedAt, reopenCount: Number(r.reopenCount), resolver: resolvers.has(id) });
+        evidence.push({
+          caseId: r.caseId as string,
+          engineerId: id,
+          resolvedAt,
+          reopenCount: Number(r.reopenCount),
+          resolver: resolvers.has(id),
+        });
       }
     }
     const qTerms = [q.model, q.productLine].filter((x): x is string => Boolean(x));

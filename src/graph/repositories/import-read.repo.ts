@@ -69,7 +69,12 @@ MATCH (n:${label(kind.label)} {id: id})${arrow}(p:${label(kind.label)})
 RETURN n.id AS id, p.id AS target`;
 }
 
-export async function readStoredSelfLinks(tx: Pick<TxRunner, 'run'>, kind: NodeKind, link: LinkSpec, ids: string[]): Promise<Map<string, string>> {
+export async function readStoredSelfLinks(
+  tx: Pick<TxRunner, 'run'>,
+  kind: NodeKind,
+  link: LinkSpec,
+  ids: string[],
+): Promise<Map<string, string>> {
   const out = new Map<string, string>();
   if (!ids.length) return out;
   for (const r of await tx.run(storedSelfLinkCypher(kind, link), { ids })) out.set(r.id as string, r.target as string);

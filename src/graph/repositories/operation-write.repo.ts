@@ -83,7 +83,8 @@ async function loadOperation(tx: TxRunner, id: string): Promise<Loaded> {
   const deviceId = dev.id as string;
   const customerId = (await customerOfDevice(tx, deviceId))!;
   const sides = new Map<string, { byId: string; at: string }>();
-  for (const r of await tx.run(OPERATION_AUTHORISATIONS, { id })) sides.set(r.side as string, { byId: r.byId as string, at: canonicalTime(r.at as string) });
+  for (const r of await tx.run(OPERATION_AUTHORISATIONS, { id }))
+    sides.set(r.side as string, { byId: r.byId as string, at: canonicalTime(r.at as string) });
   return { node, deviceId, customerId, sides };
 }
 
@@ -125,8 +126,10 @@ export async function planOperation(store: Store, cmd: PlanOperationCommand, met
     toVersion: cmd.toVersion,
     note: cmd.note,
   });
-  if (row.plannedFrom && row.plannedTo) problems.push(beforeProblem(row.plannedTo as string, row.plannedFrom as string, 'plannedTo', 'plannedFrom') as FieldProblem);
-  if (cmd.kind === OperationKind.UPGRADE && !cmd.toVersion?.trim()) problems.push({ field: 'toVersion', reason: 'is required for an UPGRADE' });
+  if (row.plannedFrom && row.plannedTo)
+    problems.push(beforeProblem(row.plannedTo as string, row.plannedFrom as string, 'plannedTo', 'plannedFrom') as FieldProblem);
+  if (cmd.kind === OperationKind.UPGRADE && !cmd.toVersion?.trim())
+    problems.push({ field: 'toVersion', reason: 'is required for an UPGRADE' });
   throwIfProblems(problems);
 
   return store.transaction(async (tx) => {
@@ -153,9 +156,21 @@ export async function planOperation(store: Store, cmd: PlanOperationCommand, met
     if (cmd.caseId) await setLink(tx, 'Operation', linkOf(kind, 'caseId'), id, cmd.caseId);
     const informed = [...new Set(cmd.informedIds ?? [])];
     await addLinks(tx, 'Operation', linkOf(kind, 'informedIds'), id, informed);
-    const after = { ...row, deviceId: cmd.deviceId, performedById: cmd.performedById ?? null, caseId: cmd.caseId ?? null, informedIds: informed };
+    const after = {
+      ...row,
+      deviceId: cmd.deviceId,
+      performedById: cmd.performedById ?? null,
+      caseId: cmd.caseId ?? null,
+      informedIds: informed,
+    };
     await recordChanges(tx, [
-      changeEntry(meta, { id, label: 'Operation' }, 'CREATE', diffFields(null, after), `Operation ${id} (${row.kind}, ${row.risk}) planned on ${cmd.deviceId}`),
+      changeEntry(
+        meta,
+        { id, label: 'Operation' },
+        'CREATE',
+        diffFields(null, after),
+        `Operation ${id} (${row.kind}, ${row.risk}) planned on ${cmd.deviceId}`,
+      ),
     ]);
     return node;
   });
@@ -166,10 +181,15 @@ export async function planOperation(store: Store, cmd: PlanOperationCommand, met
  * for the customer and must work there in a SUPERVISOR, MANAGER or EXECUTIVE role; an engineer (eng_)
  * authorises for us and must cover the customer as SERVICE_MANAGER or PRODUCT_LEAD at that time.
  */
-export async function authoriseOperation(store: Store, cmd: { id: string; byId: string; at?: string | null }, meta: WriteMeta): Promise<Props> {
+export async function authoriseOperation(
+  store: Store,
+  cmd: { id: string; byId: string; at?: string | null },
+  meta: WriteMeta,
+): Promise<Props> {
   const at = canonicalTime(cmd.at ?? meta.now);
   const label = labelOfId(cmd.byId);
-  if (label !== 'Contact' && label !== 'Engineer') throw badInput([{ field: 'byId', reason: 'must be a contact (customer side) or an engineer (our side)' }]);
+  if (label !== 'Contact' && label !== 'Engineer')
+    throw badInput([{ field: 'byId', reason: 'must be a contact (customer side) or an engineer (our side)' }]);
   const side = label === 'Contact' ? AuthorisationSide.CUSTOMER : AuthorisationSide.OURS;
 
   return store.transaction(async (tx) => {
@@ -182,20 +202,37 @@ export async function authoriseOperation(store: Store, cmd: { id: string; byId: 
       const [row] = await tx.run(CONTACT_AT_CUSTOMER, { contactId: cmd.byId, customerId: op.customerId, at });
       if (!row) throw badInput([{ field: 'byId', reason: `contact ${cmd.byId} does not work at customer ${op.customerId}` }]);
       if (!CUSTOMER_AUTHORITY.includes(row.role as never)) {
-        throw badInput([{ field: 'byId', reason: `contact ${cmd.byId} is ${row.role}: only ${CUSTOMER_AUTHORITY.join(', ')} may authorise for the customer` }]);
+        throw badInput([
+          {
+            field: 'byId',
+            reason: `contact ${cmd.byId} is ${row.role}: only ${CUSTOMER_AUTHORITY.join(', ')} may authorise for the customer`,
+          },
+        ]);
       }
     } else {
-      const roles = (await tx.run(ENGINEER_ROLES_AT_CUSTOMER, { engineerId: cmd.byId, customerId: op.customerId, at })).map((r) => r.role as string);
+      const roles = (await tx.run(ENGINEER_ROLES_AT_CUSTOMER, { engineerId: cmd.byId, customerId: op.customerId, at })).map(
+        (r) => r.role as string,
+      );
       if (!roles.some((r) => OUR_AUTHORITY.includes(r as never))) {
-        throw badInput([{ field: 'byId', reason: `engineer ${cmd.byId} does not cover customer ${op.customerId} as ${OUR_AUTHORITY.join(' or ')}` }]);
+        throw badInput([
+          { field: 'byId', reason: `engineer ${cmd.byId} does not cover customer ${op.customerId} as ${OUR_AUTHORITY.join(' or ')}` },
+        ]);
       }
     }
-    const edgeKind = EDGE_KINDS.find((k) => k.kind === (side === AuthorisationSide.CUSTOMER ? 'operation-customer-authorisations' : 'operation-our-authorisations'))!;
+    const edgeKind = EDGE_KINDS.find(
+      (k) => k.kind === (side === AuthorisationSide.CUSTOMER ? 'operation-customer-authorisations' : 'operation-our-authorisations'),
+    )!;
     const key = edgeKey(edgeKind, { operationId: cmd.id, [edgeKind.to.field]: cmd.byId, side });
     await tx.run(createAuthorisationCypher(label), { id: cmd.id, byId: cmd.byId, side, at, key });
     const field = side === AuthorisationSide.CUSTOMER ? 'customerAuthorisedById' : 'ourAuthorisedById';
     await recordChanges(tx, [
-      changeEntry(meta, { id: cmd.id, label: 'Operation' }, 'LINK', { [field]: { before: null, after: cmd.byId } }, `Operation ${cmd.id} authorised (${side}) by ${cmd.byId} at ${at}`),
+      changeEntry(
+        meta,
+        { id: cmd.id, label: 'Operation' },
+        'LINK',
+        { [field]: { before: null, after: cmd.byId } },
+        `Operation ${cmd.id} authorised (${side}) by ${cmd.byId} at ${at}`,
+      ),
     ]);
     return op.node;
   });
@@ -221,7 +258,15 @@ export async function recordCompatibilityCheck(
     if (!from || !to) throw badInput([{ field: from ? 'toVersion' : 'fromVersion', reason: 'a compatibility check names both versions' }]);
     const node = await setFields(tx, kind, cmd.id, values);
     const changes = diffFields(Object.fromEntries(Object.keys(values).map((k) => [k, stored[k]])), values);
-    await recordChanges(tx, [changeEntry(meta, { id: cmd.id, label: 'Operation' }, 'UPDATE', changes, `Operation ${cmd.id}: compatibility ${from} → ${to} checked by ${cmd.checkedById}`)]);
+    await recordChanges(tx, [
+      changeEntry(
+        meta,
+        { id: cmd.id, label: 'Operation' },
+        'UPDATE',
+        changes,
+        `Operation ${cmd.id}: compatibility ${from} → ${to} checked by ${cmd.checkedById}`,
+      ),
+    ]);
     return node;
   });
 }
@@ -240,7 +285,15 @@ export async function informContacts(store: Store, cmd: { id: string; contactIds
     if (!added.length) return op.node;
     await addLinks(tx, 'Operation', link, cmd.id, added);
     const after = [...before, ...added].sort();
-    await recordChanges(tx, [changeEntry(meta, { id: cmd.id, label: 'Operation' }, 'LINK', { informedIds: { before, after } }, `Operation ${cmd.id}: informed ${added.join(', ')}`)]);
+    await recordChanges(tx, [
+      changeEntry(
+        meta,
+        { id: cmd.id, label: 'Operation' },
+        'LINK',
+        { informedIds: { before, after } },
+        `Operation ${cmd.id}: informed ${added.join(', ')}`,
+      ),
+    ]);
     return op.node;
   });
 }
@@ -260,16 +313,24 @@ export async function startOperation(store: Store, cmd: { id: string; at?: strin
       authorisedSides: [...op.sides.keys()],
     });
     if (missing.length) {
-      throw new AppError(ErrorCode.CONFLICT, `Operation ${cmd.id} (${op.node.kind}, ${riskOf(op.node as never)} risk) cannot start without ${missing.join(' and ')}`, {
-        id: cmd.id,
-        missing,
-      });
+      throw new AppError(
+        ErrorCode.CONFLICT,
+        `Operation ${cmd.id} (${op.node.kind}, ${riskOf(op.node as never)} risk) cannot start without ${missing.join(' and ')}`,
+        {
+          id: cmd.id,
+          missing,
+        },
+      );
     }
     return transition(tx, kind, op, { status: OperationStatus.IN_PROGRESS, startedAt: at }, meta, `Operation ${cmd.id} started at ${at}`);
   });
 }
 
-export async function completeOperation(store: Store, cmd: { id: string; outcome?: string | null; at?: string | null; note?: string | null }, meta: WriteMeta): Promise<Props> {
+export async function completeOperation(
+  store: Store,
+  cmd: { id: string; outcome?: string | null; at?: string | null; note?: string | null },
+  meta: WriteMeta,
+): Promise<Props> {
   const kind = opKind();
   const at = canonicalTime(cmd.at ?? meta.now);
   const outcome = cmd.outcome ?? OperationOutcome.SUCCESS;
@@ -281,14 +342,22 @@ export async function completeOperation(store: Store, cmd: { id: string; outcome
     if (cmd.note?.trim()) values.note = cmd.note.trim();
     const node = await transition(tx, kind, op, values, meta, `Operation ${cmd.id} done (${outcome}) at ${at}`);
     // A successful upgrade or patch moves the device to the new version.
-    if ((op.node.kind === OperationKind.UPGRADE || op.node.kind === OperationKind.PATCH) && outcome === OperationOutcome.SUCCESS && op.node.toVersion) {
+    if (
+      (op.node.kind === OperationKind.UPGRADE || op.node.kind === OperationKind.PATCH) &&
+      outcome === OperationOutcome.SUCCESS &&
+      op.node.toVersion
+    ) {
       await setDeviceVersion(tx, op.deviceId, op.node.toVersion as string, meta, `upgraded by operation ${cmd.id}`);
     }
     return node;
   });
 }
 
-export async function rollBackOperation(store: Store, cmd: { id: string; reason: string; at?: string | null }, meta: WriteMeta): Promise<Props> {
+export async function rollBackOperation(
+  store: Store,
+  cmd: { id: string; reason: string; at?: string | null },
+  meta: WriteMeta,
+): Promise<Props> {
   const kind = opKind();
   const at = canonicalTime(cmd.at ?? meta.now);
   const reason = cmd.reason?.trim();
@@ -297,15 +366,34 @@ export async function rollBackOperation(store: Store, cmd: { id: string; reason:
     const op = await loadOperation(tx, cmd.id);
     need('rollBack', op.node);
     throwIfProblems([beforeProblem(at, canonicalTime(op.node.startedAt as string), 'at', 'the time the operation started')]);
-    const node = await transition(tx, kind, op, { status: OperationStatus.ROLLED_BACK, rolledBackAt: at, note: reason }, meta, `Operation ${cmd.id} rolled back at ${at}: ${reason}`);
-    if (op.node.status === OperationStatus.DONE && op.node.fromVersion && op.node.outcome === OperationOutcome.SUCCESS && (op.node.kind === OperationKind.UPGRADE || op.node.kind === OperationKind.PATCH)) {
+    const node = await transition(
+      tx,
+      kind,
+      op,
+      { status: OperationStatus.ROLLED_BACK, rolledBackAt: at, note: reason },
+      meta,
+      `Operation ${cmd.id} rolled back at ${at}: ${reason}`,
+    );
+    if (
+      op.node.status === OperationStatus.DONE &&
+      op.node.fromVersion &&
+      op.node.outcome === OperationOutcome.SUCCESS &&
+      (op.node.kind === OperationKind.UPGRADE || op.node.kind === OperationKind.PATCH)
+    ) {
       await setDeviceVersion(tx, op.deviceId, op.node.fromVersion as string, meta, `rolled back by operation ${cmd.id}`);
     }
     return node;
   });
 }
 
-async function transition(tx: TxRunner, kind: ReturnType<typeof opKind>, op: Loaded, values: Record<string, unknown>, meta: WriteMeta, summary: string): Promise<Props> {
+async function transition(
+  tx: TxRunner,
+  kind: ReturnType<typeof opKind>,
+  op: Loaded,
+  values: Record<string, unknown>,
+  meta: WriteMeta,
+  summary: string,
+): Promise<Props> {
   const stored = storedFields(kind, op.node);
   const node = await setFields(tx, kind, op.node.id as string, values);
   const changes: Record<string, FieldChange> = diffFields(Object.fromEntries(Object.keys(values).map((k) => [k, stored[k]])), values);
@@ -319,6 +407,12 @@ async function setDeviceVersion(tx: TxRunner, deviceId: string, version: string,
   if (device.softwareVersion === version) return;
   await setFields(tx, kind, deviceId, { softwareVersion: version });
   await recordChanges(tx, [
-    changeEntry(meta, { id: deviceId, label: 'Device' }, 'UPDATE', { softwareVersion: { before: device.softwareVersion ?? null, after: version } }, `Device ${deviceId} ${why}`),
+    changeEntry(
+      meta,
+      { id: deviceId, label: 'Device' },
+      'UPDATE',
+      { softwareVersion: { before: device.softwareVersion ?? null, after: version } },
+      `Device ${deviceId} ${why}`,
+    ),
   ]);
 }

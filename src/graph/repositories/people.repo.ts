@@ -139,12 +139,24 @@ export async function listEngineers(
     keyset.size === 0 ? Promise.resolve([]) : store.read(keyset.backwards ? ENGINEERS_PAGE_BACKWARDS : ENGINEERS_PAGE, params),
     store.read(ENGINEERS_COUNT, params),
   ]);
-  return nameIdPage(rows.map((r) => r.e as unknown as EngineerRecord), page, (count[0]?.n as number) ?? 0);
+  return nameIdPage(
+    rows.map((r) => r.e as unknown as EngineerRecord),
+    page,
+    (count[0]?.n as number) ?? 0,
+  );
 }
 
 export interface SearchRow {
   kind: 'Customer' | 'Contact' | 'Engineer' | 'Device';
-  record: { id: string; name?: string; nameLatin?: string | null; model?: string; serial?: string; softwareVersion?: string | null; skills?: string[] };
+  record: {
+    id: string;
+    name?: string;
+    nameLatin?: string | null;
+    model?: string;
+    serial?: string;
+    softwareVersion?: string | null;
+    skills?: string[];
+  };
   /** The text that matched: a name, a model, serial or version, a skill, or "resolved <model>". */
   matched: string;
 }
@@ -168,7 +180,13 @@ export async function searchByName(store: Store, text: string, limit: number): P
     const texts = searchTexts(kind, record).filter(Boolean);
     const direct = texts.find((t) => t.toLowerCase().includes(needle));
     const matched = direct ?? `resolved ${String(r.via)}`;
-    const rank = direct ? (texts.some((t) => t.toLowerCase() === needle) ? 0 : texts.some((t) => t.toLowerCase().startsWith(needle)) ? 1 : 2) : 3;
+    const rank = direct
+      ? texts.some((t) => t.toLowerCase() === needle)
+        ? 0
+        : texts.some((t) => t.toLowerCase().startsWith(needle))
+          ? 1
+          : 2
+      : 3;
     const key = `${kind}|${record.id}`;
     const seen = byKey.get(key);
     if (!seen || rank < seen.rank) byKey.set(key, { kind, record, matched, rank, sortName: record.name ?? record.model ?? '' });

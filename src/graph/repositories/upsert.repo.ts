@@ -23,8 +23,7 @@ MERGE (n:${label(kind.label)} {id: row.id})
 SET ${setClause('n', kind.fields, ['id'])}`;
 }
 
-const arrow = (link: LinkSpec, rel: string) =>
-  link.direction === 'out' ? `(n)-[:${rel}]->(t)` : `(n)<-[:${rel}]-(t)`;
+const arrow = (link: LinkSpec, rel: string) => (link.direction === 'out' ? `(n)-[:${rel}]->(t)` : `(n)<-[:${rel}]-(t)`);
 const oldArrow = (link: LinkSpec, rel: string, targetLabel: string) =>
   link.direction === 'out' ? `(n)-[old:${rel}]->(o:${targetLabel})` : `(n)<-[old:${rel}]-(o:${targetLabel})`;
 
@@ -62,9 +61,7 @@ SET ${setClause('r', kind.fields)}`;
 
 /** The key that identifies one relationship of an edge kind (stable across imports). */
 export const edgeKey = (kind: EdgeKind, row: PlainRow): string =>
-  kind.key.includes('id') && row.id
-    ? String(row.id)
-    : [row[kind.from.field], row[kind.to.field], ...kind.key.map((k) => row[k])].join('|');
+  kind.key.includes('id') && row.id ? String(row.id) : [row[kind.from.field], row[kind.to.field], ...kind.key.map((k) => row[k])].join('|');
 
 const targetsOf = (link: LinkSpec): NodeLabel[] => (Array.isArray(link.target) ? link.target : [link.target]);
 
@@ -105,7 +102,11 @@ export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[
 }
 
 /** Which of these ids exist under the label (for reference checks before a write). */
-export async function existingIds(tx: { run(c: string, p?: Record<string, unknown>): Promise<Row[]> }, target: NodeLabel, ids: string[]): Promise<Set<string>> {
+export async function existingIds(
+  tx: { run(c: string, p?: Record<string, unknown>): Promise<Row[]> },
+  target: NodeLabel,
+  ids: string[],
+): Promise<Set<string>> {
   if (!ids.length) return new Set();
   const rows = await tx.run(`UNWIND $ids AS id MATCH (n:${label(target)} {id: id}) RETURN n.id AS id`, { ids });
   return new Set(rows.map((r) => r.id as string));

@@ -129,7 +129,11 @@ export async function chainAbove(tx: TxRunner, label: NodeLabel, rel: string, id
  * Validates and normalises the given fields with the same code as the import (trimmed strings,
  * canonical UTC times, defaults); problems are named by field.
  */
-export function normalizeFields(kind: NodeKind, fields: FieldSpec[], raw: Record<string, unknown>): { row: Record<string, unknown>; problems: FieldProblem[] } {
+export function normalizeFields(
+  kind: NodeKind,
+  fields: FieldSpec[],
+  raw: Record<string, unknown>,
+): { row: Record<string, unknown>; problems: FieldProblem[] } {
   const names = new Set(fields.map((f) => f.name));
   const input = Object.fromEntries(Object.entries(raw).filter(([k]) => names.has(k)));
   return validateRecord({ kind: kind.kind, label: kind.label, fields, links: [] }, input);
@@ -161,7 +165,13 @@ export function throwIfProblems(problems: (FieldProblem | null | undefined)[]): 
 // ---------------------------------------------------------------------------------------------
 // Writes
 
-export async function createNode(tx: TxRunner, kind: NodeKind, id: string, row: Record<string, unknown>, fields = kind.fields): Promise<Props> {
+export async function createNode(
+  tx: TxRunner,
+  kind: NodeKind,
+  id: string,
+  row: Record<string, unknown>,
+  fields = kind.fields,
+): Promise<Props> {
   const [r] = await tx.run(createNodeCypher(kind.label, fields), { id, p: row });
   return r.n as Props;
 }

@@ -26,13 +26,17 @@ export function CoverageTimeline({ entries, now, asOf }: { entries: TimelineEntr
         {layout.lanes.map((role, i) => (
           <g key={role}>
             <rect x={0} y={i * LANE} width={LEFT + WIDTH} height={LANE} className={i % 2 ? 'lane odd' : 'lane'} />
-            <text x={6} y={i * LANE + 21} className="lane-label">{roleLabel(role)}</text>
+            <text x={6} y={i * LANE + 21} className="lane-label">
+              {roleLabel(role)}
+            </text>
           </g>
         ))}
         {layout.ticks.map((tick) => (
           <g key={tick.label}>
             <line x1={LEFT + tick.x} x2={LEFT + tick.x} y1={0} y2={layout.lanes.length * LANE} className="tick" />
-            <text x={LEFT + tick.x + 3} y={layout.lanes.length * LANE + 16} className="tick-label">{tick.label}</text>
+            <text x={LEFT + tick.x + 3} y={layout.lanes.length * LANE + 16} className="tick-label">
+              {tick.label}
+            </text>
           </g>
         ))}
         {layout.bars.map((b) => (
@@ -40,19 +44,29 @@ export function CoverageTimeline({ entries, now, asOf }: { entries: TimelineEntr
             <title>{`${b.label} · ${roleLabel(layout.lanes[b.lane])} · ${formatDate(b.from, i18n.language)} – ${b.to ? formatDate(b.to, i18n.language) : t('customer.now')}`}</title>
             <rect x={LEFT + b.x} y={b.lane * LANE + 5} width={b.width} height={LANE - 10} rx={4} className={b.open ? 'bar open' : 'bar'} />
             {b.width > 40 && (
-              <text x={LEFT + b.x + 4} y={b.lane * LANE + 21} className="bar-label">{b.label}</text>
+              <text x={LEFT + b.x + 4} y={b.lane * LANE + 21} className="bar-label">
+                {b.label}
+              </text>
             )}
           </g>
         ))}
         {layout.marker != null && (
-          <line x1={LEFT + layout.marker} x2={LEFT + layout.marker} y1={0} y2={layout.lanes.length * LANE} className="marker" data-testid="timeline-marker" />
+          <line
+            x1={LEFT + layout.marker}
+            x2={LEFT + layout.marker}
+            y1={0}
+            y2={layout.lanes.length * LANE}
+            className="marker"
+            data-testid="timeline-marker"
+          />
         )}
       </svg>
       <figcaption className="sr-only">
         <ul>
           {entries.map((e) => (
             <li key={e.id}>
-              <EnumLabel value={e.role} />: {e.engineerName}, {formatDate(e.from, i18n.language)} – {e.to ? formatDate(e.to, i18n.language) : t('customer.now')}
+              <EnumLabel value={e.role} />: {e.engineerName}, {formatDate(e.from, i18n.language)} –{' '}
+              {e.to ? formatDate(e.to, i18n.language) : t('customer.now')}
             </li>
           ))}
         </ul>

@@ -4,7 +4,17 @@ import { formatDuration } from '../lib/format';
 import { slaClock, type SlaInput } from '../lib/sla';
 
 /** A live countdown to the case's next due time; red when overdue, amber when under two hours. */
-export function SlaClock({ sla, fetchedAt, now: fixedNow, tickMs = 30_000 }: { sla: SlaInput; fetchedAt: number; now?: number; tickMs?: number }) {
+export function SlaClock({
+  sla,
+  fetchedAt,
+  now: fixedNow,
+  tickMs = 30_000,
+}: {
+  sla: SlaInput;
+  fetchedAt: number;
+  now?: number;
+  tickMs?: number;
+}) {
   const { t, i18n } = useTranslation();
   const [now, setNow] = useState(() => fixedNow ?? Date.now());
   useEffect(() => {

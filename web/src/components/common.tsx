@@ -10,7 +10,12 @@ export function Loading() {
 
 export function ErrorBox({ error }: { error: CombinedError | Error | string }) {
   const { t } = useTranslation();
-  const message = typeof error === 'string' ? error : 'graphQLErrors' in error && error.graphQLErrors.length ? error.graphQLErrors.map((e) => e.message).join('; ') : error.message;
+  const message =
+    typeof error === 'string'
+      ? error
+      : 'graphQLErrors' in error && error.graphQLErrors.length
+        ? error.graphQLErrors.map((e) => e.message).join('; ')
+        : error.message;
   return (
     <p role="alert" className="error">
       {t('common.error')}: {message}
@@ -60,7 +65,8 @@ export function hrefOf(id: string, extra?: { customerId?: string }): string {
   if (id.startsWith('cus_')) return `/customers/${id}`;
   if (id.startsWith('eng_')) return `/engineers/${id}`;
   if (id.startsWith('hof_')) return `/handoffs/${id}`;
-  if ((id.startsWith('con_') || id.startsWith('cas_') || id.startsWith('dev_') || id.startsWith('com_')) && extra?.customerId) return `/customers/${extra.customerId}#${id}`;
+  if ((id.startsWith('con_') || id.startsWith('cas_') || id.startsWith('dev_') || id.startsWith('com_')) && extra?.customerId)
+    return `/customers/${extra.customerId}#${id}`;
   return `/history/${id}`;
 }
 

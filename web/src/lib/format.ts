@@ -13,7 +13,14 @@ const locale = (lang: string) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
 export function formatDateTime(iso: string | null | undefined, lang: string, timeZone = getTimeZone()): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, year: 'numeric', month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat(locale(lang), {
+    timeZone,
+    year: 'numeric',
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  }).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined, lang: string, timeZone = getTimeZone()): string {

@@ -57,7 +57,11 @@ export function layoutTimeline(entries: TimelineEntry[], opts: { width: number; 
   if (span > 400 * 86_400_000) {
     for (let y = first.getUTCFullYear() + 1; Date.UTC(y, 0, 1) <= end; y++) ticks.push({ x: x(Date.UTC(y, 0, 1)), label: String(y) });
   } else {
-    for (let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1)); d.getTime() <= end; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
+    for (
+      let d = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 1));
+      d.getTime() <= end;
+      d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))
+    ) {
       ticks.push({ x: x(d.getTime()), label: `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}` });
     }
   }

@@ -25,7 +25,11 @@ export function FlagEvidenceList({ evidence, customerId }: { evidence: Evidence;
     ...(evidence.interactionIds ?? []),
     ...(evidence.handoffItemIds ?? []),
   ];
-  const figures = [evidence.hours != null && `${evidence.hours} h`, evidence.days != null && `${evidence.days} d`, evidence.count != null && `× ${evidence.count}`].filter(Boolean);
+  const figures = [
+    evidence.hours != null && `${evidence.hours} h`,
+    evidence.days != null && `${evidence.days} d`,
+    evidence.count != null && `× ${evidence.count}`,
+  ].filter(Boolean);
   return (
     <ul className="evidence">
       {ids.map((id) => (

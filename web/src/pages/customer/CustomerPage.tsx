@@ -26,9 +26,20 @@ export function CustomerPage() {
   if (error && !data) return <ErrorBox error={error} />;
   if (!data) return <Loading />;
   const c = data.customer;
-  if (!c) return <p role="alert">{t('common.notFound')}: {id}</p>;
+  if (!c)
+    return (
+      <p role="alert">
+        {t('common.notFound')}: {id}
+      </p>
+    );
   const now = Date.now();
-  const entries = c.coverageHistory.edges.map(({ node }) => ({ id: node.id, role: node.role, engineerName: lang === 'zh' || !node.engineer.nameLatin ? node.engineer.name : node.engineer.nameLatin, from: node.from, to: node.to }));
+  const entries = c.coverageHistory.edges.map(({ node }) => ({
+    id: node.id,
+    role: node.role,
+    engineerName: lang === 'zh' || !node.engineer.nameLatin ? node.engineer.name : node.engineer.nameLatin,
+    from: node.from,
+    to: node.to,
+  }));
 
   return (
     <div className="page card" data-testid="customer-card">
@@ -36,7 +47,9 @@ export function CustomerPage() {
         <h1>
           {c.name} {c.nameLatin && <span className="latin">{c.nameLatin}</span>}
         </h1>
-        <span className="badge">{t('customer.tier')}: <EnumLabel value={c.tier} /></span>
+        <span className="badge">
+          {t('customer.tier')}: <EnumLabel value={c.tier} />
+        </span>
         {c.region && <span className="badge">{c.region.name}</span>}
         <Link to={`/history/${c.id}`}>{t('common.history')}</Link>
       </div>
@@ -61,7 +74,12 @@ export function CustomerPage() {
             {t('customer.now')}
           </button>
         )}
-        {fetching && <span role="status" className="muted"> {t('common.loading')}</span>}
+        {fetching && (
+          <span role="status" className="muted">
+            {' '}
+            {t('common.loading')}
+          </span>
+        )}
         {day && <p className="muted">{t('customer.asOfNote', { date: formatDate(at, lang) })}</p>}
       </form>
 
@@ -74,9 +92,16 @@ export function CustomerPage() {
               <tbody>
                 {c.coverage.map((cov) => (
                   <tr key={cov.id} data-testid="coverage-row" data-role={cov.role}>
-                    <th scope="row"><EnumLabel value={cov.role} /></th>
-                    <td><EngineerName engineer={cov.engineer} /></td>
-                    <td className="muted">{t('common.since')} {formatDate(cov.from, lang)}{cov.to ? ` ${t('common.until')} ${formatDate(cov.to, lang)}` : ''}</td>
+                    <th scope="row">
+                      <EnumLabel value={cov.role} />
+                    </th>
+                    <td>
+                      <EngineerName engineer={cov.engineer} />
+                    </td>
+                    <td className="muted">
+                      {t('common.since')} {formatDate(cov.from, lang)}
+                      {cov.to ? ` ${t('common.until')} ${formatDate(cov.to, lang)}` : ''}
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -85,14 +110,22 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.escalation')} id="escalation">
-          {c.escalationPath.length === 0 ? <Empty /> : (
+          {c.escalationPath.length === 0 ? (
+            <Empty />
+          ) : (
             <ol className="calls" data-testid="escalation">
               {c.escalationPath.map((s) => (
                 <li key={`${s.order}-${s.engineer.id}`} className={s.skippedBecause ? 'skipped' : undefined}>
-                  <span className="role"><EnumLabel value={s.role} /></span> <EngineerName engineer={s.engineer} />{' '}
-                  {s.phone && !s.skippedBecause && <Phone phone={s.phone} className="tel" />}
+                  <span className="role">
+                    <EnumLabel value={s.role} />
+                  </span>{' '}
+                  <EngineerName engineer={s.engineer} /> {s.phone && !s.skippedBecause && <Phone phone={s.phone} className="tel" />}
                   {s.phone && s.skippedBecause && <span className="muted">{s.phone}</span>}
-                  {s.skippedBecause && <span className="badge warn">{t('customer.skipped')}: {s.skippedBecause}</span>}
+                  {s.skippedBecause && (
+                    <span className="badge warn">
+                      {t('customer.skipped')}: {s.skippedBecause}
+                    </span>
+                  )}
                 </li>
               ))}
             </ol>
@@ -100,12 +133,16 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.flags')} id="flags">
-          {c.flags.length === 0 ? <Empty /> : (
+          {c.flags.length === 0 ? (
+            <Empty />
+          ) : (
             <ul className="flags">
               {c.flags.map((f) => (
                 <li key={f.code}>
                   <details>
-                    <summary><span className="badge danger">{f.code}</span> {f.message}</summary>
+                    <summary>
+                      <span className="badge danger">{f.code}</span> {f.message}
+                    </summary>
                     <FlagEvidenceList evidence={f.evidence} customerId={c.id} />
                   </details>
                 </li>
@@ -115,16 +152,24 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.cases')} id="cases">
-          {c.openCases.length === 0 ? <Empty /> : (
+          {c.openCases.length === 0 ? (
+            <Empty />
+          ) : (
             <ul className="rows">
               {c.openCases.map((k) => (
                 <li key={k.id} id={k.id}>
-                  <span className={`badge sev-${k.severity}`}><EnumLabel value={k.severity} /></span> <Link to={`/history/${k.id}`}>{k.number ?? k.id}</Link> {k.title}
+                  <span className={`badge sev-${k.severity}`}>
+                    <EnumLabel value={k.severity} />
+                  </span>{' '}
+                  <Link to={`/history/${k.id}`}>{k.number ?? k.id}</Link> {k.title}
                   <div className="sub">
-                    {t('common.owner')}: {k.owner ? <EngineerName engineer={k.owner} /> : <span className="warn-text">{t('common.noOwner')}</span>} ·{' '}
+                    {t('common.owner')}:{' '}
+                    {k.owner ? <EngineerName engineer={k.owner} /> : <span className="warn-text">{t('common.noOwner')}</span>} ·{' '}
                     <SlaClock sla={k.sla} fetchedAt={fetchedAt} />
                     {k.sla.silenceBreached && k.sla.silentForHours != null && (
-                      <span className="badge warn">{t('sla.silent', { hours: Math.round(k.sla.silentForHours), limit: k.sla.silenceLimitHours })}</span>
+                      <span className="badge warn">
+                        {t('sla.silent', { hours: Math.round(k.sla.silentForHours), limit: k.sla.silenceLimitHours })}
+                      </span>
                     )}
                   </div>
                 </li>
@@ -134,7 +179,9 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.commitments')} id="commitments">
-          {c.commitments.length === 0 ? <Empty /> : (
+          {c.commitments.length === 0 ? (
+            <Empty />
+          ) : (
             <ul className="rows">
               {c.commitments.map((m) => (
                 <li key={m.id} id={m.id}>
@@ -150,16 +197,22 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.lastHandoff')} id="last-handoff">
-          {!c.lastHandoff ? <Empty /> : (
+          {!c.lastHandoff ? (
+            <Empty />
+          ) : (
             <>
               <p>
-                <Link to={`/handoffs/${c.lastHandoff.id}`}>{c.lastHandoff.id}</Link> · <EnumLabel value={c.lastHandoff.reason} /> · <EnumLabel value={c.lastHandoff.status} /> ·{' '}
-                {c.lastHandoff.from.name} · {formatDate(c.lastHandoff.effectiveAt, lang)}
+                <Link to={`/handoffs/${c.lastHandoff.id}`}>{c.lastHandoff.id}</Link> · <EnumLabel value={c.lastHandoff.reason} /> ·{' '}
+                <EnumLabel value={c.lastHandoff.status} /> · {c.lastHandoff.from.name} · {formatDate(c.lastHandoff.effectiveAt, lang)}
               </p>
-              {c.lastHandoff.openItems.length === 0 ? <Empty /> : (
+              {c.lastHandoff.openItems.length === 0 ? (
+                <Empty />
+              ) : (
                 <ul>
                   {c.lastHandoff.openItems.map((i) => (
-                    <li key={i.id}><EnumLabel value={i.kind} /> {i.refersTo && <span className="muted">{i.refersTo.id}</span>}</li>
+                    <li key={i.id}>
+                      <EnumLabel value={i.kind} /> {i.refersTo && <span className="muted">{i.refersTo.id}</span>}
+                    </li>
                   ))}
                 </ul>
               )}
@@ -168,7 +221,9 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.lastContact')} id="last-contact">
-          {!c.lastInteraction ? <Empty /> : (
+          {!c.lastInteraction ? (
+            <Empty />
+          ) : (
             <p>
               {formatDateTime(c.lastInteraction.at, lang)} · {c.lastInteraction.channel} · {c.lastInteraction.engineer?.name} →{' '}
               {c.lastInteraction.contacts.map((p) => p.name).join(', ')}
@@ -183,8 +238,13 @@ export function CustomerPage() {
             <tbody>
               {c.contacts.map((p) => (
                 <tr key={p.id} id={p.id} data-testid="contact-row">
-                  <th scope="row"><Link to={`/history/${p.id}`}>{p.name}</Link></th>
-                  <td><EnumLabel value={p.role} />{p.title ? ` · ${p.title}` : ''}</td>
+                  <th scope="row">
+                    <Link to={`/history/${p.id}`}>{p.name}</Link>
+                  </th>
+                  <td>
+                    <EnumLabel value={p.role} />
+                    {p.title ? ` · ${p.title}` : ''}
+                  </td>
                   <td>{p.reportsTo ? `${t('customer.reportsTo')} ${p.reportsTo.name}` : ''}</td>
                   <td data-testid="contact-phone">{p.phone && <Phone phone={p.phone} />}</td>
                 </tr>
@@ -194,14 +254,20 @@ export function CustomerPage() {
         </Panel>
 
         <Panel title={t('customer.devices')} id="devices">
-          {c.devices.length === 0 ? <Empty /> : (
+          {c.devices.length === 0 ? (
+            <Empty />
+          ) : (
             <table>
               <tbody>
                 {c.devices.map((d) => (
                   <tr key={d.id} id={d.id}>
                     <th scope="row">{d.model}</th>
                     <td>{d.serial}</td>
-                    <td><span className={`badge m-${d.maintenanceStatus}`}><EnumLabel value={d.maintenanceStatus} /></span></td>
+                    <td>
+                      <span className={`badge m-${d.maintenanceStatus}`}>
+                        <EnumLabel value={d.maintenanceStatus} />
+                      </span>
+                    </td>
                     <td className="muted">{formatDate(d.maintenanceUntil, lang)}</td>
                   </tr>
                 ))}

@@ -20,14 +20,21 @@ export default function RelationshipGraph({ customerId }: { customerId: string }
     }
     const contactIds = new Set(c.contacts.map((p) => p.id));
     for (const p of c.contacts) {
-      if (p.reportsTo && contactIds.has(p.reportsTo.id)) elements.push({ data: { id: `${p.id}-rep`, source: p.id, target: p.reportsTo.id, label: 'reports to', kind: 'reports' } });
+      if (p.reportsTo && contactIds.has(p.reportsTo.id))
+        elements.push({ data: { id: `${p.id}-rep`, source: p.id, target: p.reportsTo.id, label: 'reports to', kind: 'reports' } });
     }
     const seen = new Set<string>();
     for (const cov of c.coverage) {
       const e = cov.engineer;
       if (!seen.has(e.id)) {
         seen.add(e.id);
-        elements.push({ data: { id: e.id, label: e.partner ? `${e.name} · ${e.partner.name}` : e.name, kind: e.kind === 'PARTNER' ? 'partner' : 'engineer' } });
+        elements.push({
+          data: {
+            id: e.id,
+            label: e.partner ? `${e.name} · ${e.partner.name}` : e.name,
+            kind: e.kind === 'PARTNER' ? 'partner' : 'engineer',
+          },
+        });
       }
       elements.push({ data: { id: `${cov.id}`, source: e.id, target: c.id, label: cov.role, kind: 'covers' } });
     }
@@ -36,12 +43,28 @@ export default function RelationshipGraph({ customerId }: { customerId: string }
       elements,
       layout: { name: 'cose', animate: false },
       style: [
-        { selector: 'node', style: { label: 'data(label)', 'font-size': 10, 'background-color': '#6b7a90', color: '#1b2330', 'text-valign': 'bottom', 'text-margin-y': 4 } },
+        {
+          selector: 'node',
+          style: {
+            label: 'data(label)',
+            'font-size': 10,
+            'background-color': '#6b7a90',
+            color: '#1b2330',
+            'text-valign': 'bottom',
+            'text-margin-y': 4,
+          },
+        },
         { selector: 'node[kind="customer"]', style: { 'background-color': '#b4232c', width: 40, height: 40, 'font-weight': 'bold' } },
         { selector: 'node[kind="engineer"]', style: { 'background-color': '#1d5fb4', shape: 'round-rectangle' } },
         { selector: 'node[kind="partner"]', style: { 'background-color': '#8a5a00', shape: 'diamond' } },
-        { selector: 'edge', style: { width: 1, 'line-color': '#b8c0cc', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#4a5566' } },
-        { selector: 'edge[kind="reports"]', style: { 'target-arrow-shape': 'triangle', 'line-style': 'dashed', 'target-arrow-color': '#888' } },
+        {
+          selector: 'edge',
+          style: { width: 1, 'line-color': '#b8c0cc', 'curve-style': 'bezier', label: 'data(label)', 'font-size': 8, color: '#4a5566' },
+        },
+        {
+          selector: 'edge[kind="reports"]',
+          style: { 'target-arrow-shape': 'triangle', 'line-style': 'dashed', 'target-arrow-color': '#888' },
+        },
       ],
     });
     cy.on('tap', 'node', (evt) => {
@@ -54,5 +77,13 @@ export default function RelationshipGraph({ customerId }: { customerId: string }
   }, [data, navigate]);
   if (error) return <ErrorBox error={error} />;
   if (!data) return <Loading />;
-  return <div ref={box} className="graph" data-testid="relationship-graph" role="img" aria-label="Relationship picture: contacts, reporting lines and engineers" />;
+  return (
+    <div
+      ref={box}
+      className="graph"
+      data-testid="relationship-graph"
+      role="img"
+      aria-label="Relationship picture: contacts, reporting lines and engineers"
+    />
+  );
 }

@@ -8,7 +8,11 @@ import { EXAMPLES } from './examples';
 export default function GraphiQLPage() {
   const { headers } = useSession();
   const fetcher = async (params: unknown) => {
-    const res = await fetch('/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers() }, body: JSON.stringify(params) });
+    const res = await fetch('/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers() },
+      body: JSON.stringify(params),
+    });
     return res.json();
   };
   return (

@@ -16,17 +16,35 @@ export function HistoryPage() {
   return (
     <div className="page">
       <h1>{t('history.title', { name })}</h1>
-      {data.changes.edges.length === 0 ? <Empty /> : (
+      {data.changes.edges.length === 0 ? (
+        <Empty />
+      ) : (
         <table data-testid="history">
-          <thead><tr><th scope="col">{t('history.at')}</th><th scope="col">{t('history.actor')}</th><th scope="col">{t('history.op')}</th><th scope="col">{t('history.fields')}</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">{t('history.at')}</th>
+              <th scope="col">{t('history.actor')}</th>
+              <th scope="col">{t('history.op')}</th>
+              <th scope="col">{t('history.fields')}</th>
+            </tr>
+          </thead>
           <tbody>
             {data.changes.edges.map(({ node }) => (
               <tr key={node.id}>
                 <td>{formatDateTime(node.at, i18n.language)}</td>
                 <td>{node.actor}</td>
-                <td>{node.op}{node.summary ? ` · ${node.summary}` : ''}</td>
                 <td>
-                  <ul>{node.fields.map((f) => <li key={f.field}><code>{f.field}</code>: {f.before || '∅'} → {f.after || '∅'}</li>)}</ul>
+                  {node.op}
+                  {node.summary ? ` · ${node.summary}` : ''}
+                </td>
+                <td>
+                  <ul>
+                    {node.fields.map((f) => (
+                      <li key={f.field}>
+                        <code>{f.field}</code>: {f.before || '∅'} → {f.after || '∅'}
+                      </li>
+                    ))}
+                  </ul>
                 </td>
               </tr>
             ))}

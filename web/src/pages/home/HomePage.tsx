@@ -18,7 +18,8 @@ export function HomePage() {
         <ol>
           {data?.attention.edges.map(({ node }) => (
             <li key={node.customer.id}>
-              <Link to={`/customers/${node.customer.id}`}>{node.customer.name}</Link> <span className="muted">{node.flags.map((f) => f.code).join(', ')}</span>
+              <Link to={`/customers/${node.customer.id}`}>{node.customer.name}</Link>{' '}
+              <span className="muted">{node.flags.map((f) => f.code).join(', ')}</span>
             </li>
           ))}
         </ol>

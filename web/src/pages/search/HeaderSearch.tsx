@@ -14,7 +14,13 @@ export function hitHref(hit: Hit): string {
 }
 
 function hitName(hit: Hit): { name: string; sub: string } {
-  const n = hit.node as { name?: string; nameLatin?: string | null; title?: string | null; model?: string; customer?: { name: string } | null };
+  const n = hit.node as {
+    name?: string;
+    nameLatin?: string | null;
+    title?: string | null;
+    model?: string;
+    customer?: { name: string } | null;
+  };
   return { name: n.name ?? hit.matched, sub: [n.nameLatin, n.title, n.model, n.customer?.name].filter(Boolean).join(' · ') };
 }
 
@@ -58,7 +64,9 @@ export function HeaderSearch() {
 
   return (
     <div className="search" role="search">
-      <label htmlFor={`${listId}-input`} className="sr-only">{t('search.label')}</label>
+      <label htmlFor={`${listId}-input`} className="sr-only">
+        {t('search.label')}
+      </label>
       <input
         id={`${listId}-input`}
         type="search"
@@ -92,7 +100,11 @@ export function HeaderSearch() {
         }}
       />
       <ul id={`${listId}-list`} role="listbox" aria-label={t('search.label')} className="hits" hidden={!open || text.trim().length < 2}>
-        {hits.length === 0 && <li className="muted" role="option" aria-selected={false} aria-disabled>{t('search.none')}</li>}
+        {hits.length === 0 && (
+          <li className="muted" role="option" aria-selected={false} aria-disabled>
+            {t('search.none')}
+          </li>
+        )}
         {hits.map((hit, i) => {
           const { name, sub } = hitName(hit);
           return (

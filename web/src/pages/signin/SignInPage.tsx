@@ -16,13 +16,25 @@ export function SignInPage() {
       {viewer && (
         <section className="panel" aria-labelledby="who-h" data-testid="viewer">
           <h2 id="who-h">{viewer.authenticated ? t('signin.signedInAs', { actor: viewer.actor }) : t('signin.localDev')}</h2>
-          <p>{t('signin.roles')}: <strong>{viewer.roles.join(', ')}</strong></p>
-          <p>{t('signin.regions')}: {viewer.regions ? viewer.regions.join(', ') : t('signin.allRegions')}</p>
+          <p>
+            {t('signin.roles')}: <strong>{viewer.roles.join(', ')}</strong>
+          </p>
+          <p>
+            {t('signin.regions')}: {viewer.regions ? viewer.regions.join(', ') : t('signin.allRegions')}
+          </p>
           {!viewer.seesPersonalData && <p className="warn-text">{t('signin.masked')}</p>}
-          {viewer.authenticated && <button type="button" onClick={() => setToken(null)}>{t('nav.signOut')}</button>}
+          {viewer.authenticated && (
+            <button type="button" onClick={() => setToken(null)}>
+              {t('nav.signOut')}
+            </button>
+          )}
         </section>
       )}
-      {refused && <p role="alert" className="error">{t('signin.failed', { message: '401' })}</p>}
+      {refused && (
+        <p role="alert" className="error">
+          {t('signin.failed', { message: '401' })}
+        </p>
+      )}
       {(!viewer || viewer.authenticated) && (
         <form
           onSubmit={(e) => {
@@ -35,8 +47,16 @@ export function SignInPage() {
           }}
         >
           <p>{t('signin.help')}</p>
-          <label className="block">{t('signin.token')}
-            <textarea data-testid="token" rows={3} value={text} onChange={(e) => setText(e.target.value)} autoComplete="off" spellCheck={false} />
+          <label className="block">
+            {t('signin.token')}
+            <textarea
+              data-testid="token"
+              rows={3}
+              value={text}
+              onChange={(e) => setText(e.target.value)}
+              autoComplete="off"
+              spellCheck={false}
+            />
           </label>
           <button type="submit">{t('signin.submit')}</button>
         </form>
