@@ -97,16 +97,25 @@ export default tseslint.config(
         'error',
         {
           ...graphqlPlugin.configs['flat/schema-recommended'].rules['@graphql-eslint/naming-convention'][1],
-          // SearchKind's values are the names of the types a search returns (Customer, Contact, ...): part of
-          // the published API, so they keep the type names' case.
-          EnumValueDefinition: { style: 'UPPER_CASE', ignorePattern: '^(Customer|Contact|Engineer|Device)$' },
+          // SearchKind's values are the names of the types a search returns (Customer, Contact, ...), and
+          // EventType's values are the event names of the catalogue (CoverageChanged, ...), the same text
+          // webhook receivers get in each payload's `type`: part of the published API, so they keep that case.
+          EnumValueDefinition: {
+            style: 'UPPER_CASE',
+            ignorePattern: '^(Customer|Contact|Engineer|Device)$|^(Coverage|Handoff|Case|Commitment|Customer|Flag)[A-Z][A-Za-z]+$',
+          },
         },
       ],
-      // type-graphql cannot attach a description to the Query and Mutation root types; every other type,
+      // type-graphql cannot attach a description to the Query, Mutation and Subscription root types; every other type,
       // enum and root field must have one.
       '@graphql-eslint/require-description': [
         'error',
-        { types: true, rootField: true, DirectiveDefinition: true, ignoredSelectors: ['[name.value=Query]', '[name.value=Mutation]'] },
+        {
+          types: true,
+          rootField: true,
+          DirectiveDefinition: true,
+          ignoredSelectors: ['[name.value=Query]', '[name.value=Mutation]', '[name.value=Subscription]'],
+        },
       ],
     },
   },

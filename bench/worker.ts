@@ -206,13 +206,11 @@ async function measure(
   const timing = new TimingStore(inner);
   const passes = Math.max(3, Math.min(20, samples.length));
   for (let i = 0; i < passes; i++) await fn(timing);
-  const breakdown = timing
-    .top(8)
-    .map((t) => ({
-      statement: t.statement,
-      callsPerOp: Math.round((t.calls / passes) * 100) / 100,
-      msPerOp: Math.round((t.totalMs / passes) * 100) / 100,
-    }));
+  const breakdown = timing.top(8).map((t) => ({
+    statement: t.statement,
+    callsPerOp: Math.round((t.calls / passes) * 100) / 100,
+    msPerOp: Math.round((t.totalMs / passes) * 100) / 100,
+  }));
   return { latency: summarize(samples), statementsPerCall, breakdown };
 }
 

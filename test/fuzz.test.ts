@@ -614,12 +614,10 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
     const roots = Object.keys(schema.getQueryType()!.getFields());
     const requests = fc.oneof(
       // A subscription, well-formed or not.
-      fc
-        .constantFrom(...roots)
-        .map((f) => ({
-          payload: { query: `subscription S { ${f} { __typename } }` },
-          code: /SUBSCRIPTION_NOT_SUPPORTED|GRAPHQL_VALIDATION_FAILED/,
-        })),
+      fc.constantFrom(...roots).map((f) => ({
+        payload: { query: `subscription S { ${f} { __typename } }` },
+        code: /SUBSCRIPTION_NOT_SUPPORTED|GRAPHQL_VALIDATION_FAILED/,
+      })),
       fc.constant({ payload: { query: 'subscription { events { __typename } }' }, code: /SUBSCRIPTION_NOT_SUPPORTED/ }),
       // An automatic persisted query, with or without the query, with any hash and version.
       fc

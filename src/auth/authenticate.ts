@@ -65,16 +65,14 @@ export function authenticate(auth: AuthConfig, store: Store, logger: Logger, opt
         const taken = failures.take(address);
         if (!taken.ok) {
           res.setHeader('Retry-After', String(taken.retryAfterSeconds));
-          res
-            .status(429)
-            .json({
-              errors: [
-                {
-                  message: 'Too many failed authentications from this address',
-                  extensions: { code: 'RATE_LIMITED', retryAfter: taken.retryAfterSeconds },
-                },
-              ],
-            });
+          res.status(429).json({
+            errors: [
+              {
+                message: 'Too many failed authentications from this address',
+                extensions: { code: 'RATE_LIMITED', retryAfter: taken.retryAfterSeconds },
+              },
+            ],
+          });
           return;
         }
         return refuse(res, 401, result.error);

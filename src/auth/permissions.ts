@@ -50,7 +50,19 @@ export function allows(p: Principal, cls: OperationClass): boolean {
  * handoff names its customers here; the customers it actually hands over are known from its plan at
  * effectiveAt, which the handoff resolver checks with the same scope module before writing.
  */
-export function writeTargets(field: string, args: Record<string, any>): string[] {
+/** The arguments writeTargets reads: ids at the top level or in `input`. */
+interface WriteArgs {
+  id?: string;
+  caseId?: string;
+  input?: { id?: string; customerId?: string; deviceId?: string; successors?: { customerIds?: string[] | null }[] | null };
+}
+
+export function writeTargets(field: string, args: Record<string, unknown>): string[] {
+  // GraphQL has already checked the required arguments; an absent optional id names no target.
+  return targetsOf(field, args as WriteArgs).filter((id): id is string => typeof id === 'string');
+}
+
+function targetsOf(field: string, args: WriteArgs): (string | undefined)[] {
   const input = args.input ?? {};
   switch (field) {
     case 'openCase':
@@ -65,7 +77,7 @@ export function writeTargets(field: string, args: Record<string, any>): string[]
       return [args.id];
     case 'planHandoff':
     case 'startHandoff':
-      return (input.successors ?? []).flatMap((s: { customerIds?: string[] | null }) => s.customerIds ?? []);
+      return (input.successors ?? []).flatMap((s) => s.customerIds ?? []);
     case 'completeHandoffItem':
     case 'waiveHandoffItem':
     case 'reopenHandoffItem':

@@ -186,12 +186,22 @@ const node = async (v: unknown): Promise<Target> => {
   return id && label ? { label, id } : null;
 };
 
+/** A resolved value as the scope check sees it: an id, or the id of the customer it belongs to, or nested values. */
+interface ScopedValue {
+  id: string;
+  customerId: string;
+  node?: unknown;
+  customer?: unknown;
+  kase?: unknown;
+  engineer?: unknown;
+}
+
 /**
  * GraphQL types whose values belong to a customer, and how to find the record to check. A row type
  * whose customer field is non-null (AttentionRow, a plan's assignment...) is checked as a whole, so
  * that it is dropped from its list rather than answering null where null is not allowed.
  */
-export const SCOPED_TYPES: Record<string, (v: any) => Target | Promise<Target>> = {
+export const SCOPED_TYPES: Record<string, (v: ScopedValue) => Target | Promise<Target>> = {
   Customer: (v) => ({ label: 'Customer', id: v.id }),
   Contact: (v) => ({ label: 'Contact', id: v.id }),
   Engineer: (v) => ({ label: 'Engineer', id: v.id }),
@@ -219,7 +229,7 @@ export async function keepVisible(type: GraphQLOutputType, value: unknown, scope
   const target = SCOPED_TYPES[getNamedType(type).name];
   if (!scope.limited || !target || value == null) return value;
   const check = async (v: unknown) => {
-    const t = v && typeof v === 'object' ? await target(v) : null;
+    const t = v && typeof v === 'object' ? await target(v as ScopedValue) : null;
     return t ? scope.visible(t.label, t.id) : true;
   };
   if (Array.isArray(value)) {

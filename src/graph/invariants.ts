@@ -14,8 +14,7 @@ import { canonicalTime } from './repositories/write.repo';
  * which a second transaction waits for and then sees the first one's writes.
  */
 
-const LOCKABLE = ['Customer', 'Engineer', 'Case', 'Handoff', 'HandoffItem'] as const;
-export type Lockable = (typeof LOCKABLE)[number];
+export type Lockable = 'Customer' | 'Engineer' | 'Case' | 'Handoff' | 'HandoffItem';
 
 const lockCypher = (label: Lockable) => `
 UNWIND $ids AS id

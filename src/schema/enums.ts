@@ -47,8 +47,14 @@ registerEnumType(E.OperationRisk, {
   name: 'OperationRisk',
   description: 'Defaults per kind: UPGRADE and ALARM_MASK HIGH; PATCH, CONFIGURATION, RESTART, REPLACEMENT MEDIUM; OTHER LOW.',
 });
-registerEnumType(E.OperationStatus, { name: 'OperationStatus' });
-registerEnumType(E.OperationOutcome, { name: 'OperationOutcome' });
+registerEnumType(E.OperationStatus, {
+  name: 'OperationStatus',
+  description: 'Where an operation on a device stands: PLANNED, IN_PROGRESS once started, then DONE or ROLLED_BACK.',
+});
+registerEnumType(E.OperationOutcome, {
+  name: 'OperationOutcome',
+  description: 'How a completed operation went (SUCCESS, PARTIAL or FAILED), as recorded by completeOperation.',
+});
 registerEnumType(E.AuthorisationSide, {
   name: 'AuthorisationSide',
   description: 'CUSTOMER: a contact with authority; OURS: a managing engineer.',

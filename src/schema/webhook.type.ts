@@ -43,7 +43,7 @@ export class Webhook {
   createdBy!: string;
 }
 
-@ObjectType()
+@ObjectType({ description: 'A webhook just registered, with its signing secret (shown this once).' })
 export class RegisteredWebhook {
   @Field(() => Webhook)
   webhook!: Webhook;
@@ -52,7 +52,7 @@ export class RegisteredWebhook {
   secret!: string;
 }
 
-@InputType()
+@InputType({ description: 'A receiver of events: its URL, the event types it wants, an optional region filter and a signing secret.' })
 export class RegisterWebhookInput {
   @Field({ description: 'http:// or https:// only.' })
   @MaxLength(2000)
@@ -73,7 +73,7 @@ export class RegisterWebhookInput {
   includePersonalData?: boolean | null;
 }
 
-@InputType()
+@InputType({ description: 'Changes to a webhook; fields left out stay as they are.' })
 export class UpdateWebhookInput {
   @Field(() => String, { nullable: true })
   @MaxLength(2000)

@@ -427,6 +427,7 @@ export type OperationKind =
   | 'RESTART'
   | 'UPGRADE';
 
+/** How a completed operation went (SUCCESS, PARTIAL or FAILED), as recorded by completeOperation. */
 export type OperationOutcome =
   | 'FAILED'
   | 'PARTIAL'
@@ -438,6 +439,7 @@ export type OperationRisk =
   | 'LOW'
   | 'MEDIUM';
 
+/** Where an operation on a device stands: PLANNED, IN_PROGRESS once started, then DONE or ROLLED_BACK. */
 export type OperationStatus =
   | 'DONE'
   | 'IN_PROGRESS'
@@ -491,6 +493,7 @@ export type RegionKind =
   | 'OFFICE'
   | 'PROVINCE';
 
+/** A receiver of events: its URL, the event types it wants, an optional region filter and a signing secret. */
 export type RegisterWebhookInput = {
   eventTypes: Array<EventType>;
   /** Send personal data (phones, e-mails) in clear. Default false: masked. */
@@ -603,6 +606,7 @@ export type UpdateRegionInput = {
   status?: RecordStatus | null | undefined;
 };
 
+/** Changes to a webhook; fields left out stay as they are. */
 export type UpdateWebhookInput = {
   active?: boolean | null | undefined;
   clearRegion?: boolean | null | undefined;

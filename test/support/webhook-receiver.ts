@@ -43,8 +43,11 @@ export class WebhookReceiver {
   ) {}
 
   static async start(): Promise<WebhookReceiver> {
-    let self!: WebhookReceiver;
-    const server = http.createServer((req, res) => {
+    const server = http.createServer();
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as AddressInfo;
+    const self = new WebhookReceiver(server, `http://127.0.0.1:${port}/hook`);
+    server.on('request', (req: http.IncomingMessage, res: http.ServerResponse) => {
       let body = '';
       req.on('data', (d) => (body += d));
       req.on('end', () => {
@@ -57,9 +60,6 @@ export class WebhookReceiver {
         res.writeHead(status).end();
       });
     });
-    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-    const { port } = server.address() as AddressInfo;
-    self = new WebhookReceiver(server, `http://127.0.0.1:${port}/hook`);
     return self;
   }
 

@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange, useQuery } from 'urql';
+import { receivedAtExchange } from './lib/clock';
 import { ViewerDocument, type ViewerQuery } from './gql/graphql';
 
 const TOKEN_KEY = 'rapport.token';
@@ -33,7 +34,7 @@ const authHeaders = (token: string | null): Record<string, string> => (token ? {
 export function makeClient(token: string | null): Client {
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, fetchExchange],
+    exchanges: [cacheExchange, receivedAtExchange, fetchExchange],
     requestPolicy: 'cache-and-network',
     // POST: Apollo's CSRF prevention refuses simple GET requests.
     preferGetMethod: false,

@@ -1,4 +1,4 @@
-import { describeClash, endProblem, planCoverage, type CoverageSpan } from '../../domain/coverage-rules';
+import { endProblem } from '../../domain/coverage-rules';
 import { coverageChanged } from '../../domain/event-builders';
 import { checkCoverage, coveragesOf, lock, spansOf } from '../invariants';
 import { newId } from '../../domain/ids';

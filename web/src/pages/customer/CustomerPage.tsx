@@ -1,13 +1,14 @@
-import { lazy, Suspense, useMemo, useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
-import { CustomerCardDocument } from '../../gql/graphql';
+import { WorkspaceCustomerCardDocument } from '../../gql/graphql';
 import { CoverageTimeline } from '../../components/CoverageTimeline';
 import { SlaClock } from '../../components/SlaClock';
 import { Empty, EngineerName, EnumLabel, ErrorBox, Loading, Panel, Phone } from '../../components/common';
 import { dayToInstant, formatDate, formatDateTime, isoDay } from '../../lib/format';
 import { FlagEvidenceList } from '../attention/FlagEvidenceList';
+import { receivedAt, useNow } from '../../lib/clock';
 
 const RelationshipGraph = lazy(() => import('./RelationshipGraph'));
 
@@ -18,9 +19,10 @@ export function CustomerPage() {
   const [params, setParams] = useSearchParams();
   const day = params.get('at');
   const at = day ? dayToInstant(day) : null;
-  const [{ data, fetching, error }] = useQuery({ query: CustomerCardDocument, variables: { id, at } });
+  const [{ data, fetching, error, extensions }] = useQuery({ query: WorkspaceCustomerCardDocument, variables: { id, at } });
+  const now = useNow();
   // The SLA clocks count from the moment the answer arrived.
-  const fetchedAt = useMemo(() => Date.now(), [data]);
+  const fetchedAt = receivedAt(extensions, now);
   const [showGraph, setShowGraph] = useState(false);
 
   if (error && !data) return <ErrorBox error={error} />;
@@ -32,7 +34,6 @@ export function CustomerPage() {
         {t('common.notFound')}: {id}
       </p>
     );
-  const now = Date.now();
   const entries = c.coverageHistory.edges.map(({ node }) => ({
     id: node.id,
     role: node.role,

@@ -1,4 +1,3 @@
-import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
@@ -6,12 +5,15 @@ import { EngineerPageDocument } from '../../gql/graphql';
 import { Empty, EngineerName, EnumLabel, ErrorBox, Loading, Panel, Phone } from '../../components/common';
 import { SlaClock } from '../../components/SlaClock';
 import { formatDate } from '../../lib/format';
+import { receivedAt, useNow } from '../../lib/clock';
 
 export function EngineerPage() {
   const { id = '' } = useParams();
   const { t, i18n } = useTranslation();
-  const [{ data, error }] = useQuery({ query: EngineerPageDocument, variables: { id } });
-  const fetchedAt = useMemo(() => Date.now(), [data]);
+  const [{ data, error, extensions }] = useQuery({ query: EngineerPageDocument, variables: { id } });
+  const now = useNow();
+  // The SLA clocks count from the moment the answer arrived.
+  const fetchedAt = receivedAt(extensions, now);
   if (error && !data) return <ErrorBox error={error} />;
   if (!data) return <Loading />;
   const e = data.engineer;

@@ -5,8 +5,8 @@ import { useMutation, useQuery } from 'urql';
 import {
   EngineerChoicesDocument,
   OutgoingPortfolioDocument,
-  PlanHandoffDocument,
-  StartHandoffDocument,
+  WorkspacePlanHandoffDocument,
+  WorkspaceStartHandoffDocument,
   type HandoffReason,
   type PlanHandoffInput,
 } from '../../gql/graphql';
@@ -40,8 +40,8 @@ export function HandoffNewPage() {
   const [successorOf, setSuccessorOf] = useState<Record<string, string>>({});
   const [{ data: engineers }] = useQuery({ query: EngineerChoicesDocument });
   const [{ data: portfolio, fetching }] = useQuery({ query: OutgoingPortfolioDocument, variables: { id: outgoing }, pause: !outgoing });
-  const [plan, planHandoff] = useMutation(PlanHandoffDocument);
-  const [started, startHandoff] = useMutation(StartHandoffDocument);
+  const [plan, planHandoff] = useMutation(WorkspacePlanHandoffDocument);
+  const [started, startHandoff] = useMutation(WorkspaceStartHandoffDocument);
 
   const customers = useMemo(() => {
     const m = new Map<string, string>();

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import { useMutation, useQuery } from 'urql';
-import { CompleteHandoffDocument, CompleteItemDocument, HandoffChecklistDocument, WaiveItemDocument } from '../../gql/graphql';
+import { WorkspaceCompleteHandoffDocument, CompleteItemDocument, HandoffChecklistDocument, WaiveItemDocument } from '../../gql/graphql';
 import { EnumLabel, ErrorBox, Loading, displayName } from '../../components/common';
 import { useMayWrite, useSession } from '../../auth';
 import { checklistState } from '../../lib/checklist';
@@ -102,7 +102,7 @@ export function HandoffPage({ print = false }: { print?: boolean }) {
   const mayWrite = useMayWrite();
   const { headers } = useSession();
   const [{ data, error }] = useQuery({ query: HandoffChecklistDocument, variables: { id } });
-  const [finish, doFinish] = useMutation(CompleteHandoffDocument);
+  const [finish, doFinish] = useMutation(WorkspaceCompleteHandoffDocument);
   const [forceReason, setForceReason] = useState('');
   if (error && !data) return <ErrorBox error={error} />;
   if (!data) return <Loading />;

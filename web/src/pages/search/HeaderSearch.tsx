@@ -31,16 +31,13 @@ export function HeaderSearch() {
   const navigate = useNavigate();
   const listId = useId();
   const [text, setText] = useState('');
-  const [hits, setHits] = useState<Hit[]>([]);
+  const [found, setHits] = useState<Hit[]>([]);
   const [active, setActive] = useState(0);
   const [open, setOpen] = useState(false);
 
   useEffect(() => {
     const q = text.trim();
-    if (q.length < 2) {
-      setHits([]);
-      return;
-    }
+    if (q.length < 2) return;
     let live = true;
     const timer = setTimeout(async () => {
       const res = await client.query(HeaderSearchDocument, { text: q }, { requestPolicy: 'network-only' }).toPromise();
@@ -54,6 +51,9 @@ export function HeaderSearch() {
       clearTimeout(timer);
     };
   }, [text, client]);
+
+  // Fewer than two characters ask nothing: no hits are shown (the last answer is kept but not used).
+  const hits = text.trim().length < 2 ? [] : found;
 
   const go = (hit: Hit | undefined) => {
     if (!hit) return;
