@@ -1,14 +1,53 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { defineConfig } from 'vite';
+import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
+
+/**
+ * Puts the customer card's query into index.html as a small inline script, so that a card opened by its
+ * address asks the API while the app's JavaScript is still loading (web/src/lib/early-card.ts). The
+ * query is the one in customer.graphql, with the fragments it spreads.
+ */
+const EARLY_OPERATION = 'WorkspaceCustomerCard';
+
+function earlyCardQuery(): Plugin {
+  const file = fileURLToPath(new URL('./src/pages/customer/customer.graphql', import.meta.url));
+  const script = fileURLToPath(new URL('./early-card.js', import.meta.url));
+  return {
+    name: 'rapport-early-card-query',
+    transformIndexHtml() {
+      const doc = parse(readFileSync(file, 'utf8'));
+      const fragments = new Map(
+        doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+      );
+      const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === EARLY_OPERATION);
+      if (!op) throw new Error(`${file} has no operation ${EARLY_OPERATION}`);
+      const used = new Map<string, DefinitionNode>();
+      const collect = (node: DefinitionNode) =>
+        visit(node, {
+          FragmentSpread(spread) {
+            const f = fragments.get(spread.name.value);
+            if (f && !used.has(f.name.value)) (used.set(f.name.value, f), collect(f));
+          },
+        });
+      collect(op);
+      const query = print({ kind: Kind.DOCUMENT, definitions: [op, ...used.values()] });
+      const children = readFileSync(script, 'utf8')
+        .replaceAll(/(['"])__OPERATION__\1/g, JSON.stringify(EARLY_OPERATION))
+        .replace(/(['"])__QUERY__\1/, () => JSON.stringify(query));
+      return [{ tag: 'script', children, injectTo: 'head-prepend' }];
+    },
+  };
+}
 
 /** The web app: built into dist/web, which the Rapport server serves at /. */
 export default defineConfig({
   root: here,
   base: '/',
-  plugins: [react()],
+  plugins: [react(), earlyCardQuery()],
   build: {
     outDir: fileURLToPath(new URL('../dist/web', import.meta.url)),
     emptyOutDir: true,

@@ -66,9 +66,15 @@ describe('the customer card', () => {
   });
 
   it('follows the escalation path: numbered, tap-to-call, each step links to the engineer', async () => {
+    const cardRequests: string[] = [];
+    page.on('request', (req) => {
+      if (req.method() === 'POST' && req.postData()?.includes('"operationName":"WorkspaceCustomerCard"')) cardRequests.push(req.url());
+    });
     await page.goto(demo.base + '/customers/cus_cm-urumqi-midong');
     const steps = page.getByTestId('escalation').locator('li');
     await steps.first().waitFor();
+    // Opened by its address, the card is asked for once: by index.html before the app loads (the app takes that answer).
+    expect(cardRequests).toHaveLength(1);
     expect(await steps.count()).toBeGreaterThanOrEqual(3);
     await expectText(steps.first(), /Primary.*Chen Gang/);
     expect(await steps.first().locator('a[href^="tel:"]').getAttribute('href')).toBe('tel:+8613829051185');

@@ -7,6 +7,7 @@ const SOURCES = [
   path.join(REPO_ROOT, 'web', 'src'),
   path.join(REPO_ROOT, 'web', 'index.html'),
   path.join(REPO_ROOT, 'web', 'vite.config.mts'),
+  path.join(REPO_ROOT, 'web', 'early-card.js'),
   path.join(REPO_ROOT, 'package-lock.json'),
 ];
 const BUILT = path.join(REPO_ROOT, 'dist', 'web', 'index.html');
@@ -28,7 +29,8 @@ export function buildWebIfStale(): boolean {
     {
       cwd: REPO_ROOT,
       stdio: ['ignore', 'ignore', 'inherit'],
-      env: { ...process.env, VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
+      // The bundle users get: production React, whatever NODE_ENV jest runs with.
+      env: { ...process.env, NODE_ENV: 'production', VITE_CONFIG_NATIVE_IGNORE_WARNING: 'true' },
     },
   );
   return true;

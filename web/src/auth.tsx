@@ -1,9 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { Client, Provider, cacheExchange, fetchExchange, useQuery } from 'urql';
 import { receivedAtExchange } from './lib/clock';
+import { TOKEN_STORAGE_KEY, fetchWithEarlyCard } from './lib/early-card';
 import { ViewerDocument, type ViewerQuery } from './gql/graphql';
 
-const TOKEN_KEY = 'rapport.token';
+const TOKEN_KEY = TOKEN_STORAGE_KEY;
 
 export type Viewer = ViewerQuery['viewer'];
 
@@ -39,6 +40,8 @@ export function makeClient(token: string | null): Client {
     // POST: Apollo's CSRF prevention refuses simple GET requests.
     preferGetMethod: false,
     fetchOptions: (): RequestInit => ({ headers: authHeaders(token) }),
+    // The card's query may already be on its way (index.html's early script): take that answer.
+    fetch: fetchWithEarlyCard,
   });
 }
 

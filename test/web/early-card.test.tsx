@@ -1,0 +1,104 @@
+/**
+ * @jest-environment jsdom
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { REPO_ROOT } from '../../src/paths';
+import { fetchWithEarlyCard, TOKEN_STORAGE_KEY } from '../../web/src/lib/early-card';
+
+/**
+ * The customer card opened by its address: index.html (as built by the test run's global set-up) sends
+ * the card's query before the app has loaded, and the app's first identical request takes that answer
+ * instead of asking the server a second time.
+ */
+const html = readFileSync(path.join(REPO_ROOT, 'dist', 'web', 'index.html'), 'utf8');
+const inline = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+const early = inline.find((s) => s.includes('__rapportEarly'));
+
+type Call = { url: string; init: RequestInit };
+let calls: Call[];
+
+function open(url: string, token: string | null = null) {
+  window.history.pushState({}, '', url);
+  if (token) localStorage.setItem(TOKEN_STORAGE_KEY, token);
+  else localStorage.removeItem(TOKEN_STORAGE_KEY);
+  window.__rapportEarly = undefined;
+  // The inline script, run as the browser runs it while parsing index.html.
+  new Function(early!)();
+}
+
+/** The request the app's GraphQL client sends for the card (urql's body and headers). */
+function appRequest(id: string, token: string | null = null, operationName = 'WorkspaceCustomerCard'): RequestInit {
+  const headers: Record<string, string> = { accept: 'application/graphql-response+json', 'content-type': 'application/json' };
+  if (token) headers.authorization = `Bearer ${token}`;
+  return {
+    method: 'POST',
+    headers,
+    body: JSON.stringify({ operationName, query: 'query WorkspaceCustomerCard { x }', variables: { id, at: null } }),
+  };
+}
+
+beforeEach(() => {
+  calls = [];
+  global.fetch = jest.fn((url: RequestInfo | URL, init?: RequestInit) => {
+    calls.push({ url: String(url), init: init! });
+    return Promise.resolve({ n: calls.length } as unknown as Response);
+  }) as typeof fetch;
+});
+
+describe('the early card request in index.html', () => {
+  it('is in the built page, with the card operation from customer.graphql', () => {
+    expect(early).toBeDefined();
+    expect(early).toContain('query WorkspaceCustomerCard($id: ID!, $at: DateTime)');
+    expect(early).not.toMatch(/__(QUERY|OPERATION)__/);
+    expect(early).toContain(JSON.stringify(TOKEN_STORAGE_KEY).slice(1, -1));
+  });
+
+  it('asks for the card once: the app takes the early answer for the same customer and token', async () => {
+    open('/customers/cus_ct-wuhan', 'key-1');
+    expect(calls).toHaveLength(1);
+    const sent = JSON.parse(String(calls[0].init.body));
+    expect(calls[0].url).toBe('/graphql');
+    expect(sent).toMatchObject({ operationName: 'WorkspaceCustomerCard', variables: { id: 'cus_ct-wuhan', at: null } });
+    expect((calls[0].init.headers as Record<string, string>).authorization).toBe('Bearer key-1');
+
+    const answer = await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan', 'key-1'));
+    expect(answer).toEqual({ n: 1 });
+    expect(calls).toHaveLength(1);
+    // Taken once: the next card request (a refresh) goes to the server.
+    await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan', 'key-1'));
+    expect(calls).toHaveLength(2);
+  });
+
+  it('leaves other requests alone: another operation, another customer, another token', async () => {
+    open('/customers/cus_ct-wuhan', 'key-1');
+    await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan', 'key-1', 'Viewer'));
+    await fetchWithEarlyCard('/graphql', appRequest('cus_cu-harbin', 'key-1'));
+    await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan', 'key-2'));
+    await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan', null));
+    expect(calls).toHaveLength(5);
+    expect(window.__rapportEarly).toBeDefined();
+  });
+
+  it('decodes the id from the address and sends no token when none is stored', () => {
+    open('/customers/cus_%E4%B8%AD');
+    const sent = JSON.parse(String(calls[0].init.body));
+    expect(sent.variables.id).toBe('cus_中');
+    expect((calls[0].init.headers as Record<string, string>).authorization).toBeUndefined();
+  });
+
+  it('sends nothing on other pages or for an "as of" date (the page computes that instant itself)', () => {
+    open('/attention');
+    open('/customers/cus_ct-wuhan/history');
+    open('/customers/cus_ct-wuhan?at=2026-03-01');
+    expect(calls).toHaveLength(0);
+    expect(window.__rapportEarly).toBeUndefined();
+  });
+
+  it('asks again when the early request failed', async () => {
+    open('/customers/cus_ct-wuhan');
+    window.__rapportEarly!.response = Promise.reject(new Error('offline'));
+    const answer = await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan'));
+    expect(answer).toEqual({ n: 2 });
+  });
+});

@@ -1,0 +1,26 @@
+// Inlined into index.html by web/vite.config.mts (earlyCardQuery), which fills in the operation's name
+// and text. On /customers/:id (without an "as of" date) it sends the customer card's query with the
+// variables and token the card page will use, while the app's JavaScript is still loading; the app
+// takes that answer for its first identical request (web/src/lib/early-card.ts).
+(function () {
+  try {
+    const m = /^\/customers\/([^/]+)\/?$/.exec(location.pathname);
+    if (!m || new URLSearchParams(location.search).has('at') || typeof fetch !== 'function') return;
+    const token = localStorage.getItem('rapport.token');
+    const variables = { id: decodeURIComponent(m[1]), at: null };
+    const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
+    if (token) headers.authorization = 'Bearer ' + token;
+    window.__rapportEarly = {
+      operationName: '__OPERATION__',
+      variables: variables,
+      token: token,
+      response: fetch('/graphql', {
+        method: 'POST',
+        headers: headers,
+        body: JSON.stringify({ operationName: '__OPERATION__', query: '__QUERY__', variables: variables }),
+      }),
+    };
+  } catch {
+    // Without the early request the app simply asks itself.
+  }
+})();
