@@ -6,6 +6,7 @@ import {
   SetReportsToDocument,
   StartHandoffDocument,
 } from './generated/graphql';
+import { Role, type Principal } from '../src/auth/roles';
 import { testEngines } from './support/engines';
 import { HANDOFF_NOW, ROTATION_A_TO_C, handoffFixture } from './support/handoff-fixture';
 import { Harness } from './support/harness';
@@ -106,13 +107,22 @@ describe.each(testEngines())('the customer introduction (case C4) on $name', (en
     );
     expect(missing.errors?.[0].extensions?.code).toBe('NOT_FOUND');
 
-    const done = (
-      await h.data(
-        ConfirmIntroductionDeliveredDocument,
-        { id: clear.json.id, contactIds: ['con_s-duty', 'con_s-sup'], channel: 'MESSAGE' },
-        at,
-      )
-    ).confirmIntroductionDelivered;
+    // The gateway's key is a service manager's: refused for another region's customer and for a VIEWER.
+    const gatewayKey = (regions: string[], roles = [Role.SERVICE_MANAGER]): Principal => ({
+      actor: 'key:sms-gateway',
+      kind: 'api-key',
+      roles,
+      regions,
+    });
+    const confirm = { id: clear.json.id, contactIds: ['con_s-duty', 'con_s-sup'], channel: 'MESSAGE' as const };
+    const foreign = await h.run(ConfirmIntroductionDeliveredDocument, confirm, { ...at, principal: gatewayKey(['reg_wuhan']) });
+    expect(foreign.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    const viewer = await h.run(ConfirmIntroductionDeliveredDocument, confirm, { ...at, principal: gatewayKey(['reg_xj'], [Role.VIEWER]) });
+    expect(viewer.errors?.[0].extensions?.code).toBe('FORBIDDEN');
+    expect(await openItems()).toEqual(expect.arrayContaining(introItems.map((i) => i.id)));
+
+    const done = (await h.data(ConfirmIntroductionDeliveredDocument, confirm, { ...at, principal: gatewayKey(['reg_xj']) }))
+      .confirmIntroductionDelivered;
     expect(done.completedItemIds.sort()).toEqual(introItems.map((i) => i.id).sort());
     const interaction = await h.store.read(
       'MATCH (i:Interaction {id: $id})-[:`WITH`]->(p:Contact) RETURN i.channel AS channel, p.id AS contact ORDER BY p.id',

@@ -29,6 +29,8 @@ const WRITE_OPS = new Set([
   'completeOperation',
   'rollBackOperation',
   'informOperationContacts',
+  // The messaging gateway's confirmation records an interaction and completes handoff items: day-to-day work.
+  'confirmIntroductionDelivered',
 ]);
 
 const ADMIN_QUERIES = new Set(['accessLog', 'apiKeys', 'webhooks', 'webhookDeliveries']);

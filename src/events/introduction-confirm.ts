@@ -36,10 +36,13 @@ export async function confirmIntroductionDelivered(
   store: Store,
   cmd: { id: string; contactIds: string[]; channel: string },
   meta: WriteMeta,
+  /** Refuses the introduction's customer when the caller may not write for it (region scope). */
+  mayWriteFor: (customerId: string) => Promise<void> = async () => undefined,
 ): Promise<{ interactionId: string; completedItemIds: string[] }> {
   const [row] = await store.read(INTRODUCTION_EVENT, { id: cmd.id });
   if (!row || row.type !== EventType.CustomerIntroduction) throw notFound('CustomerIntroduction', cmd.id);
   const intro = JSON.parse(row.payload as string) as IntroductionPayload;
+  await mayWriteFor(intro.customerId);
   const contactIds = [...new Set(cmd.contactIds)];
   const known = new Set(intro.contacts.map((c) => c.id));
   const strangers = contactIds.filter((c) => !known.has(c));

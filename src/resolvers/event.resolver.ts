@@ -1,6 +1,7 @@
 import { Arg, Ctx, ID, Mutation, Resolver, Root, Subscription } from 'type-graphql';
 import { InteractionChannel } from '../domain/enums';
 import { confirmIntroductionDelivered } from '../events/introduction-confirm';
+import { refuseOutsideCustomers } from '../auth/scope';
 import { write } from './write-context';
 import type { Context } from '../context';
 import type { EventType, StoredEvent } from '../domain/events';
@@ -34,7 +35,7 @@ export class EventResolver {
 
   @Mutation(() => IntroductionConfirmation, {
     description:
-      'The messaging system confirms a CustomerIntroduction (by its event id) reached these contacts: records the Interaction and completes their INTRODUCE_CONTACT handoff items.',
+      "The messaging system confirms a CustomerIntroduction (by its event id) reached these contacts: records the Interaction and completes their INTRODUCE_CONTACT handoff items. For account and service managers (and their applications' keys) in the customer's regions, and ADMIN.",
   })
   confirmIntroductionDelivered(
     @Arg('id', () => ID) id: string,
@@ -42,6 +43,10 @@ export class EventResolver {
     @Arg('channel', () => InteractionChannel) channel: InteractionChannel,
     @Ctx() ctx: Context,
   ) {
-    return write(ctx, (m) => confirmIntroductionDelivered(ctx.store, { id, contactIds, channel }, m));
+    return write(ctx, (m) =>
+      confirmIntroductionDelivered(ctx.store, { id, contactIds, channel }, m, (customerId) =>
+        refuseOutsideCustomers(ctx.scope, 'confirmIntroductionDelivered', [customerId]),
+      ),
+    );
   }
 }
