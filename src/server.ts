@@ -31,6 +31,7 @@ import { EventClock, type EventClockOptions } from './events/clock';
 import { stopFeed } from './events/feed';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import { admitSubscription } from './http/subscription-admission';
 import { principalOf } from './auth/authenticate';
 import { LOCAL_DEV, type Principal } from './auth/roles';
 
@@ -170,7 +171,8 @@ export async function createServer(deps: {
 
   // Subscriptions (issue 16): graphql-ws on the same path; the credential is the connection_init
   // payload's `authorization` ("Bearer <API key or JWT>"), checked as for HTTP; scope as for queries.
-  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql' });
+  // A message is at most as large as an HTTP request body may be.
+  const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', maxPayload: limits.bodyLimitBytes });
   const wsCleanup = useServer<Record<string, unknown> | undefined, { principal?: Principal }>(
     {
       schema,
@@ -187,6 +189,11 @@ export async function createServer(deps: {
         }
         ctx.extra.principal = result.principal;
         return true;
+      },
+      // The same gate as over HTTP: token limit, validation, depth/alias/directive limits (src/http/subscription-admission.ts).
+      onSubscribe: (_ctx, _id, payload) => {
+        const admitted = admitSubscription(schema, limits.query, payload);
+        return 'errors' in admitted ? admitted.errors : undefined;
       },
       context: (ctx) => createContext({ store, requestId: randomUUID(), logger, principal: ctx.extra.principal ?? LOCAL_DEV, policy }),
     },

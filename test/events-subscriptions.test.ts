@@ -140,4 +140,49 @@ describe.each(testEngines())('event subscriptions over graphql-ws on $name', (en
       await Promise.all([all.close(), coverageOnly.close(), wuhan.close(), refused.close()]);
     }
   });
+  it('answers a malformed subscription with its GraphQL errors and keeps serving others', async () => {
+    const ws = url.replace('http', 'ws');
+    const ask = (query: string) =>
+      new Promise<{ errors?: unknown; closed?: unknown }>((resolve) => {
+        const client: Client = createClient({
+          url: ws,
+          webSocketImpl: WebSocket,
+          connectionParams: { authorization: `Bearer ${admin}` },
+          retryAttempts: 0,
+        });
+        client.subscribe(
+          { query },
+          {
+            next: () => undefined,
+            error: (e) => {
+              resolve(Array.isArray(e) ? { errors: e } : { closed: e });
+              void client.dispose();
+            },
+            complete: () => resolve({}),
+          },
+        );
+      });
+    for (const query of [
+      'subscription { events @skip(if: $nope) { id } }',
+      'subscription { events @include(if: "yes") { id } }',
+      'subscription { events @skip { id } }',
+      'subscription { events { id } other: events { id } }',
+      'subscription { events { nope } }',
+    ]) {
+      const answer = await ask(query);
+      // A list of GraphQL errors (graphql-ws's "error" message), not a closed socket or an internal error.
+      expect({ query, answer: Array.isArray(answer.errors) }).toEqual({ query, answer: true });
+      expect(JSON.stringify(answer.errors)).not.toMatch(/INTERNAL_SERVER_ERROR|Unexpected error/);
+    }
+    // The server still serves a well-formed subscription.
+    const ok = subscriber(ws, `Bearer ${admin}`, null);
+    await ok.subscribed;
+    try {
+      await post(url, admin, 'mutation($id: ID!) { assignCaseOwner(caseId: $id, engineerId: "eng_c") { id } }', { id: 'cas_small-board' });
+      await waitFor(() => ok.received.some((e) => e.type === 'CaseOwnerChanged'), 'CaseOwnerChanged');
+      expect(ok.errors).toEqual([]);
+    } finally {
+      await ok.close();
+    }
+  });
 });
