@@ -6,6 +6,7 @@ import { openStore } from './graph/open-store';
 import { createLogger } from './logger';
 import { createServer } from './server';
 import { seedIfEmpty } from '../seeds/seed-if-empty';
+import { refreshSearchKeys } from './graph/repositories/people.repo';
 
 async function main() {
   let config;
@@ -47,6 +48,10 @@ async function main() {
     eventClock: config.eventClock,
   });
   const url = await server.listen();
+  // Pinyin search keys of records written while the server was down (the search also does this itself).
+  refreshSearchKeys(store)
+    .then((n) => n && logger.info({ records: n }, 'search keys brought up to date'))
+    .catch((err) => logger.warn({ err: (err as Error).message }, 'search keys not refreshed at start'));
   logger.info(
     {
       url,

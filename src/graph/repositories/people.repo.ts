@@ -3,6 +3,7 @@ import type { Store } from '../store';
 import type { EngineerRecord } from '../records';
 import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 import { regionAndBelow } from './customer.repo';
+import { compactSearchText, pinyinKey } from '../../domain/search-key';
 
 /** Contacts (the customer's people), engineers (ours) and partners. */
 
@@ -83,19 +84,24 @@ WHERE ${ENGINEER_FILTER}
 RETURN count(e) AS n`;
 
 /**
- * Case-insensitive search over names (and their pinyin/English forms) of customers, contacts and
+ * Case-insensitive search over names (their pinyin/English forms, and for Chinese names the pinyin
+ * key: syllables run together and initials, see src/domain/search-key.ts) of customers, contacts and
  * engineers; devices by model, serial and software version; engineers by declared skill and by the
- * models of devices whose cases they resolved (`via` names that model).
+ * models of devices whose cases they resolved (`via` names that model). $compact is the text without
+ * spaces, as pinyin keys are written.
  */
+const NAME_MATCHES = `(toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
+    OR ($compact <> '' AND coalesce(n._pinyin, '') CONTAINS $compact))`;
+
 export const SEARCH = `
 CALL {
-  MATCH (n:Customer) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
+  MATCH (n:Customer) WHERE ${NAME_MATCHES}
   RETURN n, 'Customer' AS kind, null AS via
   UNION ALL
-  MATCH (n:Contact) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
+  MATCH (n:Contact) WHERE ${NAME_MATCHES}
   RETURN n, 'Contact' AS kind, null AS via
   UNION ALL
-  MATCH (n:Engineer) WHERE toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
+  MATCH (n:Engineer) WHERE ${NAME_MATCHES}
     OR any(s IN coalesce(n.skills, []) WHERE toLower(s) CONTAINS $text)
   RETURN n, 'Engineer' AS kind, null AS via
   UNION ALL
@@ -107,7 +113,51 @@ CALL {
   WHERE k.resolvedAt IS NOT NULL
   RETURN DISTINCT n, 'Engineer' AS kind, d.model AS via
 }
-RETURN n, kind, via`;
+RETURN n, kind, via, n._pinyin AS pinyin`;
+
+/**
+ * Customers, contacts and engineers whose pinyin key is missing or was made from another name (a
+ * record created or renamed since): searchByName brings them up to date before it searches.
+ */
+export const STALE_SEARCH_KEYS = `
+CALL {
+  MATCH (n:Customer) WHERE n._pinyinOf IS NULL OR n._pinyinOf <> n.name
+  RETURN n.id AS id, n.name AS name, 'Customer' AS label
+  UNION ALL
+  MATCH (n:Contact) WHERE n._pinyinOf IS NULL OR n._pinyinOf <> n.name
+  RETURN n.id AS id, n.name AS name, 'Contact' AS label
+  UNION ALL
+  MATCH (n:Engineer) WHERE n._pinyinOf IS NULL OR n._pinyinOf <> n.name
+  RETURN n.id AS id, n.name AS name, 'Engineer' AS label
+}
+RETURN id, name, label`;
+
+/** Stores the keys; a record renamed in the meantime keeps its stale mark and is done next time. */
+export const SET_SEARCH_KEYS = (label: 'Customer' | 'Contact' | 'Engineer') => `
+UNWIND $rows AS row
+MATCH (n:${label} {id: row.id})
+WHERE n.name = row.name
+SET n._pinyin = row.key, n._pinyinOf = row.name`;
+
+/** Brings the pinyin keys of new and renamed records up to date; returns how many were written. */
+export async function refreshSearchKeys(store: Store): Promise<number> {
+  const stale = await store.read(STALE_SEARCH_KEYS, {});
+  if (!stale.length) return 0;
+  const byLabel = new Map<string, { id: string; name: string; key: string }[]>();
+  for (const r of stale) {
+    const name = String(r.name ?? '');
+    const rows = byLabel.get(r.label as string) ?? [];
+    rows.push({ id: r.id as string, name, key: pinyinKey(name) });
+    byLabel.set(r.label as string, rows);
+  }
+  await store.transaction(async (tx) => {
+    for (const [label, rows] of byLabel) {
+      for (let i = 0; i < rows.length; i += 5000)
+        await tx.run(SET_SEARCH_KEYS(label as 'Customer' | 'Contact' | 'Engineer'), { rows: rows.slice(i, i + 5000) });
+    }
+  });
+  return stale.length;
+}
 
 export interface EngineerListFilter {
   regionId?: string | null;
@@ -170,7 +220,9 @@ function searchTexts(kind: SearchRow['kind'], r: SearchRow['record']): string[] 
 /** Name (and device, skill, experience) search; exact and prefix matches rank first, then by name. */
 export async function searchByName(store: Store, text: string, limit: number): Promise<SearchRow[]> {
   const needle = text.toLowerCase();
-  const rows = await store.read(SEARCH, { text: needle });
+  const compact = compactSearchText(text);
+  await refreshSearchKeys(store);
+  const rows = await store.read(SEARCH, { text: needle, compact });
   const byKey = new Map<string, SearchRow & { rank: number; sortName: string }>();
   for (const r of rows) {
     const kind = r.kind as SearchRow['kind'];
@@ -179,14 +231,27 @@ export async function searchByName(store: Store, text: string, limit: number): P
     const record = kind === 'Device' && raw.name == null ? { ...raw, name: raw.serial ?? raw.id } : raw;
     const texts = searchTexts(kind, record).filter(Boolean);
     const direct = texts.find((t) => t.toLowerCase().includes(needle));
-    const matched = direct ?? `resolved ${String(r.via)}`;
+    // Found by the pinyin of a Chinese name: the name is what matched (ranked as a prefix when the
+    // pinyin or the initials start with the text).
+    const keys =
+      kind === 'Device' || direct || !compact
+        ? []
+        : String(r.pinyin ?? '')
+            .split(' ')
+            .filter(Boolean);
+    const byPinyin = keys.some((k) => k.includes(compact));
+    const matched = direct ?? (byPinyin ? (record.name ?? '') : `resolved ${String(r.via)}`);
     const rank = direct
       ? texts.some((t) => t.toLowerCase() === needle)
         ? 0
         : texts.some((t) => t.toLowerCase().startsWith(needle))
           ? 1
           : 2
-      : 3;
+      : byPinyin
+        ? keys.some((k) => k.startsWith(compact))
+          ? 1
+          : 2
+        : 3;
     const key = `${kind}|${record.id}`;
     const seen = byKey.get(key);
     if (!seen || rank < seen.rank) byKey.set(key, { kind, record, matched, rank, sortName: record.name ?? record.model ?? '' });
