@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Kind, parse, print, visit, type DefinitionNode, type FragmentDefinitionNode } from 'graphql';
 import { defineConfig, type Plugin } from 'vite';
@@ -9,28 +10,33 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 /**
  * Puts the customer card's query into index.html as a small inline script, so that a card opened by its
  * address asks the API while the app's JavaScript is still loading (web/src/lib/early-card.ts). The
- * query is the one in customer.graphql, with the fragments it spreads.
+ * query is the one in customer.graphql, with the fragments it spreads (from any .graphql file of the app).
  */
 const EARLY_OPERATION = 'WorkspaceCustomerCard';
 
 function earlyCardQuery(): Plugin {
-  const file = fileURLToPath(new URL('./src/pages/customer/customer.graphql', import.meta.url));
+  const src = fileURLToPath(new URL('./src', import.meta.url));
+  const file = path.join(src, 'pages', 'customer', 'customer.graphql');
   const script = fileURLToPath(new URL('./early-card.js', import.meta.url));
   return {
     name: 'rapport-early-card-query',
     transformIndexHtml() {
-      const doc = parse(readFileSync(file, 'utf8'));
-      const fragments = new Map(
-        doc.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((f) => [f.name.value, f]),
+      // Fragments may live in any of the app's .graphql files.
+      const fragments = new Map<string, FragmentDefinitionNode>();
+      for (const f of readdirSync(src, { recursive: true, encoding: 'utf8' }).filter((n) => n.endsWith('.graphql')))
+        for (const d of parse(readFileSync(path.join(src, f), 'utf8')).definitions)
+          if (d.kind === Kind.FRAGMENT_DEFINITION) fragments.set(d.name.value, d);
+      const op = parse(readFileSync(file, 'utf8')).definitions.find(
+        (d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === EARLY_OPERATION,
       );
-      const op = doc.definitions.find((d) => d.kind === Kind.OPERATION_DEFINITION && d.name?.value === EARLY_OPERATION);
       if (!op) throw new Error(`${file} has no operation ${EARLY_OPERATION}`);
       const used = new Map<string, DefinitionNode>();
       const collect = (node: DefinitionNode) =>
         visit(node, {
           FragmentSpread(spread) {
             const f = fragments.get(spread.name.value);
-            if (f && !used.has(f.name.value)) (used.set(f.name.value, f), collect(f));
+            if (!f) throw new Error(`${EARLY_OPERATION} spreads ...${spread.name.value}, which no .graphql file under web/src defines`);
+            if (!used.has(f.name.value)) (used.set(f.name.value, f), collect(f));
           },
         });
       collect(op);

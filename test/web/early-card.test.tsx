@@ -2,6 +2,7 @@
  * @jest-environment jsdom
  */
 import { readFileSync } from 'node:fs';
+import { buildSchema, parse, validate } from 'graphql';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/paths';
 import { fetchWithEarlyCard, TOKEN_STORAGE_KEY } from '../../web/src/lib/early-card';
@@ -47,9 +48,14 @@ beforeEach(() => {
 });
 
 describe('the early card request in index.html', () => {
-  it('is in the built page, with the card operation from customer.graphql', () => {
+  it('is in the built page, with the card operation from customer.graphql and the fragments it spreads, valid against the schema', () => {
     expect(early).toBeDefined();
     expect(early).toContain('query WorkspaceCustomerCard($id: ID!, $at: DateTime)');
+    open('/customers/cus_ct-wuhan');
+    const { query } = JSON.parse(String(calls[0].init.body)) as { query: string };
+    const schema = buildSchema(readFileSync(path.join(REPO_ROOT, 'schema.graphql'), 'utf8'));
+    expect(validate(schema, parse(query)).map((e) => e.message)).toEqual([]);
+    expect(query).toContain('fragment FlagWithEvidence on CustomerFlag');
     expect(early).not.toMatch(/__(QUERY|OPERATION)__/);
     expect(early).toContain(JSON.stringify(TOKEN_STORAGE_KEY).slice(1, -1));
   });
