@@ -691,7 +691,7 @@ class FileRun {
         if (before) updated++;
         else {
           created++;
-          if (isNodeKind(kind)) newIds.add(String(e.row.id));
+          newIds.add(isNodeKind(kind) ? String(e.row.id) : edgeKey(kind, e.row));
         }
         toWrite.push(e.row);
         changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
