@@ -88,7 +88,7 @@ export function createLoaders(store: Store, now: Date) {
     parentOfCustomer: oneLoader(store, cus.PARENT_OF_CUSTOMERS, node<CustomerRecord>('p')),
     branchesOfCustomer: manyLoader(store, cus.BRANCHES_OF_CUSTOMERS, node<CustomerRecord>('b')),
     coverageOfCustomer: new LoaderFamily((a: { at: string; role: string | null }) =>
-      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (row) => primeEngineer(row, cov.toCoverage(row)), a),
+      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (row) => primeAbsences(row, primeEngineer(row, cov.toCoverage(row))), a),
     ),
     coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (row) => primeEngineer(row, cov.toCoverage(row))),
     contactsOfCustomer: new LoaderFamily((a: { includeFormer: boolean }) =>
@@ -108,7 +108,7 @@ export function createLoaders(store: Store, now: Date) {
     commitmentsOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
       manyLoader(store, cus.COMMITMENTS_OF_CUSTOMERS, node<CommitmentRecord>('m'), a),
     ),
-    lastHandoffOfCustomer: oneLoader(store, hof.LAST_HANDOFF_OF_CUSTOMERS, node<HandoffRecord>('h')),
+    lastHandoffOfCustomer: oneLoader(store, hof.LAST_HANDOFF_OF_CUSTOMERS, primeHandoffItems),
 
     // Contact
     employmentsOfContact: manyLoader(store, ppl.EMPLOYMENTS_OF_CONTACTS, toEmployment),
@@ -203,6 +203,36 @@ export function createLoaders(store: Store, now: Date) {
     return item;
   }
 
+  /** A last-handoff row carries the handoff's items, in ITEMS_OF_HANDOFFS's order (seq, then id). */
+  function primeHandoffItems(row: Row): HandoffRecord {
+    const h = row.h as unknown as HandoffRecord;
+    const customers = new Map<string, Props[]>();
+    for (const x of (row.itemCustomers as Row[]) ?? [])
+      customers.set(x.item as string, [...(customers.get(x.item as string) ?? []), x.c as Props]);
+    const items = ((row.items as Props[]) ?? [])
+      .map((i) => ({
+        seq: i.seq as number | null | undefined,
+        item: primeItemCustomer({ i, customers: customers.get(i.id as string) ?? [] }),
+      }))
+      .sort((a, b) => bySeqThenId(a.seq, a.item.id, b.seq, b.item.id))
+      .map((x) => x.item);
+    loaders.itemsOfHandoff.prime(h.id, items);
+    return h;
+  }
+
+  /** A coverage row carries its engineer's absences: the escalation path needs no statement for them. */
+  function primeAbsences<T>(row: Row, value: T): T {
+    const e = row.e as Props | undefined;
+    if (!e || typeof e.id !== 'string' || !Array.isArray(row.absences)) return value;
+    const covers = ((row.absenceCovers as string[][]) ?? []).filter((pair) => Array.isArray(pair));
+    const list = (row.absences as Props[])
+      .map((a) => abs.toAbsence({ key: e.id, a, coverIds: covers.filter(([absenceId]) => absenceId === a.id).map(([, cover]) => cover) }))
+      // As ABSENCES_OF_ENGINEERS orders them: latest start first.
+      .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
+    loaders.absencesOfEngineer.prime(e.id, list);
+    return value;
+  }
+
   /** A row that already carries the engineer spares the engineer loader a round trip. */
   function primeEngineer<T>(row: Row, value: T): T {
     const e = row.e as Props | undefined;
@@ -214,3 +244,12 @@ export function createLoaders(store: Store, now: Date) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Cypher's `ORDER BY seq, id`: nulls last. */
+function bySeqThenId(sa: number | null | undefined, ia: string, sb: number | null | undefined, ib: string): number {
+  const na = sa == null;
+  const nb = sb == null;
+  if (na !== nb) return na ? 1 : -1;
+  if (!na && sa !== sb) return (sa as number) - (sb as number);
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
