@@ -88,7 +88,7 @@ export function createLoaders(store: Store, now: Date) {
     parentOfCustomer: oneLoader(store, cus.PARENT_OF_CUSTOMERS, node<CustomerRecord>('p')),
     branchesOfCustomer: manyLoader(store, cus.BRANCHES_OF_CUSTOMERS, node<CustomerRecord>('b')),
     coverageOfCustomer: new LoaderFamily((a: { at: string; role: string | null }) =>
-      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (row) => primeAbsences(row, primeEngineer(row, cov.toCoverage(row))), a),
+      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (row) => primeEngineer(row, cov.toCoverage(row)), a),
     ),
     coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (row) => primeEngineer(row, cov.toCoverage(row))),
     contactsOfCustomer: new LoaderFamily((a: { includeFormer: boolean }) =>
@@ -218,19 +218,6 @@ export function createLoaders(store: Store, now: Date) {
       .map((x) => x.item);
     loaders.itemsOfHandoff.prime(h.id, items);
     return h;
-  }
-
-  /** A coverage row carries its engineer's absences: the escalation path needs no statement for them. */
-  function primeAbsences<T>(row: Row, value: T): T {
-    const e = row.e as Props | undefined;
-    if (!e || typeof e.id !== 'string' || !Array.isArray(row.absences)) return value;
-    const covers = ((row.absenceCovers as string[][]) ?? []).filter((pair) => Array.isArray(pair));
-    const list = (row.absences as Props[])
-      .map((a) => abs.toAbsence({ key: e.id, a, coverIds: covers.filter(([absenceId]) => absenceId === a.id).map(([, cover]) => cover) }))
-      // As ABSENCES_OF_ENGINEERS orders them: latest start first.
-      .sort((a, b) => (a.from < b.from ? 1 : a.from > b.from ? -1 : 0));
-    loaders.absencesOfEngineer.prime(e.id, list);
-    return value;
   }
 
   /** A row that already carries the engineer spares the engineer loader a round trip. */

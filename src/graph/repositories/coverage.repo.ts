@@ -12,18 +12,11 @@ const CURRENT_AT = `${currentAt('r')} AND ($role IS NULL OR r.role = $role)`;
 const COVERAGE_PROJECTION = 'r {.id, .role, .from, .to, .assignedBy} AS r';
 export const ENGINEER_PROJECTION = 'e {.id, .name, .nameLatin, .kind, .status, .phone, .email, .skills} AS e';
 
-/**
- * Current coverage with each engineer's absences (`absences`, and `absenceCovers`: [absence id,
- * cover id] pairs), so that the escalation path needs no further statement. Pattern comprehensions,
- * not OPTIONAL MATCH, and not nested (the embedded engine does not plan nested ones).
- */
 export const COVERAGE_OF_CUSTOMERS_AT = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
 WHERE ${CURRENT_AT}
-RETURN id AS key, ${COVERAGE_PROJECTION}, e.id AS engineerId, c.id AS customerId, ${ENGINEER_PROJECTION},
-  [(e)-[:HAS]->(a:Absence) | a {.id, .from, .to, .reason, .note, .handoffId}] AS absences,
-  [(e)-[:HAS]->(a:Absence)-[:COVERED_BY]->(cover:Engineer) | [a.id, cover.id]] AS absenceCovers
+RETURN id AS key, ${COVERAGE_PROJECTION}, e.id AS engineerId, c.id AS customerId, ${ENGINEER_PROJECTION}
 ORDER BY r.from DESC, r.id DESC`;
 
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
