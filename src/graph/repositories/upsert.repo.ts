@@ -83,9 +83,16 @@ export function nodeCreateCypher(kind: NodeKind, folded: { link: LinkSpec; targe
 ${matches}CREATE (n:${label(kind.label)} {id: row.id})${set ? `\nSET ${set}` : ''}${creates}`;
 }
 
-/** Links of new nodes: no MERGE needed (nothing to match against); duplicate targets removed first. */
+/**
+ * Links of new nodes: no MERGE needed (nothing to match against); duplicate targets removed first.
+ * A single-valued one matches its target directly (no inner UNWIND of a one-element list).
+ */
 export function linkCreateCypher(kind: NodeKind, link: LinkSpec, target: NodeLabel): string {
-  return linkCypher(kind, link, target).replace(/\nMERGE /, '\nCREATE ');
+  if (link.many) return linkCypher(kind, link, target).replace(/\nMERGE /, '\nCREATE ');
+  return `UNWIND $rows AS row
+MATCH (n:${label(kind.label)} {id: row.id})
+MATCH (t:${label(target)} {id: row.${link.field}})
+CREATE ${arrow(link, relName(link.rel))}`;
 }
 
 const foldable = (kind: NodeKind, link: LinkSpec) => !link.many && !targetsOf(link).includes(kind.label);
