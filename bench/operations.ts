@@ -121,9 +121,10 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
   const handoffP = read(store, hof.LAST_HANDOFF_OF_CUSTOMERS, [id]).then(async (rows) => {
     const h = rows[0]?.h as Props | undefined;
     if (!h) return null;
-    // Items carry their customer (one statement, no further wave).
-    const items = (await read(store, hof.ITEMS_OF_HANDOFFS, [h.id as string])).filter((r) => (r.i as Props).status === 'OPEN');
-    return { ...h, openItems: items.filter((r) => ((r.customers as Props[])[0] as Props | undefined)?.id === id).map((r) => r.i as Props) };
+    // The handoff carries its items and their customers (one statement, no further wave).
+    const mine = new Set(((rows[0].itemCustomers as Props[]) ?? []).filter((x) => (x.c as Props).id === id).map((x) => x.item as string));
+    const items = ((rows[0].items as Props[]) ?? []).filter((i) => i.status === 'OPEN' && mine.has(i.id as string));
+    return { ...h, openItems: items.sort((a, b) => Number(a.seq ?? Infinity) - Number(b.seq ?? Infinity)) };
   });
   const [coverage, contacts, openCases, lastHandoff] = await Promise.all([coverageP, contactsP, casesP, handoffP]);
   const current = coverage.map((r) => ({ ...cov.toCoverage(r), engineer: r.e as Props }));

@@ -46,6 +46,19 @@ export async function coveragesOf(tx: TxRunner, customerId: string): Promise<Cov
   return (await tx.run(COVERAGES_OF_CUSTOMER, { customerId })).map(toCoverage);
 }
 
+/** The same for many customers in one statement (the import checks a batch's rows at once). */
+export const COVERAGES_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
+RETURN r {.id, .role, .from, .to, .assignedBy} AS r, e.id AS engineerId, c.id AS customerId`;
+
+export async function coveragesOfCustomers(tx: Pick<TxRunner, 'run'>, customerIds: string[]): Promise<Map<string, CoverageRecord[]>> {
+  const out = new Map<string, CoverageRecord[]>(customerIds.map((id) => [id, []]));
+  if (!customerIds.length) return out;
+  for (const row of await tx.run(COVERAGES_OF_CUSTOMERS, { ids: customerIds })) out.get(row.customerId as string)?.push(toCoverage(row));
+  return out;
+}
+
 /**
  * Rules 1 and 2 for one new (or re-imported) coverage: the plan of what `replaceCurrent` ends, or a
  * CONFLICT naming the coverage in the way. `existing` = the customer's coverages (the caller may add

@@ -108,7 +108,7 @@ export function createLoaders(store: Store, now: Date) {
     commitmentsOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
       manyLoader(store, cus.COMMITMENTS_OF_CUSTOMERS, node<CommitmentRecord>('m'), a),
     ),
-    lastHandoffOfCustomer: oneLoader(store, hof.LAST_HANDOFF_OF_CUSTOMERS, node<HandoffRecord>('h')),
+    lastHandoffOfCustomer: oneLoader(store, hof.LAST_HANDOFF_OF_CUSTOMERS, primeHandoffItems),
 
     // Contact
     employmentsOfContact: manyLoader(store, ppl.EMPLOYMENTS_OF_CONTACTS, toEmployment),
@@ -203,6 +203,23 @@ export function createLoaders(store: Store, now: Date) {
     return item;
   }
 
+  /** A last-handoff row carries the handoff's items, in ITEMS_OF_HANDOFFS's order (seq, then id). */
+  function primeHandoffItems(row: Row): HandoffRecord {
+    const h = row.h as unknown as HandoffRecord;
+    const customers = new Map<string, Props[]>();
+    for (const x of (row.itemCustomers as Row[]) ?? [])
+      customers.set(x.item as string, [...(customers.get(x.item as string) ?? []), x.c as Props]);
+    const items = ((row.items as Props[]) ?? [])
+      .map((i) => ({
+        seq: i.seq as number | null | undefined,
+        item: primeItemCustomer({ i, customers: customers.get(i.id as string) ?? [] }),
+      }))
+      .sort((a, b) => bySeqThenId(a.seq, a.item.id, b.seq, b.item.id))
+      .map((x) => x.item);
+    loaders.itemsOfHandoff.prime(h.id, items);
+    return h;
+  }
+
   /** A row that already carries the engineer spares the engineer loader a round trip. */
   function primeEngineer<T>(row: Row, value: T): T {
     const e = row.e as Props | undefined;
@@ -214,3 +231,12 @@ export function createLoaders(store: Store, now: Date) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Cypher's `ORDER BY seq, id`: nulls last. */
+function bySeqThenId(sa: number | null | undefined, ia: string, sb: number | null | undefined, ib: string): number {
+  const na = sa == null;
+  const nb = sb == null;
+  if (na !== nb) return na ? 1 : -1;
+  if (!na && sa !== sb) return (sa as number) - (sb as number);
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}

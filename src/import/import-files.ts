@@ -12,7 +12,7 @@ import { edgeKey, existingIds, upsertKind, type PlainRow } from '../graph/reposi
 import type { Store, TxRunner } from '../graph/store';
 import type { CoverageSpan } from '../domain/coverage-rules';
 import { overlaps } from '../domain/coverage';
-import { checkCoverage, coveragesOf, lock, spansOf } from '../graph/invariants';
+import { checkCoverage, coveragesOfCustomers, lock, spansOf } from '../graph/invariants';
 import { END_COVERAGE } from '../graph/repositories/coverage-write.repo';
 import { readRecords, type ImportFormat } from './record-sources';
 
@@ -691,7 +691,7 @@ class FileRun {
         if (before) updated++;
         else {
           created++;
-          if (isNodeKind(kind)) newIds.add(String(e.row.id));
+          newIds.add(isNodeKind(kind) ? String(e.row.id) : edgeKey(kind, e.row));
         }
         toWrite.push(e.row);
         changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
@@ -826,8 +826,9 @@ async function coverageRowRules(
 ): Promise<{ accepted: Entry[]; rejected: { entry: Entry; problems: { field: string; reason: string }[] }[]; changes: ChangeEntry[] }> {
   const customers = [...new Set(entries.map((e) => String(e.row.customerId)))];
   if (write) await lock(tx, 'Customer', customers);
+  // One statement for the batch's customers, not one per customer.
   const spans = new Map<string, CoverageSpan[]>();
-  for (const id of customers) spans.set(id, spansOf(await coveragesOf(tx, id)));
+  for (const [id, list] of await coveragesOfCustomers(tx, customers)) spans.set(id, spansOf(list));
   const accepted: Entry[] = [];
   const rejected: { entry: Entry; problems: { field: string; reason: string }[] }[] = [];
   const changes: ChangeEntry[] = [];
@@ -879,9 +880,10 @@ async function coverageRowRules(
   return { accepted, rejected, changes };
 }
 
-const OWNERSHIPS_OF_CASE = `
-MATCH (k:\`Case\` {id: $caseId})-[o:OWNED_BY]->(e:Engineer)
-RETURN e.id AS engineerId, o.from AS from, o.to AS to`;
+const OWNERSHIPS_OF_CASES = `
+UNWIND $ids AS id
+MATCH (k:\`Case\` {id: id})-[o:OWNED_BY]->(e:Engineer)
+RETURN id AS caseId, e.id AS engineerId, o.from AS from, o.to AS to`;
 
 /**
  * Rule 3 for import rows: a case's ownership periods never overlap (one owner at a time). A row
@@ -891,14 +893,11 @@ RETURN e.id AS engineerId, o.from AS from, o.to AS to`;
 async function ownershipRowRules(tx: Pick<TxRunner, 'run'>, entries: Entry[], write: boolean) {
   const cases = [...new Set(entries.map((e) => String(e.row.caseId)))];
   if (write) await lock(tx, 'Case', cases);
-  const periods = new Map<string, { engineerId: string; from: string; to: string | null }[]>();
-  for (const id of cases) {
-    const rows = await tx.run(OWNERSHIPS_OF_CASE, { caseId: id });
-    periods.set(
-      id,
-      rows.map((r) => ({ engineerId: r.engineerId as string, from: r.from as string, to: (r.to as string) ?? null })),
-    );
-  }
+  // One statement for the batch's cases, not one per case.
+  const periods = new Map<string, { engineerId: string; from: string; to: string | null }[]>(cases.map((id) => [id, []]));
+  if (cases.length)
+    for (const r of await tx.run(OWNERSHIPS_OF_CASES, { ids: cases }))
+      periods.get(r.caseId as string)?.push({ engineerId: r.engineerId as string, from: r.from as string, to: (r.to as string) ?? null });
   const accepted: Entry[] = [];
   const rejected: { entry: Entry; problems: { field: string; reason: string }[] }[] = [];
   const same = (a: { engineerId: string; from: string }, b: { engineerId: string; from: string }) =>

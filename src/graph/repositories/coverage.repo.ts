@@ -8,17 +8,21 @@ import { currentAt } from '../current';
  */
 const CURRENT_AT = `${currentAt('r')} AND ($role IS NULL OR r.role = $role)`;
 
+/** The coverage and engineer properties the types read (map projections, not whole nodes). */
+const COVERAGE_PROJECTION = 'r {.id, .role, .from, .to, .assignedBy} AS r';
+export const ENGINEER_PROJECTION = 'e {.id, .name, .nameLatin, .kind, .status, .phone, .email, .skills} AS e';
+
 export const COVERAGE_OF_CUSTOMERS_AT = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
 WHERE ${CURRENT_AT}
-RETURN id AS key, r, e.id AS engineerId, c.id AS customerId, e
+RETURN id AS key, ${COVERAGE_PROJECTION}, e.id AS engineerId, c.id AS customerId, ${ENGINEER_PROJECTION}
 ORDER BY r.from DESC, r.id DESC`;
 
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
-RETURN id AS key, r, e.id AS engineerId, c.id AS customerId, e
+RETURN id AS key, ${COVERAGE_PROJECTION}, e.id AS engineerId, c.id AS customerId, ${ENGINEER_PROJECTION}
 ORDER BY r.from DESC, r.id DESC`;
 
 export const PORTFOLIO_OF_ENGINEERS_AT = `

@@ -8,49 +8,60 @@ export const REGION_AND_BELOW = `
 MATCH (r:Region {id: $regionId})<-[:PART_OF*0..10]-(s:Region)
 RETURN DISTINCT s.id AS id`;
 
-const CUSTOMER_FILTER = `
-  ($tier IS NULL OR c.tier = $tier)
-  AND ($includeArchived OR c.status <> 'ARCHIVED')
-  AND ($text IS NULL OR toLower(c.name) CONTAINS $text OR toLower(coalesce(c.nameLatin, '')) CONTAINS $text)
-  AND ($regionIds IS NULL OR EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds })`;
+/** The properties the Customer type reads: lists return these, never whole nodes. */
+export const CUSTOMER_PROJECTION = 'c {.id, .name, .nameLatin, .tier, .segment, .status}';
 
-const BETWEEN = `($afterName IS NULL OR c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))
-  AND ($beforeName IS NULL OR c.name < $beforeName OR (c.name = $beforeName AND c.id < $beforeId))`;
+/** Which filters a customer-list statement applies: each combination is one fixed text. */
+export interface CustomerListShape {
+  coveredBy: boolean;
+  tier: boolean;
+  text: boolean;
+  region: boolean;
+  includeArchived: boolean;
+  after: boolean;
+  before: boolean;
+}
 
-/** A page of customers in name order (keyset pagination on name, id, between the cursors). */
-export const CUSTOMERS_PAGE = `
-MATCH (c:Customer)
-WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
-RETURN c ORDER BY c.name, c.id LIMIT $limit`;
-
-/** The same read backwards (last/before): the page's customers nearest the `before` cursor, last first. */
-export const CUSTOMERS_PAGE_BACKWARDS = `
-MATCH (c:Customer)
-WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
-RETURN c ORDER BY c.name DESC, c.id DESC LIMIT $limit`;
-
-export const CUSTOMERS_COUNT = `
-MATCH (c:Customer)
-WHERE ${CUSTOMER_FILTER}
-RETURN count(c) AS n`;
-
-/** The same, starting from the covering engineer (the embedded planner does not reorder patterns). */
-const COVERED_BY = `
-MATCH (:Engineer {id: $engineerId})-[cv:COVERS]->(c:Customer)
+const START_ALL = 'MATCH (c:Customer)';
+/** Starting from the covering engineer (the embedded planner does not reorder patterns). */
+const START_COVERED_BY = `MATCH (:Engineer {id: $engineerId})-[cv:COVERS]->(c:Customer)
 WHERE ${currentAt('cv')}
 WITH DISTINCT c`;
 
-export const CUSTOMERS_PAGE_COVERED_BY = `${COVERED_BY}
-WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
-RETURN c ORDER BY c.name, c.id LIMIT $limit`;
+/**
+ * Only the filters actually given: a catch-all `$x IS NULL OR ...` is evaluated for every customer
+ * on the embedded engine (the region one is an EXISTS subquery per customer) even when `$x` is null.
+ */
+function customerConditions(shape: CustomerListShape, keyset: boolean): string[] {
+  const where: string[] = [];
+  if (shape.tier) where.push('c.tier = $tier');
+  if (!shape.includeArchived) where.push("c.status <> 'ARCHIVED'");
+  if (shape.text) where.push("(toLower(c.name) CONTAINS $text OR toLower(coalesce(c.nameLatin, '')) CONTAINS $text)");
+  if (shape.region) where.push('EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds }');
+  if (keyset && shape.after) where.push('(c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))');
+  if (keyset && shape.before) where.push('(c.name < $beforeName OR (c.name = $beforeName AND c.id < $beforeId))');
+  return where;
+}
 
-export const CUSTOMERS_PAGE_COVERED_BY_BACKWARDS = `${COVERED_BY}
-WHERE ${CUSTOMER_FILTER} AND ${BETWEEN}
-RETURN c ORDER BY c.name DESC, c.id DESC LIMIT $limit`;
+const whereOf = (conditions: string[]) => (conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '');
 
-export const CUSTOMERS_COUNT_COVERED_BY = `${COVERED_BY}
-WHERE ${CUSTOMER_FILTER}
+/**
+ * A page of customers in name order (keyset pagination on name, id, between the cursors), or the
+ * same read backwards (last/before: the customers nearest the `before` cursor, last first). Sorted
+ * and limited before the projection, so only the page's rows are converted.
+ */
+export function customersPageCypher(shape: CustomerListShape, backwards: boolean): string {
+  const dir = backwards ? ' DESC' : '';
+  return `${shape.coveredBy ? START_COVERED_BY : START_ALL}${whereOf(customerConditions(shape, true))}
+WITH c ORDER BY c.name${dir}, c.id${dir} LIMIT $limit
+RETURN ${CUSTOMER_PROJECTION} AS c`;
+}
+
+/** How many customers pass the filters (no sorting, no cursors). */
+export function customersCountCypher(shape: CustomerListShape): string {
+  return `${shape.coveredBy ? START_COVERED_BY : START_ALL}${whereOf(customerConditions(shape, false))}
 RETURN count(c) AS n`;
+}
 
 export const REGION_OF_CUSTOMERS = `
 UNWIND $ids AS id
@@ -72,8 +83,9 @@ export const CONTACTS_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[w:WORKS_AT]-(p:Contact)
 WHERE $includeFormer OR ${currentAt('w')}
-RETURN id AS key, p, w, p.id AS contactId, c.id AS customerId
-ORDER BY p.name, p.id`;
+WITH id, c, p, w ORDER BY p.name, p.id
+RETURN id AS key, p {.id, .name, .nameLatin, .title, .role, .phone, .email, .status} AS p, w {.from, .to, .title} AS w,
+  p.id AS contactId, c.id AS customerId`;
 
 export const DEVICES_OF_CUSTOMERS = `
 UNWIND $ids AS id
@@ -150,17 +162,18 @@ export async function listCustomers(
     at,
     ...keyset.params,
   };
-  const covered = Boolean(filter.coveredBy);
-  const statement = covered
-    ? keyset.backwards
-      ? CUSTOMERS_PAGE_COVERED_BY_BACKWARDS
-      : CUSTOMERS_PAGE_COVERED_BY
-    : keyset.backwards
-      ? CUSTOMERS_PAGE_BACKWARDS
-      : CUSTOMERS_PAGE;
+  const shape: CustomerListShape = {
+    coveredBy: Boolean(filter.coveredBy),
+    tier: params.tier !== null,
+    text: params.text !== null,
+    region: regionIds !== null,
+    includeArchived: params.includeArchived,
+    after: keyset.params.afterName !== null,
+    before: keyset.params.beforeName !== null,
+  };
   const [rows, count] = await Promise.all([
-    keyset.size === 0 ? Promise.resolve([]) : store.read(statement, params),
-    store.read(covered ? CUSTOMERS_COUNT_COVERED_BY : CUSTOMERS_COUNT, params),
+    keyset.size === 0 ? Promise.resolve([]) : store.read(customersPageCypher(shape, keyset.backwards), params),
+    store.read(customersCountCypher(shape), params),
   ]);
   return nameIdPage(
     rows.map((r) => r.c as unknown as CustomerRecord),

@@ -41,13 +41,22 @@ MATCH (i:HandoffItem {id: id})<-[:INCLUDES]-(h:Handoff)
 RETURN id AS key, h`;
 
 /** The most recent handoff (not cancelled) that has an item for the customer. */
+/**
+ * A customer's most recent handoff with its items (each with its customer, as ITEMS_OF_HANDOFFS
+ * gives them), so that the card's open items need no further statement. Two flat comprehensions:
+ * the embedded engine does not plan a pattern comprehension nested in another one, nor expand from
+ * an element of a collected list (hence the second MATCH by id).
+ */
 export const LAST_HANDOFF_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:FOR]-(:HandoffItem)<-[:INCLUDES]-(h:Handoff)
 WHERE h.status <> 'CANCELLED'
 WITH DISTINCT id, h ORDER BY h.effectiveAt DESC, h.id DESC
-WITH id, collect(h) AS hs
-RETURN id AS key, hs[0] AS h`;
+WITH id, collect(h.id) AS hids
+WITH id, hids[0] AS lastId
+MATCH (h:Handoff {id: lastId})
+RETURN id AS key, h, [(h)-[:INCLUDES]->(i:HandoffItem) | i] AS items,
+  [(h)-[:INCLUDES]->(i:HandoffItem)-[:FOR]->(ic:Customer) | {item: i.id, c: ic}] AS itemCustomers`;
 
 export const OUTGOING_HANDOFFS_OF_ENGINEERS = `
 UNWIND $ids AS id

@@ -66,21 +66,92 @@ export const edgeKey = (kind: EdgeKind, row: PlainRow): string =>
 const targetsOf = (link: LinkSpec): NodeLabel[] => (Array.isArray(link.target) ? link.target : [link.target]);
 
 /**
+ * The fast path for rows the caller knows are not stored yet (the first import): CREATE, not MERGE,
+ * and each single-valued link to another kind folded into the node's statement (its target is
+ * matched first; the import has checked that it exists). Rows are grouped by which of those links
+ * they carry and to which label, so the statement texts come from a small fixed set. Links to the
+ * row's own kind (a manager, a parent) may name a row of the same batch: they stay separate.
+ */
+export function nodeCreateCypher(kind: NodeKind, folded: { link: LinkSpec; target: NodeLabel }[]): string {
+  const rel = (link: LinkSpec) => relName(link.rel);
+  const matches = folded.map(({ link, target }, i) => `MATCH (t${i}:${label(target)} {id: row.${link.field}})\n`).join('');
+  const creates = folded
+    .map(({ link }, i) => (link.direction === 'out' ? `\nCREATE (n)-[:${rel(link)}]->(t${i})` : `\nCREATE (n)<-[:${rel(link)}]-(t${i})`))
+    .join('');
+  const set = setClause('n', kind.fields, ['id']);
+  return `UNWIND $rows AS row
+${matches}CREATE (n:${label(kind.label)} {id: row.id})${set ? `\nSET ${set}` : ''}${creates}`;
+}
+
+/**
+ * Links of new nodes: no MERGE needed (nothing to match against); duplicate targets removed first.
+ * A single-valued one matches its target directly (no inner UNWIND of a one-element list).
+ */
+export function linkCreateCypher(kind: NodeKind, link: LinkSpec, target: NodeLabel): string {
+  if (link.many) return linkCypher(kind, link, target).replace(/\nMERGE /, '\nCREATE ');
+  return `UNWIND $rows AS row
+MATCH (n:${label(kind.label)} {id: row.id})
+MATCH (t:${label(target)} {id: row.${link.field}})
+CREATE ${arrow(link, relName(link.rel))}`;
+}
+
+const foldable = (kind: NodeKind, link: LinkSpec) => !link.many && !targetsOf(link).includes(kind.label);
+
+async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]): Promise<void> {
+  const single = kind.links.filter((l) => foldable(kind, l));
+  const groups = new Map<string, { folded: { link: LinkSpec; target: NodeLabel }[]; rows: PlainRow[] }>();
+  for (const row of rows) {
+    const folded: { link: LinkSpec; target: NodeLabel }[] = [];
+    for (const link of single) {
+      const value = row[link.field];
+      if (value == null) continue;
+      const targets = targetsOf(link);
+      const target = targets.length === 1 ? targets[0] : labelOfId(String(value));
+      // Validation has checked the prefix; a row without a known one would be dropped by the MATCH.
+      if (!target || !targets.includes(target))
+        throw new Error(`${kind.label} ${String(row.id)}: ${link.field} names no ${targets.join('/')}`);
+      folded.push({ link, target });
+    }
+    const key = folded.map((f) => `${f.link.field}:${f.target}`).join(',');
+    let group = groups.get(key);
+    if (!group) groups.set(key, (group = { folded, rows: [] }));
+    group.rows.push(row);
+  }
+  for (const group of groups.values()) await tx.run(nodeCreateCypher(kind, group.folded), { rows: group.rows });
+  for (const link of kind.links.filter((l) => !foldable(kind, l))) {
+    const withLink = rows.filter((r) => r[link.field] != null);
+    if (!withLink.length) continue;
+    const linkRows = withLink.map((r) => ({
+      id: r.id,
+      [link.field]: link.many ? [...new Set(r[link.field] as unknown[])] : r[link.field],
+    }));
+    const targets = targetsOf(link);
+    for (const target of targets) {
+      const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
+      if (subset.length) await tx.run(linkCreateCypher(kind, link, target), { rows: subset });
+    }
+  }
+}
+
+/**
  * Writes a batch of node rows and their links inside the caller's transaction. `newIds` names rows
- * the caller knows were not stored before: a new node has no links to remove, so the unlink
- * statement is skipped for them (a first import writes no unlink at all).
+ * the caller knows were not stored before: those take the fast path (CREATE, links folded in, no
+ * links to remove); the others are merged and their links replaced.
  */
 export async function upsertNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
   if (!rows.length) return;
-  await tx.run(nodeUpsertCypher(kind), { rows });
+  const fresh = newIds ? rows.filter((r) => newIds.has(String(r.id))) : [];
+  const stored = newIds ? rows.filter((r) => !newIds.has(String(r.id))) : rows;
+  if (fresh.length) await createNodes(tx, kind, fresh);
+  if (!stored.length) return;
+  await tx.run(nodeUpsertCypher(kind), { rows: stored });
   for (const link of kind.links) {
-    const withLink = rows.filter((r) => r[link.field] != null);
+    const withLink = stored.filter((r) => r[link.field] != null);
     if (!withLink.length) continue;
     const targets = targetsOf(link);
     const linkRows = withLink.map((r) => ({ id: r.id, [link.field]: r[link.field] }));
-    const stored = newIds ? linkRows.filter((r) => !newIds.has(String(r.id))) : linkRows;
     for (const target of targets) {
-      if (stored.length) await tx.run(unlinkCypher(kind, link, target), { rows: stored });
+      await tx.run(unlinkCypher(kind, link, target), { rows: linkRows });
       // A link whose target label is decided by the id prefix: each label gets its own statement.
       const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
       if (subset.length) await tx.run(linkCypher(kind, link, target), { rows: subset });
@@ -88,16 +159,26 @@ export async function upsertNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]
   }
 }
 
-export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[]): Promise<void> {
-  if (!rows.length) return;
-  await tx.run(edgeUpsertCypher(kind), { rows: rows.map((r) => ({ ...r, key: edgeKey(kind, r) })) });
+/** New relationships (keys the caller read back and did not find) are created, the others merged. */
+export function edgeCreateCypher(kind: EdgeKind): string {
+  return edgeUpsertCypher(kind).replace('MERGE (a)-[r:', 'CREATE (a)-[r:');
 }
 
+export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[], newKeys?: ReadonlySet<string>): Promise<void> {
+  if (!rows.length) return;
+  const keyed = rows.map((r) => ({ ...r, key: edgeKey(kind, r) }));
+  const fresh = newKeys ? keyed.filter((r) => newKeys.has(r.key)) : [];
+  const stored = newKeys ? keyed.filter((r) => !newKeys.has(r.key)) : keyed;
+  if (fresh.length) await tx.run(edgeCreateCypher(kind), { rows: fresh });
+  if (stored.length) await tx.run(edgeUpsertCypher(kind), { rows: stored });
+}
+
+/** `newIds`: ids (node kinds) or keys (edge kinds, see edgeKey) of rows known not to be stored yet. */
 export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
   const node = NODE_KINDS.find((k) => k.kind === kindName);
   if (node) return upsertNodes(tx, node, rows, newIds);
   const edge = EDGE_KINDS.find((k) => k.kind === kindName);
-  if (edge) return upsertEdges(tx, edge, rows);
+  if (edge) return upsertEdges(tx, edge, rows, newIds);
   throw new Error(`unknown record kind ${kindName}`);
 }
 
