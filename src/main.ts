@@ -6,7 +6,7 @@ import { openStore } from './graph/open-store';
 import { createLogger } from './logger';
 import { createServer } from './server';
 import { seedIfEmpty } from '../seeds/seed-if-empty';
-import { refreshSearchKeys } from './graph/repositories/people.repo';
+import { refreshSearchKeys } from './graph/repositories/search-keys.repo';
 
 async function main() {
   let config;

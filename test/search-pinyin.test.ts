@@ -1,4 +1,10 @@
-import { CreateCustomerDocument, ImportRecordsDocument, SearchDocument, UpdateCustomerDocument } from './generated/graphql';
+import {
+  CreateCustomerDocument,
+  CustomersDocument,
+  ImportRecordsDocument,
+  SearchDocument,
+  UpdateCustomerDocument,
+} from './generated/graphql';
 import { compactSearchText, pinyinKey } from '../src/domain/search-key';
 import { testEngines } from './support/engines';
 import { Harness } from './support/harness';
@@ -67,5 +73,10 @@ describe.each(testEngines())('search by pinyin on $name', (engine) => {
     expect(res.importRecords.files[0]).toMatchObject({ created: 1 });
     expect(await ids('haerbin')).toEqual(['cus_harbin']);
     expect(await ids('zglt')).toEqual(['cus_harbin']);
+  });
+  it("filters the customer list by pinyin too (the list's text filter is the search's)", async () => {
+    const list = await h.data(CustomersDocument, { filter: { text: 'zhongguo yidong' } });
+    expect(list.customers.edges.map((e) => e.node.id)).toEqual(['cus_cm-urumqi']);
+    expect(list.customers.totalCount).toBe(1);
   });
 });

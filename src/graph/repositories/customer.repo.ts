@@ -2,6 +2,8 @@ import { currentAt } from '../current';
 import type { Store } from '../store';
 import type { CustomerRecord } from '../records';
 import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
+import { compactSearchText } from '../../domain/search-key';
+import { nameMatches, refreshSearchKeys } from './search-keys.repo';
 
 /** Region ids at and below a region (sub-regions through PART_OF, any depth). */
 export const REGION_AND_BELOW = `
@@ -36,7 +38,7 @@ function customerConditions(shape: CustomerListShape, keyset: boolean): string[]
   const where: string[] = [];
   if (shape.tier) where.push('c.tier = $tier');
   if (!shape.includeArchived) where.push("c.status <> 'ARCHIVED'");
-  if (shape.text) where.push("(toLower(c.name) CONTAINS $text OR toLower(coalesce(c.nameLatin, '')) CONTAINS $text)");
+  if (shape.text) where.push(nameMatches('c'));
   if (shape.region) where.push('EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds }');
   if (keyset && shape.after) where.push('(c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))');
   if (keyset && shape.before) where.push('(c.name < $beforeName OR (c.name = $beforeName AND c.id < $beforeId))');
@@ -152,10 +154,13 @@ export async function listCustomers(
   within: string[] | null = null,
 ) {
   const regionIds = intersect(filter.regionId ? await regionAndBelow(store, filter.regionId) : null, within);
+  // A text filter also matches Chinese names by pinyin: new and renamed customers get their keys first.
+  if (filter.text) await refreshSearchKeys(store);
   const keyset = nameIdParams(page);
   const params = {
     tier: filter.tier ?? null,
     text: filter.text ? filter.text.toLowerCase() : null,
+    compact: filter.text ? compactSearchText(filter.text) : null,
     includeArchived: filter.includeArchived ?? false,
     regionIds,
     engineerId: filter.coveredBy ?? null,

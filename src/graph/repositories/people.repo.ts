@@ -3,7 +3,8 @@ import type { Store } from '../store';
 import type { EngineerRecord } from '../records';
 import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 import { regionAndBelow } from './customer.repo';
-import { compactSearchText, pinyinKey } from '../../domain/search-key';
+import { compactSearchText } from '../../domain/search-key';
+import { nameMatches, refreshSearchKeys } from './search-keys.repo';
 
 /** Contacts (the customer's people), engineers (ours) and partners. */
 
@@ -54,7 +55,7 @@ RETURN id AS key, k ORDER BY k.openedAt DESC`;
 const ENGINEER_FILTER = `
   ($status IS NULL OR e.status = $status)
   AND ($kind IS NULL OR e.kind = $kind)
-  AND ($text IS NULL OR toLower(e.name) CONTAINS $text OR toLower(coalesce(e.nameLatin, '')) CONTAINS $text
+  AND ($text IS NULL OR ${nameMatches('e')}
     OR any(s IN coalesce(e.skills, []) WHERE toLower(s) CONTAINS $text))
   AND ($regionIds IS NULL OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $regionIds })
   AND ($partnerId IS NULL OR EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) })
@@ -90,8 +91,7 @@ RETURN count(e) AS n`;
  * models of devices whose cases they resolved (`via` names that model). $compact is the text without
  * spaces, as pinyin keys are written.
  */
-const NAME_MATCHES = `(toLower(n.name) CONTAINS $text OR toLower(coalesce(n.nameLatin, '')) CONTAINS $text
-    OR ($compact <> '' AND coalesce(n._pinyin, '') CONTAINS $compact))`;
+const NAME_MATCHES = nameMatches('n');
 
 export const SEARCH = `
 CALL {
@@ -115,50 +115,6 @@ CALL {
 }
 RETURN n, kind, via, n._pinyin AS pinyin`;
 
-/**
- * Customers, contacts and engineers whose pinyin key is missing or was made from another name (a
- * record created or renamed since): searchByName brings them up to date before it searches.
- */
-export const STALE_SEARCH_KEYS = `
-CALL {
-  MATCH (n:Customer) WHERE n._pinyinOf IS NULL OR n._pinyinOf <> n.name
-  RETURN n.id AS id, n.name AS name, 'Customer' AS label
-  UNION ALL
-  MATCH (n:Contact) WHERE n._pinyinOf IS NULL OR n._pinyinOf <> n.name
-  RETURN n.id AS id, n.name AS name, 'Contact' AS label
-  UNION ALL
-  MATCH (n:Engineer) WHERE n._pinyinOf IS NULL OR n._pinyinOf <> n.name
-  RETURN n.id AS id, n.name AS name, 'Engineer' AS label
-}
-RETURN id, name, label`;
-
-/** Stores the keys; a record renamed in the meantime keeps its stale mark and is done next time. */
-export const SET_SEARCH_KEYS = (label: 'Customer' | 'Contact' | 'Engineer') => `
-UNWIND $rows AS row
-MATCH (n:${label} {id: row.id})
-WHERE n.name = row.name
-SET n._pinyin = row.key, n._pinyinOf = row.name`;
-
-/** Brings the pinyin keys of new and renamed records up to date; returns how many were written. */
-export async function refreshSearchKeys(store: Store): Promise<number> {
-  const stale = await store.read(STALE_SEARCH_KEYS, {});
-  if (!stale.length) return 0;
-  const byLabel = new Map<string, { id: string; name: string; key: string }[]>();
-  for (const r of stale) {
-    const name = String(r.name ?? '');
-    const rows = byLabel.get(r.label as string) ?? [];
-    rows.push({ id: r.id as string, name, key: pinyinKey(name) });
-    byLabel.set(r.label as string, rows);
-  }
-  await store.transaction(async (tx) => {
-    for (const [label, rows] of byLabel) {
-      for (let i = 0; i < rows.length; i += 5000)
-        await tx.run(SET_SEARCH_KEYS(label as 'Customer' | 'Contact' | 'Engineer'), { rows: rows.slice(i, i + 5000) });
-    }
-  });
-  return stale.length;
-}
-
 export interface EngineerListFilter {
   regionId?: string | null;
   status?: string | null;
@@ -175,11 +131,14 @@ export async function listEngineers(
   within: string[] | null = null,
 ) {
   const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
+  // A text filter also matches Chinese names by pinyin: new and renamed engineers get their keys first.
+  if (filter.text) await refreshSearchKeys(store);
   const keyset = nameIdParams(page);
   const params = {
     status: filter.status ?? null,
     kind: filter.kind ?? null,
     text: filter.text ? filter.text.toLowerCase() : null,
+    compact: filter.text ? compactSearchText(filter.text) : null,
     partnerId: filter.partnerId ?? null,
     regionIds,
     within,
