@@ -65,7 +65,7 @@ export const attentionPageArgs = (
 ) => pageRequest({ first, after, last, before }, decodeKey);
 
 /** A Relay page of a ranked list (`page` from attentionPageArgs): the rows between the cursors, from either end. */
-export function pageAttention<C extends RankedCustomer>(ranked: Assessment<C>[], page: PageRequest<Key>) {
+export function pageAttention<A extends Assessment>(ranked: A[], page: PageRequest<Key>) {
   const firstNotBefore = (key: Key, strictly: boolean) => {
     const i = ranked.findIndex((a) => (strictly ? compareKeys(keyOf(a), key) > 0 : compareKeys(keyOf(a), key) >= 0));
     return i < 0 ? ranked.length : i;
