@@ -114,11 +114,28 @@ async function checkExact(r: Real, step: string, swept: boolean) {
       totalCount pageInfo { hasNextPage hasPreviousPage endCursor }
       edges { cursor node { score customer { id name } flags { code message evidence { caseIds engineerIds contactIds deviceIds handoffItemIds commitmentIds interactionIds operationIds hours days count limit customerCount regionCount maxCustomers maxRegions } } } }
     } }`;
-  for (const args of [{ first: 2 }, { first: 50 }, { last: 1 }]) {
+  const cursorAt = (i: number) => (ranked[i] ? attentionCursor(ranked[i]) : null);
+  const pages: { first?: number; after?: string | null; last?: number; before?: string | null }[] = [
+    { first: 2 },
+    { first: 50 },
+    { last: 1 },
+    { first: 1, after: cursorAt(0) },
+    { last: 2, before: cursorAt(2) },
+    { first: 5, after: cursorAt(0), before: cursorAt(2) },
+  ];
+  for (const args of pages) {
     const res = await gql(r, q, args);
     if (res.errors?.length) throw new Error(JSON.stringify(res.errors));
-    const expected = pageAttention(ranked, attentionPageArgs(args.first ?? null, null, args.last ?? null, null));
+    const expected = pageAttention(
+      ranked,
+      attentionPageArgs(args.first ?? null, args.after ?? null, args.last ?? null, args.before ?? null),
+    );
     const got = res.data.attention;
+    expect(got.pageInfo).toEqual({
+      hasNextPage: expected.pageInfo.hasNextPage,
+      hasPreviousPage: expected.pageInfo.hasPreviousPage,
+      endCursor: expected.pageInfo.endCursor,
+    });
     expect(got.totalCount).toBe(expected.totalCount);
     expect((got.edges as ApiEdge[]).map((e) => e.cursor)).toEqual(expected.edges.map((e) => attentionCursor(e.node)));
     expect((got.edges as ApiEdge[]).map((e) => e.node.flags.map((f) => [f.code, f.message]))).toEqual(

@@ -26,14 +26,15 @@ export function assess<C extends RankedCustomer>(customer: C, snapshot: Customer
   return { customer, flags, score: severityScore(flags, customer.tier as CustomerTier) };
 }
 
-type Key = [score: number, name: string, id: string];
-const keyOf = (a: Assessment): Key => [a.score, a.customer.name, a.customer.id];
+export type AttentionKey = [score: number, name: string, id: string];
+type Key = AttentionKey;
+export const keyOf = (a: Assessment): Key => [a.score, a.customer.name, a.customer.id];
 
 /** Code-point order, as Cypher's ORDER BY on strings (the customers list uses it too). */
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Negative when `a` ranks before `b`. */
-function compareKeys(a: Key, b: Key): number {
+export function compareKeys(a: Key, b: Key): number {
   return b[0] - a[0] || cmpStr(a[1], b[1]) || cmpStr(a[2], b[2]);
 }
 

@@ -1,8 +1,17 @@
-import { rankAttention, type Assessment, type RankedCustomer } from '../domain/attention-list';
+import {
+  attentionCursor,
+  compareKeys,
+  keyOf,
+  rankAttention,
+  type Assessment,
+  type AttentionKey,
+  type RankedCustomer,
+} from '../domain/attention-list';
+import type { PageRequest } from '../domain/pagination';
 import type { Flag, FlagCode } from '../domain/flags';
 import type { CustomerTier } from '../domain/enums';
 import type { SlaPolicy } from '../domain/sla-policy';
-import { policyFingerprint, statesComplete } from './attention-state';
+import { policyFingerprint } from './attention-state';
 import { currentAt } from './current';
 import type { Row, Store } from './store';
 
@@ -22,15 +31,6 @@ export const MAX_STALE = 300;
 
 const STATE_FIELDS = `a.id AS id, a.name AS name, a.tier AS tier, a.score AS score, a.codes AS codes, a.regionIds AS regionIds,
   a.archived AS archived, a.at AS at, a.next AS next, a.policy AS policy`;
-
-/** The list's statement, built from the filters actually given (no catch-all parameters). */
-export function statesForListCypher(filter: { tier: boolean; flag: boolean }): string {
-  return `
-MATCH (a:AttentionState)
-WHERE a.archived = false${filter.tier ? ' AND a.tier = $tier' : ''}
-  AND ((a.score > 0${filter.flag ? ' AND $flag IN a.codes' : ''}) OR a.next <= datetime($at) OR a.at > datetime($at) OR a.policy <> $policy)
-RETURN ${STATE_FIELDS}`;
-}
 
 export const STATES_OF_IDS = `
 UNWIND $ids AS id
@@ -63,7 +63,7 @@ export interface StateRow {
   valid: boolean;
 }
 
-function toStateRows(rows: Row[], now: Date, policy: SlaPolicy): StateRow[] {
+export function toStateRows(rows: Row[], now: Date, policy: SlaPolicy): StateRow[] {
   const t = now.getTime();
   const fp = policyFingerprint(policy);
   return rows.map((r) => ({
@@ -83,6 +83,8 @@ export type RankedRow = Assessment<RankedCustomer> & { fromState: boolean };
 
 export interface ListRequest {
   store: Store;
+  /** Whether every customer has a state (the request's memo). */
+  complete: () => Promise<boolean>;
   now: Date;
   policy: SlaPolicy;
   filter: { regionId?: string | null; tier?: CustomerTier | null; engineerId?: string | null; flag?: FlagCode | null };
@@ -108,54 +110,148 @@ async function rankRows(req: Pick<ListRequest, 'assess'>, rows: StateRow[], flag
   return rankAttention(ranked, flag) as RankedRow[];
 }
 
-/** The ranked attention list from the maintained state (null: the caller assesses every candidate). */
-export async function maintainedAttention(req: ListRequest): Promise<RankedRow[] | null> {
+export const CUSTOMERS_IN_REGION = `
+MATCH (r:Region {id: $regionId})<-[:PART_OF*0..10]-(s:Region)<-[:LOCATED_IN]-(c:Customer)
+RETURN DISTINCT c.id AS id`;
+
+export const ALL_STATE_IDS_LIVE = `
+MATCH (a:AttentionState)
+WHERE a.archived = false
+RETURN a.id AS id`;
+
+const VALID = `a.next > datetime($at) AND a.at <= datetime($at) AND a.policy = $policy`;
+const STALE = `(a.next <= datetime($at) OR a.at > datetime($at) OR a.policy <> $policy)`;
+/** Ranks at or before the key ($kScore, $kName, $kId) (score desc, name, id); `strict`: before it. */
+const AT_OR_BEFORE = (strict: boolean) =>
+  `(a.score > $kScore OR (a.score = $kScore AND (a.name < $kName OR (a.name = $kName AND a.id ${strict ? '<' : '<='} $kId))))`;
+
+/**
+ * The statements of one list, built from the filters actually given (no catch-all parameters): the
+ * stale states (assessed on the request), the number of valid flagged states, their number up to a
+ * cursor, and the top of the ranking (ORDER BY the indexed score, then name and id).
+ */
+export function listStatements(f: { tier: boolean; flag: boolean; ids: boolean }) {
+  const base = ['a.archived = false', f.tier ? 'a.tier = $tier' : '', f.ids ? 'a.id IN $ids' : ''].filter(Boolean).join(' AND ');
+  const flagged = `${VALID} AND a.score > 0${f.flag ? ' AND $flag IN a.codes' : ''}`;
+  return {
+    stale: `MATCH (a:AttentionState) WHERE ${base} AND ${STALE} RETURN a.id AS id`,
+    count: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged} RETURN count(a) AS n`,
+    countUpTo: (strict: boolean) =>
+      `MATCH (a:AttentionState) WHERE ${base} AND ${flagged} AND ${AT_OR_BEFORE(strict)} RETURN count(a) AS n`,
+    top: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged}
+RETURN a.id AS id, a.name AS name, a.tier AS tier, a.score AS score
+ORDER BY a.score DESC, a.name, a.id LIMIT $limit`,
+  };
+}
+
+export interface AttentionPage {
+  totalCount: number;
+  edges: { node: RankedRow; cursor: string }[];
+  pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * One Relay page of the attention list from the maintained state (null: the caller assesses every
+ * candidate). Positions are counted in the store (the valid states) plus in memory (the stale ones,
+ * assessed on the request), then the top of the ranking down to the page's end is read and merged:
+ * the page, totalCount and pageInfo are exactly those of the full list (windowOfList's semantics).
+ */
+export async function maintainedAttention(req: ListRequest, page: PageRequest<AttentionKey>): Promise<AttentionPage | null> {
   const { store, now, policy, filter } = req;
-  if (!(await statesComplete(store))) return null;
+  if (!(await req.complete())) return null;
   const at = now.toISOString();
-  const [rowsRaw, regionRows, coveredRows] = await Promise.all([
-    store.read(statesForListCypher({ tier: Boolean(filter.tier), flag: Boolean(filter.flag) }), {
-      tier: filter.tier ?? null,
-      flag: filter.flag ?? null,
-      at,
-      policy: policyFingerprint(policy),
-    }),
-    filter.regionId ? store.read(REGION_TREE, { regionId: filter.regionId }) : Promise.resolve(null),
-    filter.engineerId ? store.read(COVERED_NOW_BY, { engineerId: filter.engineerId, at }) : Promise.resolve(null),
+
+  // The candidates' ids when a filter or the caller's scope restricts them.
+  let ids: string[] | null = null;
+  const [covered, inRegion] = await Promise.all([
+    filter.engineerId ? store.read(COVERED_NOW_BY, { engineerId: filter.engineerId, at }) : null,
+    filter.regionId ? store.read(CUSTOMERS_IN_REGION, { regionId: filter.regionId }) : null,
   ]);
-  let rows = toStateRows(rowsRaw, now, policy);
-  if (regionRows) {
-    const tree = new Set(regionRows.map((r) => r.id as string));
-    rows = rows.filter((r) => r.regionIds.some((g) => tree.has(g)));
-  }
-  if (coveredRows) {
-    const covered = new Set(coveredRows.map((r) => r.id as string));
-    rows = rows.filter((r) => covered.has(r.id));
+  for (const rows of [covered, inRegion]) {
+    if (!rows) continue;
+    const set = new Set(rows.map((r) => r.id as string));
+    ids = ids ? ids.filter((id) => set.has(id)) : [...set];
   }
   if (req.visible) {
-    const visible = await req.visible(rows.map((r) => r.id));
-    rows = rows.filter((r) => visible.has(r.id));
+    const all = ids ?? (await store.read(ALL_STATE_IDS_LIVE)).map((r) => r.id as string);
+    const visible = await req.visible(all);
+    ids = all.filter((id) => visible.has(id));
   }
-  return rankRows(req, rows, filter.flag ?? null);
+
+  const cy = listStatements({ tier: Boolean(filter.tier), flag: Boolean(filter.flag), ids: ids !== null });
+  const params = { at, policy: policyFingerprint(policy), tier: filter.tier ?? null, flag: filter.flag ?? null, ids };
+  const count = async (cypher: string, [kScore, kName, kId]: AttentionKey) =>
+    Number((await store.read(cypher, { ...params, kScore, kName, kId }))[0]?.n ?? 0);
+  const [staleRows, [total], afterCount, beforeCount] = await Promise.all([
+    store.read(cy.stale, params),
+    store.read(cy.count, params),
+    page.after ? count(cy.countUpTo(false), page.after) : Promise.resolve(0),
+    page.before ? count(cy.countUpTo(true), page.before) : Promise.resolve(0),
+  ]);
+  const stale = staleRows.map((r) => r.id as string);
+  if (stale.length > MAX_STALE) return null;
+  const assessed = stale.length ? await req.assess(stale) : [];
+  const fresh = rankAttention(
+    assessed.map((a): RankedRow => ({ ...a, fromState: false })),
+    filter.flag ?? null,
+  ) as RankedRow[];
+
+  const len = Number(total?.n ?? 0) + fresh.length;
+  const lo = page.after ? afterCount + fresh.filter((a) => compareKeys(keyOf(a), page.after!) <= 0).length : 0;
+  const hiRaw = page.before ? beforeCount + fresh.filter((a) => compareKeys(keyOf(a), page.before!) < 0).length : len;
+  const hi = Math.max(lo, Math.min(len, hiRaw));
+  let start = lo;
+  let end = hi;
+  if (page.first !== null) end = Math.min(end, start + page.first);
+  if (page.last !== null) start = Math.max(start, end - page.last);
+
+  const top =
+    end > 0
+      ? (await store.read(cy.top, { ...params, limit: end })).map((r): RankedRow => ({
+          customer: { id: r.id as string, name: r.name as string, tier: r.tier as string },
+          score: Number(r.score),
+          flags: [],
+          fromState: true,
+        }))
+      : [];
+  const merged = [...top, ...fresh].sort((a, b) => compareKeys(keyOf(a), keyOf(b))).slice(start, end);
+  const edges = merged.map((node) => ({ node, cursor: attentionCursor(node) }));
+  return {
+    totalCount: len,
+    edges,
+    pageInfo: {
+      hasPreviousPage: start > 0,
+      hasNextPage: end < len,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
+  };
 }
 
 /** The ranked attention list of these customers (an engineer's portfolio) from the maintained state. */
-export async function maintainedAttentionOf(req: Omit<ListRequest, 'filter' | 'visible'>, ids: string[]): Promise<RankedRow[] | null> {
+export async function maintainedAttentionOf(
+  req: Pick<ListRequest, 'assess' | 'complete'> & { states: (ids: string[]) => Promise<(StateRow | null | Error)[]> },
+  ids: string[],
+): Promise<RankedRow[] | null> {
   if (!ids.length) return [];
-  if (!(await statesComplete(req.store))) return null;
-  const rows = toStateRows(await req.store.read(STATES_OF_IDS, { ids }), req.now, req.policy);
-  if (rows.length !== new Set(ids).size) return null;
+  if (!(await req.complete())) return null;
+  const rows = await req.states(ids);
+  if (rows.some((r) => r === null || r instanceof Error)) return null;
   return rankRows(
     req,
-    rows.filter((r) => !r.archived),
+    (rows as StateRow[]).filter((r) => !r.archived),
     null,
   );
 }
 
-/** The flags of the page's rows that came from the state (one statement); the others already have theirs. */
-export async function hydrateFlags(store: Store, rows: RankedRow[]): Promise<void> {
-  const ids = rows.filter((r) => r.fromState).map((r) => r.customer.id);
-  if (!ids.length) return;
-  const flags = new Map((await store.read(FLAGS_OF_STATES, { ids })).map((r) => [r.id as string, JSON.parse(r.flags as string) as Flag[]]));
-  for (const r of rows) if (r.fromState) r.flags = flags.get(r.customer.id) ?? [];
+/** The flags of the page's rows that came from the state (batched by the caller's loader); the others already have theirs. */
+export async function hydrateFlags(rows: RankedRow[], flagsOf: (ids: string[]) => Promise<(Flag[] | Error)[]>): Promise<void> {
+  const fromState = rows.filter((r) => r.fromState);
+  if (!fromState.length) return;
+  const flags = await flagsOf(fromState.map((r) => r.customer.id));
+  fromState.forEach((r, i) => {
+    const f = flags[i];
+    if (f instanceof Error) throw f;
+    r.flags = f;
+  });
 }

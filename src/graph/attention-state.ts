@@ -134,17 +134,30 @@ RETURN id AS key,
 export const PREVIOUS_STATES = `
 UNWIND $ids AS id
 MATCH (a:AttentionState {id: id})
-RETURN a.id AS id, a.flags AS flags`;
+RETURN a.id AS id, a.flags AS flags, a.at AS at`;
 
-export const WRITE_STATES = `
+/**
+ * Writes the states: SET on the existing ones, CREATE for the others (found by PREVIOUS_STATES). Not
+ * MERGE: after UNWIND ... MATCH the embedded engine does not use the id index for it.
+ */
+const STATE_SET = `a.name = c.name, a.tier = c.tier, a.archived = (coalesce(c.status, 'ACTIVE') = 'ARCHIVED'), a.regionIds = regionIds,
+  a.score = row.score, a.codes = row.codes, a.flags = row.flags,
+  a.at = datetime(row.at), a.next = datetime(row.next), a.policy = row.policy`;
+
+export const UPDATE_STATES = `
 UNWIND $rows AS row
 MATCH (c:Customer {id: row.id})
-WITH row, c.name AS name, c.tier AS tier, coalesce(c.status, 'ACTIVE') = 'ARCHIVED' AS archived,
-  [(c)-[:LOCATED_IN]->(g:Region) | g.id] AS regionIds
-MERGE (a:AttentionState {id: row.id})
-SET a.name = name, a.tier = tier, a.archived = archived, a.regionIds = regionIds,
-  a.score = row.score, a.codes = row.codes, a.flags = row.flags,
-  a.at = datetime(row.at), a.next = datetime(row.next), a.policy = row.policy
+MATCH (a:AttentionState {id: row.id})
+WITH row, c, a, [(c)-[:LOCATED_IN]->(g:Region) | g.id] AS regionIds
+SET ${STATE_SET}
+RETURN count(a) AS n`;
+
+export const CREATE_STATES = `
+UNWIND $rows AS row
+MATCH (c:Customer {id: row.id})
+WITH row, c, [(c)-[:LOCATED_IN]->(g:Region) | g.id] AS regionIds
+CREATE (a:AttentionState {id: row.id})
+SET ${STATE_SET}
 RETURN count(a) AS n`;
 
 export const DROP_STATES = `
@@ -166,8 +179,12 @@ function txReader(tx: TxRunner): Store {
 const DAY_MS = 24 * 3_600_000;
 
 export interface RecomputeOptions {
-  /** Customers without a previous state raise FlagRaised for each flag (new customers); off for the first build. */
-  eventsForNew: boolean;
+  /**
+   * Of the customers without a previous state, those whose first flags are news (FlagRaised for each):
+   * customers created by the transaction. The others (data written around the API, the first build)
+   * get their first state silently.
+   */
+  newCustomers?: ReadonlySet<string>;
 }
 
 /**
@@ -179,7 +196,7 @@ export async function recomputeCustomers(
   ids: readonly string[],
   now: Date,
   policy: SlaPolicy,
-  opts: RecomputeOptions = { eventsForNew: true },
+  opts: RecomputeOptions = {},
 ): Promise<number> {
   if (!ids.length) return 0;
   const touched = touchedSet();
@@ -208,7 +225,13 @@ async function recomputeChunk(tx: TxRunner, ids: string[], now: Date, policy: Sl
     );
   }
   const previous = new Map<string, Flag[]>();
-  for (const r of await tx.run(PREVIOUS_STATES, { ids })) previous.set(r.id as string, JSON.parse((r.flags as string) ?? '[]') as Flag[]);
+  const fromTheFuture = new Set<string>();
+  for (const r of await tx.run(PREVIOUS_STATES, { ids })) {
+    previous.set(r.id as string, JSON.parse((r.flags as string) ?? '[]') as Flag[]);
+    // A state computed after `now` (a clock set back, a request in the past) is corrected without events:
+    // events tell what changed going forward in time.
+    if (new Date(r.at as string).getTime() > now.getTime()) fromTheFuture.add(r.id as string);
+  }
 
   const fp = policyFingerprint(policy);
   const rows: Row[] = [];
@@ -221,14 +244,17 @@ async function recomputeChunk(tx: TxRunner, ids: string[], now: Date, policy: Sl
     const next = nextFlagTransition(s.snapshot, flags, policy, now, future.get(id) ?? []);
     rows.push({ id, score, codes: flags.map((f) => f.code), flags: JSON.stringify(flags), at, next, policy: fp });
     const before = previous.get(id);
-    if (!before && !opts.eventsForNew) continue;
+    if ((!before && !opts.newCustomers?.has(id)) || fromTheFuture.has(id)) continue;
     const { raised, cleared } = flagChanges(before ?? [], flags);
     for (const f of raised) events.push(flagEvent(EventType.FlagRaised, id, f, score, at));
     for (const f of cleared) events.push(flagEvent(EventType.FlagCleared, id, f, score, at));
   }
   const gone = ids.filter((id) => !snapshots.has(id) && previous.has(id));
   if (gone.length) await tx.run(DROP_STATES, { ids: gone });
-  if (rows.length) await tx.run(WRITE_STATES, { rows });
+  const updates = rows.filter((r) => previous.has(r.id as string));
+  const creates = rows.filter((r) => !previous.has(r.id as string));
+  if (updates.length) await tx.run(UPDATE_STATES, { rows: updates });
+  if (creates.length) await tx.run(CREATE_STATES, { rows: creates });
   if (events.length) await appendEvents(tx, events);
   return events.length;
 }
@@ -247,7 +273,9 @@ function flagEvent(type: EventType, customerId: string, flag: Flag, score: numbe
 async function maintainTouched(tx: TxRunner, touched: TouchedSet): Promise<void> {
   const ids = await affectedCustomers(tx, touched);
   if (!ids.length) return;
-  await recomputeCustomers(tx, ids, touched.at ? new Date(touched.at) : new Date(), writePolicy);
+  await recomputeCustomers(tx, ids, touched.at ? new Date(touched.at) : new Date(), writePolicy, {
+    newCustomers: touched.createdCustomers,
+  });
 }
 setBeforeCommit(maintainTouched);
 
@@ -255,7 +283,7 @@ setBeforeCommit(maintainTouched);
 
 export const DUE_STATES = `
 MATCH (a:AttentionState)
-WHERE a.next <= datetime($at) OR a.policy <> $policy
+WHERE a.next <= datetime($at) OR a.at > datetime($at) OR a.policy <> $policy
 RETURN a.id AS id
 LIMIT 5000`;
 
@@ -274,7 +302,7 @@ export async function statesComplete(store: Pick<Store, 'read'>): Promise<boolea
 /**
  * The clock's sweep (at start and every minute): recomputes customers whose next transition has come
  * (or whose state was computed under another policy) and builds missing states (first start, data
- * written around the API). Returns how many customers were recomputed and the events raised.
+ * written around the API), and states computed after `now` (a clock set back). Returns how many customers were recomputed and the events raised.
  */
 export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date): Promise<{ customers: number; events: number }> {
   let customers = 0;
@@ -288,7 +316,7 @@ export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date)
     const ids = [...customerIds].filter((id) => !stateIds.has(id)).sort();
     for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK) {
       const chunk = ids.slice(i, i + RECOMPUTE_CHUNK);
-      events += await store.transaction((tx) => recomputeCustomers(tx, chunk, now, policy, { eventsForNew: false }));
+      events += await store.transaction((tx) => recomputeCustomers(tx, chunk, now, policy));
       customers += chunk.length;
     }
   }

@@ -13,6 +13,8 @@ import type { TxRunner } from './store';
 export class TouchedSet {
   /** Entity ids by node label. */
   readonly byLabel = new Map<string, Set<string>>();
+  /** Customers created by this transaction (their first flags are news: FlagRaised; others get a silent first state). */
+  readonly createdCustomers = new Set<string>();
   /** The latest "now" of the writes (the request's clock), ISO. */
   at: string | null = null;
   /** Set while the hook runs: what it writes itself is not collected again. */

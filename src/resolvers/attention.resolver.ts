@@ -41,25 +41,29 @@ export class AttentionQueryResolver {
     const page = attentionPageArgs(first, after, last, before);
     const regionId = optionalId(filter?.region, 'filter.region', 'Region');
     const engineerId = optionalId(filter?.engineer, 'filter.engineer', 'Engineer');
-    const maintained = await maintainedAttention({
-      store: ctx.store,
-      now: ctx.now,
-      policy: ctx.policy,
-      filter: { regionId, engineerId, tier: filter?.tier ?? null, flag: filter?.flag ?? null },
-      visible: ctx.scope.limited
-        ? async (ids) =>
-            new Set(
-              (
-                await ctx.scope.filter(
-                  'Customer',
-                  ids.map((id) => ({ id })),
-                )
-              ).map((c) => c.id),
-            )
-        : undefined,
-      assess: (ids) => assessAll(ctx, ids),
-    });
-    if (maintained) return hydratePage(ctx, pageAttention(maintained, page));
+    const maintained = await maintainedAttention(
+      {
+        store: ctx.store,
+        complete: attentionLoaders(ctx).statesComplete,
+        now: ctx.now,
+        policy: ctx.policy,
+        filter: { regionId, engineerId, tier: filter?.tier ?? null, flag: filter?.flag ?? null },
+        visible: ctx.scope.limited
+          ? async (ids) =>
+              new Set(
+                (
+                  await ctx.scope.filter(
+                    'Customer',
+                    ids.map((id) => ({ id })),
+                  )
+                ).map((c) => c.id),
+              )
+          : undefined,
+        assess: (ids) => assessAll(ctx, ids),
+      },
+      page,
+    );
+    if (maintained) return hydratePage(ctx, maintained);
     return fullAttention(ctx, { regionId, engineerId, tier: filter?.tier ?? null, flag: filter?.flag ?? null }, page);
   }
 }
@@ -79,7 +83,7 @@ async function hydratePage<P extends { edges: { node: RankedRow }[] }>(ctx: Cont
 async function hydrateRows(ctx: Context, rows: RankedRow[]): Promise<void> {
   const [records] = await Promise.all([
     ctx.loaders.customer.loadMany(rows.filter((r) => r.fromState).map((r) => r.customer.id)),
-    hydrateFlags(ctx.store, rows),
+    hydrateFlags(rows, (ids) => attentionLoaders(ctx).stateFlags.loadMany(ids)),
   ]);
   const byId = new Map(
     settled(records)
@@ -150,8 +154,9 @@ export class EngineerAttentionResolver {
     const { limit } = pageArgs(first, null, () => null);
     const portfolio = await ctx.loaders.portfolioOfEngineer.get({ at: ctx.loaders.now, role: null }).load(e.id);
     const ids = [...new Set(portfolio.map((c) => c.customerId))];
+    const loaders = attentionLoaders(ctx);
     const maintained = await maintainedAttentionOf(
-      { store: ctx.store, now: ctx.now, policy: ctx.policy, assess: (x) => assessAll(ctx, x) },
+      { complete: loaders.statesComplete, states: (x) => loaders.state.loadMany(x), assess: (x) => assessAll(ctx, x) },
       ids,
     );
     if (maintained) {

@@ -163,7 +163,7 @@ describe('nextFlagTransition', () => {
 
 describe('flagChanges', () => {
   it('names the codes raised (new flag) and cleared (old flag)', () => {
-    const f = (code: FlagCode, message = code) => ({ code, message, evidence: {} });
+    const f = (code: FlagCode, message: string = code) => ({ code, message, evidence: {} });
     const { raised, cleared } = flagChanges(
       [f(FlagCode.NO_BACKUP), f(FlagCode.SLA_BREACHED, 'old')],
       [f(FlagCode.SLA_BREACHED, 'new'), f(FlagCode.WORK_STRANDED)],

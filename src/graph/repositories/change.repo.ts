@@ -23,6 +23,7 @@ export async function recordChanges(tx: TxRunner, entries: ChangeEntry[]): Promi
   const touched = touchedSet();
   for (const e of entries) {
     touched?.add(e.entityLabel, e.entityId);
+    if (e.entityLabel === 'Customer' && e.op === 'CREATE') touched?.createdCustomers.add(e.entityId);
     touched?.addIdsIn(e.changes);
     touched?.noteTime(e.at);
   }
