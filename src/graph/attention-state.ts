@@ -269,15 +269,29 @@ function flagEvent(type: EventType, customerId: string, flag: Flag, score: numbe
   };
 }
 
+/**
+ * Above this many affected customers a bulk write (import batch, seed) drops their states instead of
+ * recomputing them in its transaction: the list stays exact (a request assesses every candidate while
+ * states are missing) and the import's end, or the clock within a minute, builds them again.
+ */
+export const BULK_RECOMPUTE_LIMIT = 200;
+
 /** The hook every write transaction runs before it commits (installed once, at import). */
 async function maintainTouched(tx: TxRunner, touched: TouchedSet): Promise<void> {
   const ids = await affectedCustomers(tx, touched);
   if (!ids.length) return;
+  if (touched.bulk && ids.length > BULK_RECOMPUTE_LIMIT) {
+    await tx.run(DROP_STATES, { ids });
+    return;
+  }
   await recomputeCustomers(tx, ids, touched.at ? new Date(touched.at) : new Date(), writePolicy, {
     newCustomers: touched.createdCustomers,
   });
 }
 setBeforeCommit(maintainTouched);
+
+/** Builds the missing states and recomputes the due ones now, under the write policy (the end of an import, a seed). */
+export const rebuildAttention = (store: Store, now = new Date()) => sweepAttention(store, writePolicy, now);
 
 // ---- the clock's part: states that are due, missing or under another policy ----
 

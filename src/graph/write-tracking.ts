@@ -17,6 +17,8 @@ export class TouchedSet {
   readonly createdCustomers = new Set<string>();
   /** The latest "now" of the writes (the request's clock), ISO. */
   at: string | null = null;
+  /** A bulk write (import, seed): many customers at once. */
+  bulk = false;
   /** Set while the hook runs: what it writes itself is not collected again. */
   closed = false;
 

@@ -96,7 +96,9 @@ export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[]
 
 export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
   // Bulk writes (import, seed) touch every record they name and every record those rows refer to (issue 15).
-  touchedSet()?.addIdsIn(rows);
+  const touched = touchedSet();
+  touched?.addIdsIn(rows);
+  if (touched) touched.bulk = true;
   const node = NODE_KINDS.find((k) => k.kind === kindName);
   if (node) return upsertNodes(tx, node, rows, newIds);
   const edge = EDGE_KINDS.find((k) => k.kind === kindName);
