@@ -13,7 +13,8 @@ import type { SlaPolicy } from './sla-policy';
  *   end of maintenance, a coverage period starting or ending, a record leaving a look-back window);
  *   the rules compare strictly ("more than"), so both the instant and the next millisecond count;
  * - ticks: a raised flag's evidence counts whole hours or days (and SLA hours rounded to 1/100 h, which
- *   turn 18 s before the hour), so its text changes every hour after the instant it counts from.
+ *   turn 18 s before the hour), so its text changes every hour (or day) after the instant it counts
+ *   from; only the raised flags' counts tick.
  */
 
 const HOUR_MS = 3_600_000;
@@ -24,15 +25,17 @@ export const OPERATION_LOOKBACK_MS = 90 * DAY_MS;
 export const NEVER = '9999-12-31T00:00:00.000Z';
 
 const ms = (iso: string): number => new Date(iso).getTime();
-/** Offsets from a tick at which a value can change: the hour itself, the millisecond after, and the rounding point (18 s before). */
-const TICK_OFFSETS = [0, 1, -18_001, -18_000, -17_999];
+/** Offsets from a tick at which a whole count can change: the tick itself and the millisecond after. */
+const WHOLE = [0, 1];
+/** The same for hours rounded to 1/100 first (caseSla): they also turn 18 s before the hour. */
+const ROUNDED = [0, 1, -18_001, -18_000, -17_999];
 
-/** The first instant after `now` on the hourly grid of `base` (with the offsets above). */
-export function nextTick(base: number, now: number): number {
+/** The first instant after `now` on the grid of `base` with this step (hourly by default), at any of the offsets. */
+export function nextTick(base: number, now: number, step = HOUR_MS, offsets: readonly number[] = ROUNDED): number {
   let best = Infinity;
-  for (const off of TICK_OFFSETS) {
+  for (const off of offsets) {
     const b = base + off;
-    const x = b + (Math.floor((now - b) / HOUR_MS) + 1) * HOUR_MS;
+    const x = b + (Math.floor((now - b) / step) + 1) * step;
     if (x > now && x < best) best = x;
   }
   return best;
@@ -40,20 +43,6 @@ export function nextTick(base: number, now: number): number {
 
 /** The first of `instant` and the millisecond after it that lies after `now`. */
 const crossing = (instant: number, now: number): number => (instant > now ? instant : instant + 1 > now ? instant + 1 : Infinity);
-
-/** Codes whose evidence counts hours or days since (or until) an instant. */
-const COUNTING: FlagCode[] = [
-  FlagCode.NO_CONTACT_IN_DAYS,
-  FlagCode.CASE_WITHOUT_OWNER,
-  FlagCode.CASE_MANY_HANDS_NO_OWNER,
-  FlagCode.CASE_CUSTOMER_SILENCE,
-  FlagCode.SLA_BREACHED,
-  FlagCode.MAINTENANCE_EXPIRED,
-  FlagCode.MAINTENANCE_EXPIRING,
-  FlagCode.HANDOFF_ITEMS_OPEN,
-  FlagCode.COMMITMENT_OVERDUE,
-  FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED,
-];
 
 /**
  * The earliest instant after `now` at which `evaluateFlags(snapshot, policy, t)` may differ from its
@@ -72,18 +61,19 @@ export function nextFlagTransition(
   const t = now.getTime();
   const { thresholds } = policy;
   const raised = new Set(flags.map((f) => f.code));
-  const counting = COUNTING.some((c) => raised.has(c));
   let next = Infinity;
   const at = (instant: number) => {
     if (Number.isFinite(instant)) next = Math.min(next, crossing(instant, t));
   };
-  const tick = (base: number) => {
-    if (counting && Number.isFinite(base)) next = Math.min(next, nextTick(base, t));
+  /** While `code` is raised, its count of hours (or days) since or until `base` changes on this grid. */
+  const tick = (code: FlagCode, base: number, step: number, offsets: readonly number[]) => {
+    if (raised.has(code) && Number.isFinite(base)) next = Math.min(next, nextTick(base, t, step, offsets));
   };
 
   for (const f of future) at(ms(f));
 
-  // Cases: SLA due times, silence limits, late resolutions leaving the look-back window.
+  // Cases: SLA due times, silence limits, late resolutions leaving the look-back window; while a case
+  // flag is raised, the hours it counts (since opening, since the last update, past a due time).
   for (const c of snapshot.cases) {
     const sla = caseSla(c, snapshot.customer.tier, policy, now);
     if (isOpenCase(c.status)) {
@@ -92,21 +82,23 @@ export function nextFlagTransition(
       at(ms(sla.resolveDueAt));
       at(lastUpdate + sla.silenceLimitHours * HOUR_MS);
       at(lastUpdate + thresholds.customerSilenceHours * HOUR_MS);
-      tick(ms(c.openedAt));
-      tick(lastUpdate);
-      tick(ms(sla.responseDueAt));
-      tick(ms(sla.resolveDueAt));
+      tick(FlagCode.CASE_WITHOUT_OWNER, ms(c.openedAt), HOUR_MS, WHOLE);
+      tick(FlagCode.SEVERE_CASE_MANAGEMENT_NOT_INFORMED, ms(c.openedAt), HOUR_MS, WHOLE);
+      tick(FlagCode.CASE_MANY_HANDS_NO_OWNER, lastUpdate, HOUR_MS, WHOLE);
+      tick(FlagCode.CASE_CUSTOMER_SILENCE, lastUpdate, HOUR_MS, ROUNDED);
+      tick(FlagCode.SLA_BREACHED, ms(sla.responseDueAt), HOUR_MS, ROUNDED);
+      tick(FlagCode.SLA_BREACHED, ms(sla.resolveDueAt), HOUR_MS, ROUNDED);
       for (const i of c.interactions) at(ms(i.at));
     } else if (c.resolvedAt) {
       at(ms(c.resolvedAt) + thresholds.lateResolvedLookbackDays * DAY_MS);
     }
   }
 
-  // The last contact: its day count and the tier's limit.
+  // The last contact: the tier's limit, and the day count while the flag is raised.
   const last = lastCustomerContact(snapshot, now);
   if (last) {
     at(ms(last.at) + thresholds.noContactDays[snapshot.customer.tier] * DAY_MS);
-    tick(ms(last.at));
+    tick(FlagCode.NO_CONTACT_IN_DAYS, ms(last.at), DAY_MS, WHOLE);
   }
   for (const i of snapshot.interactions) at(ms(i.at));
 
@@ -115,13 +107,14 @@ export function nextFlagTransition(
     const until = ms(d.maintenanceUntil);
     at(until);
     at(until - thresholds.maintenanceExpiringDays * DAY_MS);
-    tick(until);
+    tick(FlagCode.MAINTENANCE_EXPIRED, until, DAY_MS, WHOLE);
+    tick(FlagCode.MAINTENANCE_EXPIRING, until, DAY_MS, WHOLE);
   }
-  for (const i of snapshot.openHandoffItems) tick(ms(i.createdAt));
+  for (const i of snapshot.openHandoffItems) tick(FlagCode.HANDOFF_ITEMS_OPEN, ms(i.createdAt), DAY_MS, WHOLE);
   for (const m of snapshot.commitments) {
     if (m.status !== CommitmentStatus.OPEN) continue;
     at(ms(m.dueAt));
-    tick(ms(m.dueAt));
+    tick(FlagCode.COMMITMENT_OVERDUE, ms(m.dueAt), HOUR_MS, WHOLE);
   }
   for (const p of snapshot.heldWork?.coveragePeriods ?? []) {
     at(ms(p.from));
