@@ -18,6 +18,7 @@ import { operationKindsPlugin } from './http/operation-kinds.plugin';
 import type { AuthConfig } from './auth/auth-config';
 import { authenticate } from './auth/authenticate';
 import type { Store } from './graph/store';
+import { setAttentionPolicy } from './graph/attention-state';
 import { accessLogBuffer, pruneAccessLog } from './graph/repositories/access-log.repo';
 import type { Logger } from './logger';
 import { DEFAULT_POLICY, type SlaPolicy } from './domain/sla-policy';
@@ -63,6 +64,8 @@ export async function createServer(deps: {
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
   const policy = deps.policy ?? DEFAULT_POLICY;
+  // Write transactions keep the attention state under this server's policy (issue 15).
+  setAttentionPolicy(policy);
   const auth: AuthConfig = deps.auth ?? { enabled: false, reason: 'not configured', jwt: null };
   const limits = config.limits ?? DEFAULT_LIMITS; // limits and hardening (issue 7)
   // The access log is buffered and written off the request path; flushed on stop (issue 15).

@@ -153,7 +153,8 @@ describe.each(testEngines())('webhooks on $name', (engine) => {
     ]);
     expect(rx.delivered()[1].json.data).toMatchObject({ role: 'BACKUP', fromEngineerId: null, toEngineerId: 'eng_d' });
     const events = await h.store.read('MATCH (e:Event) RETURN e.type AS type ORDER BY e.seq');
-    expect(events.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged', 'CustomerIntroduction']);
+    // The BACKUP clears cus_big2's NO_BACKUP (issue 16); the rolled-back completion raised no flag event.
+    expect(events.map((e) => e.type)).toEqual(['HandoffStarted', 'CoverageChanged', 'CustomerIntroduction', 'FlagCleared']);
   });
 
   it('dead-letters after the last attempt and then delivers the customer’s next event; a region filter keeps other regions out', async () => {

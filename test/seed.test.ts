@@ -472,17 +472,19 @@ describe.each(testEngines())('loading the demo data on $name', (engine) => {
     const store = await engine.open();
     try {
       await loadDemo(store);
-      const once = await dumpGraph(store);
+      // The maintained attention states are derived data, recomputed at each load's clock (issue 15).
+      const data = { withoutLabels: ['AttentionState'] };
+      const once = await dumpGraph(store, data);
       const nodes = await countNodes(store);
       await loadDemo(store);
       expect(await countNodes(store)).toBe(nodes);
-      expect(await dumpGraph(store)).toBe(once);
+      expect(await dumpGraph(store, data)).toBe(once);
 
       await store.write(`CREATE (:Customer {id: 'cus_stray', name: 'Stray'})`);
       await store.write(`MATCH (c:Customer {id: 'cus_cm-urumqi'}) SET c.segment = 'edited'`);
       const result = await loadDemo(store, { reset: true });
       expect(result.deleted).toBe(nodes + 1);
-      expect(await dumpGraph(store)).toBe(once);
+      expect(await dumpGraph(store, data)).toBe(once);
     } finally {
       await store.close();
     }

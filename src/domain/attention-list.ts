@@ -26,14 +26,15 @@ export function assess<C extends RankedCustomer>(customer: C, snapshot: Customer
   return { customer, flags, score: severityScore(flags, customer.tier as CustomerTier) };
 }
 
-type Key = [score: number, name: string, id: string];
-const keyOf = (a: Assessment): Key => [a.score, a.customer.name, a.customer.id];
+export type AttentionKey = [score: number, name: string, id: string];
+type Key = AttentionKey;
+export const keyOf = (a: Assessment): Key => [a.score, a.customer.name, a.customer.id];
 
 /** Code-point order, as Cypher's ORDER BY on strings (the customers list uses it too). */
 const cmpStr = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Negative when `a` ranks before `b`. */
-function compareKeys(a: Key, b: Key): number {
+export function compareKeys(a: Key, b: Key): number {
   return b[0] - a[0] || cmpStr(a[1], b[1]) || cmpStr(a[2], b[2]);
 }
 
@@ -65,7 +66,7 @@ export const attentionPageArgs = (
 ) => pageRequest({ first, after, last, before }, decodeKey);
 
 /** A Relay page of a ranked list (`page` from attentionPageArgs): the rows between the cursors, from either end. */
-export function pageAttention<C extends RankedCustomer>(ranked: Assessment<C>[], page: PageRequest<Key>) {
+export function pageAttention<A extends Assessment>(ranked: A[], page: PageRequest<Key>) {
   const firstNotBefore = (key: Key, strictly: boolean) => {
     const i = ranked.findIndex((a) => (strictly ? compareKeys(keyOf(a), key) > 0 : compareKeys(keyOf(a), key) >= 0));
     return i < 0 ? ranked.length : i;

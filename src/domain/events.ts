@@ -12,6 +12,10 @@ export enum EventType {
   CaseSlaBreached = 'CaseSlaBreached',
   CommitmentDue = 'CommitmentDue',
   CustomerIntroduction = 'CustomerIntroduction',
+  /** A customer's attention rules raised a flag it did not have (issue 16, from the maintained attention state). */
+  FlagRaised = 'FlagRaised',
+  /** A flag the customer had no longer applies. */
+  FlagCleared = 'FlagCleared',
 }
 
 export const EVENT_TYPES = Object.values(EventType);

@@ -2,6 +2,7 @@ import { OPEN_CASE_STATUSES } from '../domain/enums';
 import type { CaseKind, CaseSeverity, CaseStatus, CustomerTier } from '../domain/enums';
 import type { SlaPolicy } from '../domain/sla-policy';
 import { DEFAULT_TIME_EVENT_OPTIONS, timeDrivenEvents, type TimeEventOptions } from '../domain/time-events';
+import { sweepAttention } from '../graph/attention-state';
 import type { Store } from '../graph/store';
 import type { Logger } from '../logger';
 import { appendEvents } from './outbox';
@@ -97,9 +98,16 @@ export class EventClock {
 
   start(): void {
     const tick = () => {
-      this.running = sweep(this.store, this.policy, this.now(), this.opts)
-        .then((n) => n && this.logger.info({ events: n }, 'clock raised time-driven events'))
-        .catch((err) => this.logger.error({ err }, 'event clock sweep failed'));
+      const now = this.now();
+      // The same clock keeps the attention list current (issue 15): customers whose next transition has come.
+      this.running = Promise.all([
+        sweep(this.store, this.policy, now, this.opts)
+          .then((n) => n && this.logger.info({ events: n }, 'clock raised time-driven events'))
+          .catch((err) => this.logger.error({ err }, 'event clock sweep failed')),
+        sweepAttention(this.store, this.policy, now)
+          .then((r) => r.customers && this.logger.info(r, 'clock recomputed the attention state of customers'))
+          .catch((err) => this.logger.error({ err }, 'attention sweep failed')),
+      ]);
     };
     tick();
     this.timer = setInterval(tick, this.opts.intervalSeconds * 1000);

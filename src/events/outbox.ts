@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { EVENT_VERSION, type EventType, type NewEvent, type StoredEvent } from '../domain/events';
 import type { Row, TxRunner } from '../graph/store';
+import { touchedSet } from '../graph/write-tracking';
 
 /**
  * The durable outbox: events are (:Event) nodes written by `appendEvents` inside the transaction of
@@ -56,6 +57,12 @@ function wake() {
 
 /** Writes events in the caller's transaction (one statement); dedup keys already raised are skipped. */
 export async function appendEvents(tx: TxRunner, events: NewEvent[]): Promise<number> {
+  const touched = touchedSet();
+  for (const e of events) {
+    if (e.customerId) touched?.add('Customer', e.customerId);
+    touched?.addIdsIn(e.subjectIds);
+    touched?.noteTime(e.at);
+  }
   let list = events;
   const keys = list.map((e) => e.dedupKey).filter((k): k is string => Boolean(k));
   if (keys.length) {

@@ -2,6 +2,9 @@ import DataLoader from 'dataloader';
 import { assess, type Assessment } from '../domain/attention-list';
 import { lastCustomerContact } from '../domain/flags';
 import type { SlaPolicy } from '../domain/sla-policy';
+import type { Flag } from '../domain/flags';
+import { FLAGS_OF_STATES, STATES_OF_IDS, toStateRows, type StateRow } from './attention-read';
+import { statesComplete } from './attention-state';
 import type { CustomerRecord } from './records';
 import { loadSnapshots } from './repositories/attention.repo';
 import type { Store } from './store';
@@ -12,6 +15,12 @@ export type CustomerAssessment = Assessment<CustomerRecord> & { lastCustomerCont
 export interface AttentionLoaders {
   /** Flags and score of a customer at the request's clock and policy (null for an unknown id). */
   assessment: DataLoader<string, CustomerAssessment | null>;
+  /** The maintained state of a customer (issue 15), null when it has none. */
+  state: DataLoader<string, StateRow | null>;
+  /** The flags the maintained state holds for a customer. */
+  stateFlags: DataLoader<string, Flag[]>;
+  /** Whether every customer has a state (asked once per request). */
+  statesComplete: () => Promise<boolean>;
 }
 
 /** What the loaders need from the request context; `loaders` identifies the request. */
@@ -32,6 +41,7 @@ const perRequest = new WeakMap<object, AttentionLoaders>();
 export function attentionLoaders(req: AttentionRequest): AttentionLoaders {
   let l = perRequest.get(req.loaders);
   if (!l) {
+    let complete: Promise<boolean> | undefined;
     l = {
       assessment: new DataLoader<string, CustomerAssessment | null>(async (ids) => {
         const snapshots = await loadSnapshots(req.store, ids, req.now, req.policy);
@@ -45,6 +55,18 @@ export function attentionLoaders(req: AttentionRequest): AttentionLoaders {
             : null;
         });
       }),
+      state: new DataLoader<string, StateRow | null>(async (ids) => {
+        const rows = new Map(
+          toStateRows(await req.store.read(STATES_OF_IDS, { ids: [...ids] }), req.now, req.policy).map((r) => [r.id, r]),
+        );
+        return ids.map((id) => rows.get(id) ?? null);
+      }),
+      stateFlags: new DataLoader<string, Flag[]>(async (ids) => {
+        const rows = await req.store.read(FLAGS_OF_STATES, { ids: [...ids] });
+        const flags = new Map(rows.map((r) => [r.id as string, JSON.parse((r.flags as string) ?? '[]') as Flag[]]));
+        return ids.map((id) => flags.get(id) ?? []);
+      }),
+      statesComplete: () => (complete ??= statesComplete(req.store)),
     };
     perRequest.set(req.loaders, l);
   }

@@ -24,6 +24,8 @@ export const LABELS = [
   'Event',
   'Webhook',
   'WebhookDelivery',
+  // the maintained attention list (issue 15): one state per customer, keyed by the customer's id
+  'AttentionState',
 ] as const;
 
 /** Property indexes the queries filter or sort on (besides `id`). */
@@ -45,6 +47,8 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
   ['Event', 'dedupKey'],
   ['WebhookDelivery', 'status'],
   ['WebhookDelivery', 'webhookId'],
+  ['AttentionState', 'next'],
+  ['AttentionState', 'score'],
 ];
 
 /**

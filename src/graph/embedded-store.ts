@@ -4,6 +4,9 @@ import { GrafeoDB, type QueryResult } from '@grafeo-db/js';
 import type { Params, Row, Store, TxRunner } from './store';
 import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
+import { trackWrites } from './write-tracking';
+// Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
+import './attention-state';
 
 export const EMBEDDED_FILE = 'rapport.grafeo';
 
@@ -123,7 +126,7 @@ export class EmbeddedStore implements Store {
           },
         };
         try {
-          const result = await work(runner);
+          const result = await trackWrites(runner, work);
           try {
             tx.commit();
           } catch (err) {

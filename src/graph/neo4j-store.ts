@@ -2,6 +2,9 @@ import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } fro
 import type { Params, Row, Store, TxRunner, Value } from './store';
 import { StoreError, fromNeo4jError } from './store-errors';
 import { plainParams } from './values';
+import { trackWrites } from './write-tracking';
+// Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
+import './attention-state';
 
 export interface Neo4jSettings {
   uri: string;
@@ -145,7 +148,7 @@ export class Neo4jStore implements Store {
   }
 
   async transaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
-    return (await this.runIn('WRITE', (tx) => work(Neo4jStore.runner(tx)))) as T;
+    return (await this.runIn('WRITE', (tx) => trackWrites(Neo4jStore.runner(tx), work))) as T;
   }
 
   async ping(): Promise<void> {

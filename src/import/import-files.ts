@@ -15,6 +15,7 @@ import { overlaps } from '../domain/coverage';
 import { checkCoverage, coveragesOfCustomers, lock, spansOf } from '../graph/invariants';
 import { END_COVERAGE } from '../graph/repositories/coverage-write.repo';
 import { readRecords, type ImportFormat } from './record-sources';
+import { rebuildAttention } from '../graph/attention-state';
 
 /**
  * The bulk import: files (one per record kind, CSV, JSON or JSON Lines) streamed into the store in
@@ -285,6 +286,8 @@ export async function importSources(
   } else {
     files = await pass('import');
   }
+  // Batches that touched many customers dropped their attention states (issue 15): build them again.
+  if (loaded) await rebuildAttention(store);
 
   const durationMs = Math.round(performance.now() - started);
   const seconds = Math.max(durationMs, 1) / 1000;

@@ -1,10 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { attentionPageArgs, pageAttention, rankAttention } from '../domain/attention-list';
-import { FLAG_WEIGHTS, type Flag } from '../domain/flags';
+import { FLAG_WEIGHTS, type Flag, type FlagCode } from '../domain/flags';
 import { pageArgs } from '../domain/pagination';
 import { caseSla } from '../domain/sla-clock';
 import { attentionLoaders, type CustomerAssessment } from '../graph/attention-loaders';
+import { hydrateFlags, maintainedAttention, maintainedAttentionOf, type RankedRow } from '../graph/attention-read';
 import type { CaseRecord, CustomerRecord, EngineerRecord } from '../graph/records';
 import { attentionCandidates } from '../graph/repositories/attention.repo';
 import { AttentionFilter } from '../schema/attention.input';
@@ -40,14 +41,79 @@ export class AttentionQueryResolver {
     const page = attentionPageArgs(first, after, last, before);
     const regionId = optionalId(filter?.region, 'filter.region', 'Region');
     const engineerId = optionalId(filter?.engineer, 'filter.engineer', 'Engineer');
+    const maintained = await maintainedAttention(
+      {
+        store: ctx.store,
+        complete: attentionLoaders(ctx).statesComplete,
+        now: ctx.now,
+        policy: ctx.policy,
+        filter: { regionId, engineerId, tier: filter?.tier ?? null, flag: filter?.flag ?? null },
+        visible: ctx.scope.limited
+          ? async (ids) =>
+              new Set(
+                (
+                  await ctx.scope.filter(
+                    'Customer',
+                    ids.map((id) => ({ id })),
+                  )
+                ).map((c) => c.id),
+              )
+          : undefined,
+        assess: (ids) => assessAll(ctx, ids),
+      },
+      page,
+    );
+    if (maintained) return hydratePage(ctx, maintained);
+    return fullAttention(ctx, { regionId, engineerId, tier: filter?.tier ?? null, flag: filter?.flag ?? null }, page);
+  }
+}
+
+/** Full assessments of these customers at the request's clock (the request's DataLoader). */
+async function assessAll(ctx: Context, ids: string[]): Promise<CustomerAssessment[]> {
+  return settled(await attentionLoaders(ctx).assessment.loadMany(ids)).filter((a): a is CustomerAssessment => a !== null);
+}
+
+/** The page's rows with their flags (from the state) and customer records. */
+async function hydratePage<P extends { edges: { node: RankedRow }[] }>(ctx: Context, page: P): Promise<P> {
+  const rows = page.edges.map((e) => e.node);
+  await hydrateRows(ctx, rows);
+  return page;
+}
+
+async function hydrateRows(ctx: Context, rows: RankedRow[]): Promise<void> {
+  const [records] = await Promise.all([
+    ctx.loaders.customer.loadMany(rows.filter((r) => r.fromState).map((r) => r.customer.id)),
+    hydrateFlags(rows, (ids) => attentionLoaders(ctx).stateFlags.loadMany(ids)),
+  ]);
+  const byId = new Map(
+    settled(records)
+      .filter((c): c is CustomerRecord => c != null)
+      .map((c) => [c.id, c]),
+  );
+  for (const r of rows) if (r.fromState) r.customer = byId.get(r.customer.id) ?? r.customer;
+}
+
+/**
+ * The attention list by assessing every candidate (the path before issue 15). Used when the maintained
+ * state cannot answer (states missing or too many stale) and by the tests that prove the state exact.
+ */
+export async function fullAttention(
+  ctx: Context,
+  filter: { regionId: string | null; engineerId: string | null; tier: CustomerTier | null; flag: FlagCode | null },
+  page: ReturnType<typeof attentionPageArgs>,
+) {
+  {
+    const { regionId, engineerId } = filter;
     const candidates = await ctx.scope.filter(
       'Customer',
-      await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter?.tier ?? null }, ctx.now),
+      await attentionCandidates(ctx.store, { regionId, engineerId, tier: filter.tier }, ctx.now),
     );
-    const assessed = settled(await attentionLoaders(ctx).assessment.loadMany(candidates.map((c) => c.id)));
     const ranked = rankAttention(
-      assessed.filter((a): a is CustomerAssessment => a !== null),
-      filter?.flag ?? null,
+      await assessAll(
+        ctx,
+        candidates.map((c) => c.id),
+      ),
+      filter.flag,
     );
     return pageAttention(ranked, page);
   }
@@ -88,8 +154,17 @@ export class EngineerAttentionResolver {
     const { limit } = pageArgs(first, null, () => null);
     const portfolio = await ctx.loaders.portfolioOfEngineer.get({ at: ctx.loaders.now, role: null }).load(e.id);
     const ids = [...new Set(portfolio.map((c) => c.customerId))];
-    const assessed = settled(await attentionLoaders(ctx).assessment.loadMany(ids));
-    const live = assessed.filter((a): a is CustomerAssessment => a !== null && a.customer.status !== RecordStatus.ARCHIVED);
+    const loaders = attentionLoaders(ctx);
+    const maintained = await maintainedAttentionOf(
+      { complete: loaders.statesComplete, states: (x) => loaders.state.loadMany(x), assess: (x) => assessAll(ctx, x) },
+      ids,
+    );
+    if (maintained) {
+      const rows = maintained.filter((a) => a.fromState || (a.customer as CustomerRecord).status !== RecordStatus.ARCHIVED).slice(0, limit);
+      await hydrateRows(ctx, rows);
+      return rows;
+    }
+    const live = (await assessAll(ctx, ids)).filter((a) => a.customer.status !== RecordStatus.ARCHIVED);
     return rankAttention(live).slice(0, limit);
   }
 }

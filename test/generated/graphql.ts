@@ -239,6 +239,8 @@ export type EventType =
   | 'CommitmentDue'
   | 'CoverageChanged'
   | 'CustomerIntroduction'
+  | 'FlagCleared'
+  | 'FlagRaised'
   | 'HandoffCompleted'
   | 'HandoffItemOverdue'
   | 'HandoffStarted';

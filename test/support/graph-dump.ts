@@ -5,12 +5,14 @@ import type { GqlResult } from './harness';
  * The whole graph as one canonical string: every node with its labels and properties, each with its
  * outgoing relationships (type, properties, target). Equal strings = nothing changed.
  */
-export async function dumpGraph(store: Store): Promise<string> {
+export async function dumpGraph(store: Store, opts: { withoutLabels?: string[] } = {}): Promise<string> {
   const rows = await store.read(
     `MATCH (n) OPTIONAL MATCH (n)-[r]->(m)
      RETURN labels(n) AS labels, properties(n) AS props, type(r) AS rel, properties(r) AS relProps, m.id AS target`,
   );
+  const skip = new Set(opts.withoutLabels ?? []);
   return rows
+    .filter((r) => !((r.labels as string[]) ?? []).some((l) => skip.has(l)))
     .map((r) => canonical(r))
     .sort()
     .join('\n');

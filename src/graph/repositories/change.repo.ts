@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { ChangeEntry } from '../../domain/changes';
 import type { TxRunner } from '../store';
+import { touchedSet } from '../write-tracking';
 
 /**
  * Change records are (:Change) nodes keyed by entityId (indexed). `changes` is stored as a JSON
@@ -19,6 +20,13 @@ let counter = 0;
 
 export async function recordChanges(tx: TxRunner, entries: ChangeEntry[]): Promise<void> {
   if (!entries.length) return;
+  const touched = touchedSet();
+  for (const e of entries) {
+    touched?.add(e.entityLabel, e.entityId);
+    if (e.entityLabel === 'Customer' && e.op === 'CREATE') touched?.createdCustomers.add(e.entityId);
+    touched?.addIdsIn(e.changes);
+    touched?.noteTime(e.at);
+  }
   const rows = entries.map((e) => ({
     id: `chg_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`,
     at: e.at,

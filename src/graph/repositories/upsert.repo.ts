@@ -1,6 +1,7 @@
 import { labelOfId, type NodeLabel } from '../../domain/ids';
 import { EDGE_KINDS, NODE_KINDS, relName, type EdgeKind, type FieldSpec, type LinkSpec, type NodeKind } from '../kinds';
 import type { Row, TxRunner } from '../store';
+import { touchedSet } from '../write-tracking';
 
 /**
  * Idempotent batched writes of whole records (UNWIND over rows, MERGE by id or key): the bulk
@@ -175,6 +176,10 @@ export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[]
 
 /** `newIds`: ids (node kinds) or keys (edge kinds, see edgeKey) of rows known not to be stored yet. */
 export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
+  // Bulk writes (import, seed) touch every record they name and every record those rows refer to (issue 15).
+  const touched = touchedSet();
+  touched?.addIdsIn(rows);
+  if (touched) touched.bulk = true;
   const node = NODE_KINDS.find((k) => k.kind === kindName);
   if (node) return upsertNodes(tx, node, rows, newIds);
   const edge = EDGE_KINDS.find((k) => k.kind === kindName);

@@ -1,0 +1,257 @@
+import {
+  attentionCursor,
+  compareKeys,
+  keyOf,
+  rankAttention,
+  type Assessment,
+  type AttentionKey,
+  type RankedCustomer,
+} from '../domain/attention-list';
+import type { PageRequest } from '../domain/pagination';
+import type { Flag, FlagCode } from '../domain/flags';
+import type { CustomerTier } from '../domain/enums';
+import type { SlaPolicy } from '../domain/sla-policy';
+import { policyFingerprint } from './attention-state';
+import { currentAt } from './current';
+import type { Row, Store } from './store';
+
+/**
+ * Reading the maintained attention list (issue 15; src/graph/attention-state.ts keeps it). The
+ * ranking keys (score, name, id) of the flagged customers come from one statement over the
+ * (:AttentionState) nodes; only the rows of the page then load their flags. A state is used when it
+ * is valid at the request's `now` (at <= now < next) under the request's policy; the few customers
+ * whose state is not (due since the clock's last minute, or a request in the past) are assessed in
+ * full on the request, so the list is exactly the full assessment's. When states are missing (data
+ * written around the API before the clock's first sweep) or too many are stale, the caller falls
+ * back to assessing every candidate.
+ */
+
+/** Above this many stale states a request assesses every candidate instead. */
+export const MAX_STALE = 300;
+
+const STATE_FIELDS = `a.id AS id, a.name AS name, a.tier AS tier, a.score AS score, a.codes AS codes, a.regionIds AS regionIds,
+  a.archived AS archived, a.at AS at, a.next AS next, a.policy AS policy`;
+
+export const STATES_OF_IDS = `
+UNWIND $ids AS id
+MATCH (a:AttentionState {id: id})
+RETURN ${STATE_FIELDS}`;
+
+export const FLAGS_OF_STATES = `
+UNWIND $ids AS id
+MATCH (a:AttentionState {id: id})
+RETURN a.id AS id, a.flags AS flags`;
+
+export const REGION_TREE = `
+MATCH (r:Region {id: $regionId})<-[:PART_OF*0..10]-(s:Region)
+RETURN DISTINCT s.id AS id`;
+
+export const COVERED_NOW_BY = `
+MATCH (:Engineer {id: $engineerId})-[cv:COVERS]->(c:Customer)
+WHERE ${currentAt('cv')}
+RETURN DISTINCT c.id AS id`;
+
+export interface StateRow {
+  id: string;
+  name: string;
+  tier: string;
+  score: number;
+  codes: FlagCode[];
+  regionIds: string[];
+  archived: boolean;
+  /** Valid at the request's now under its policy. */
+  valid: boolean;
+}
+
+export function toStateRows(rows: Row[], now: Date, policy: SlaPolicy): StateRow[] {
+  const t = now.getTime();
+  const fp = policyFingerprint(policy);
+  return rows.map((r) => ({
+    id: r.id as string,
+    name: r.name as string,
+    tier: r.tier as string,
+    score: Number(r.score),
+    codes: (r.codes as FlagCode[]) ?? [],
+    regionIds: (r.regionIds as string[]) ?? [],
+    archived: r.archived === true,
+    valid: r.policy === fp && new Date(r.at as string).getTime() <= t && t < new Date(r.next as string).getTime(),
+  }));
+}
+
+/** A ranked row: `flags` are stubs (codes only) until the page's rows are hydrated. */
+export type RankedRow = Assessment<RankedCustomer> & { fromState: boolean };
+
+export interface ListRequest {
+  store: Store;
+  /** Whether every customer has a state (the request's memo). */
+  complete: () => Promise<boolean>;
+  now: Date;
+  policy: SlaPolicy;
+  filter: { regionId?: string | null; tier?: CustomerTier | null; engineerId?: string | null; flag?: FlagCode | null };
+  /** The caller's scope: keeps the visible ids (absent: everything is visible). */
+  visible?: (ids: string[]) => Promise<Set<string>>;
+  /** Full assessments of customers whose state cannot be used (the request's loaders). */
+  assess: (ids: string[]) => Promise<Assessment<RankedCustomer>[]>;
+}
+
+const stub = (code: FlagCode): Flag => ({ code, message: '', evidence: {} });
+
+/** Merges valid states with full assessments of the stale ones and ranks them; null: assess everything instead. */
+async function rankRows(req: Pick<ListRequest, 'assess'>, rows: StateRow[], flag: FlagCode | null): Promise<RankedRow[] | null> {
+  const stale = rows.filter((r) => !r.valid).map((r) => r.id);
+  if (stale.length > MAX_STALE) return null;
+  const assessed = stale.length ? await req.assess(stale) : [];
+  const ranked: RankedRow[] = [
+    ...rows
+      .filter((r) => r.valid)
+      .map((r) => ({ customer: { id: r.id, name: r.name, tier: r.tier }, score: r.score, flags: r.codes.map(stub), fromState: true })),
+    ...assessed.map((a) => ({ ...a, fromState: false })),
+  ];
+  return rankAttention(ranked, flag) as RankedRow[];
+}
+
+export const CUSTOMERS_IN_REGION = `
+MATCH (r:Region {id: $regionId})<-[:PART_OF*0..10]-(s:Region)<-[:LOCATED_IN]-(c:Customer)
+RETURN DISTINCT c.id AS id`;
+
+export const ALL_STATE_IDS_LIVE = `
+MATCH (a:AttentionState)
+WHERE a.archived = false
+RETURN a.id AS id`;
+
+const VALID = `a.next > datetime($at) AND a.at <= datetime($at) AND a.policy = $policy`;
+const STALE = `(a.next <= datetime($at) OR a.at > datetime($at) OR a.policy <> $policy)`;
+/** Ranks at or before the key ($kScore, $kName, $kId) (score desc, name, id); `strict`: before it. */
+const AT_OR_BEFORE = (strict: boolean) =>
+  `(a.score > $kScore OR (a.score = $kScore AND (a.name < $kName OR (a.name = $kName AND a.id ${strict ? '<' : '<='} $kId))))`;
+
+/**
+ * The statements of one list, built from the filters actually given (no catch-all parameters): the
+ * stale states (assessed on the request), the number of valid flagged states, their number up to a
+ * cursor, and the top of the ranking (ORDER BY the indexed score, then name and id).
+ */
+export function listStatements(f: { tier: boolean; flag: boolean; ids: boolean }) {
+  const base = ['a.archived = false', f.tier ? 'a.tier = $tier' : '', f.ids ? 'a.id IN $ids' : ''].filter(Boolean).join(' AND ');
+  const flagged = `${VALID} AND a.score > 0${f.flag ? ' AND $flag IN a.codes' : ''}`;
+  return {
+    stale: `MATCH (a:AttentionState) WHERE ${base} AND ${STALE} RETURN a.id AS id`,
+    count: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged} RETURN count(a) AS n`,
+    countUpTo: (strict: boolean) =>
+      `MATCH (a:AttentionState) WHERE ${base} AND ${flagged} AND ${AT_OR_BEFORE(strict)} RETURN count(a) AS n`,
+    top: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged}
+RETURN a.id AS id, a.name AS name, a.tier AS tier, a.score AS score
+ORDER BY a.score DESC, a.name, a.id LIMIT $limit`,
+  };
+}
+
+export interface AttentionPage {
+  totalCount: number;
+  edges: { node: RankedRow; cursor: string }[];
+  pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
+}
+
+/**
+ * One Relay page of the attention list from the maintained state (null: the caller assesses every
+ * candidate). Positions are counted in the store (the valid states) plus in memory (the stale ones,
+ * assessed on the request), then the top of the ranking down to the page's end is read and merged:
+ * the page, totalCount and pageInfo are exactly those of the full list (windowOfList's semantics).
+ */
+export async function maintainedAttention(req: ListRequest, page: PageRequest<AttentionKey>): Promise<AttentionPage | null> {
+  const { store, now, policy, filter } = req;
+  if (!(await req.complete())) return null;
+  const at = now.toISOString();
+
+  // The candidates' ids when a filter or the caller's scope restricts them.
+  let ids: string[] | null = null;
+  const [covered, inRegion] = await Promise.all([
+    filter.engineerId ? store.read(COVERED_NOW_BY, { engineerId: filter.engineerId, at }) : null,
+    filter.regionId ? store.read(CUSTOMERS_IN_REGION, { regionId: filter.regionId }) : null,
+  ]);
+  for (const rows of [covered, inRegion]) {
+    if (!rows) continue;
+    const set = new Set(rows.map((r) => r.id as string));
+    ids = ids ? ids.filter((id) => set.has(id)) : [...set];
+  }
+  if (req.visible) {
+    const all = ids ?? (await store.read(ALL_STATE_IDS_LIVE)).map((r) => r.id as string);
+    const visible = await req.visible(all);
+    ids = all.filter((id) => visible.has(id));
+  }
+
+  const cy = listStatements({ tier: Boolean(filter.tier), flag: Boolean(filter.flag), ids: ids !== null });
+  const params = { at, policy: policyFingerprint(policy), tier: filter.tier ?? null, flag: filter.flag ?? null, ids };
+  const count = async (cypher: string, [kScore, kName, kId]: AttentionKey) =>
+    Number((await store.read(cypher, { ...params, kScore, kName, kId }))[0]?.n ?? 0);
+  const [staleRows, [total], afterCount, beforeCount] = await Promise.all([
+    store.read(cy.stale, params),
+    store.read(cy.count, params),
+    page.after ? count(cy.countUpTo(false), page.after) : Promise.resolve(0),
+    page.before ? count(cy.countUpTo(true), page.before) : Promise.resolve(0),
+  ]);
+  const stale = staleRows.map((r) => r.id as string);
+  if (stale.length > MAX_STALE) return null;
+  const assessed = stale.length ? await req.assess(stale) : [];
+  const fresh = rankAttention(
+    assessed.map((a): RankedRow => ({ ...a, fromState: false })),
+    filter.flag ?? null,
+  ) as RankedRow[];
+
+  const len = Number(total?.n ?? 0) + fresh.length;
+  const lo = page.after ? afterCount + fresh.filter((a) => compareKeys(keyOf(a), page.after!) <= 0).length : 0;
+  const hiRaw = page.before ? beforeCount + fresh.filter((a) => compareKeys(keyOf(a), page.before!) < 0).length : len;
+  const hi = Math.max(lo, Math.min(len, hiRaw));
+  let start = lo;
+  let end = hi;
+  if (page.first !== null) end = Math.min(end, start + page.first);
+  if (page.last !== null) start = Math.max(start, end - page.last);
+
+  const top =
+    end > 0
+      ? (await store.read(cy.top, { ...params, limit: end })).map((r): RankedRow => ({
+          customer: { id: r.id as string, name: r.name as string, tier: r.tier as string },
+          score: Number(r.score),
+          flags: [],
+          fromState: true,
+        }))
+      : [];
+  const merged = [...top, ...fresh].sort((a, b) => compareKeys(keyOf(a), keyOf(b))).slice(start, end);
+  const edges = merged.map((node) => ({ node, cursor: attentionCursor(node) }));
+  return {
+    totalCount: len,
+    edges,
+    pageInfo: {
+      hasPreviousPage: start > 0,
+      hasNextPage: end < len,
+      startCursor: edges.length ? edges[0].cursor : null,
+      endCursor: edges.length ? edges[edges.length - 1].cursor : null,
+    },
+  };
+}
+
+/** The ranked attention list of these customers (an engineer's portfolio) from the maintained state. */
+export async function maintainedAttentionOf(
+  req: Pick<ListRequest, 'assess' | 'complete'> & { states: (ids: string[]) => Promise<(StateRow | null | Error)[]> },
+  ids: string[],
+): Promise<RankedRow[] | null> {
+  if (!ids.length) return [];
+  if (!(await req.complete())) return null;
+  const rows = await req.states(ids);
+  if (rows.some((r) => r === null || r instanceof Error)) return null;
+  return rankRows(
+    req,
+    (rows as StateRow[]).filter((r) => !r.archived),
+    null,
+  );
+}
+
+/** The flags of the page's rows that came from the state (batched by the caller's loader); the others already have theirs. */
+export async function hydrateFlags(rows: RankedRow[], flagsOf: (ids: string[]) => Promise<(Flag[] | Error)[]>): Promise<void> {
+  const fromState = rows.filter((r) => r.fromState);
+  if (!fromState.length) return;
+  const flags = await flagsOf(fromState.map((r) => r.customer.id));
+  fromState.forEach((r, i) => {
+    const f = flags[i];
+    if (f instanceof Error) throw f;
+    r.flags = f;
+  });
+}
