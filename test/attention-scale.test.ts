@@ -26,24 +26,30 @@ describe.each(testEngines())('attention at scale on $name', (engine) => {
     await h.stop();
   });
 
-  it(`attention(first: 50) over ${CUSTOMERS} customers: fixed statements, time printed`, async () => {
-    const times: number[] = [];
-    let calls = 0;
-    let total = 0;
-    for (let run = 0; run < 3; run++) {
-      h.store.reset();
-      const t = process.hrtime.bigint();
-      const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      calls = h.store.calls;
-      total = attention.totalCount;
-      expect(attention.edges).toHaveLength(50);
-    }
-    process.stdout.write(
-      `attention-scale (${engine.name}): attention(first: 50) over ${CUSTOMERS} customers, ${total} listed, ` +
-        `${calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
-    );
-    expect(calls).toBe(1 + SNAPSHOT_STATEMENTS);
-    expect(total).toBe(CUSTOMERS);
-  }, 120_000);
+  it(
+    `attention(first: 50) over ${CUSTOMERS} customers: fixed statements, time printed`,
+    async () => {
+      const times: number[] = [];
+      let calls = 0;
+      let total = 0;
+      for (let run = 0; run < 3; run++) {
+        h.store.reset();
+        const t = process.hrtime.bigint();
+        const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+        calls = h.store.calls;
+        total = attention.totalCount;
+        expect(attention.edges).toHaveLength(50);
+      }
+      process.stdout.write(
+        `attention-scale (${engine.name}): attention(first: 50) over ${CUSTOMERS} customers, ${total} listed, ` +
+          `${calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
+      );
+      expect(calls).toBe(1 + SNAPSHOT_STATEMENTS);
+      expect(total).toBe(CUSTOMERS);
+      // The time is printed, not asserted. On Neo4j one request took from 2.5 s to 49 s on the shared
+      // 2-core machine (docs/neo4j.md, CI): three of them may exceed two minutes, so Neo4j gets longer.
+    },
+    engine.name === 'neo4j' ? 600_000 : 120_000,
+  );
 });
