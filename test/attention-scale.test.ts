@@ -14,6 +14,7 @@ const CUSTOMERS = 2000;
  * note, never asserted (it depends on the machine).
  */
 describe.each(testEngines())('attention at scale on $name', (engine) => {
+  const TIMEOUT = engine.name === 'neo4j' ? 600_000 : 120_000;
   let h: Harness;
   beforeAll(async () => {
     h = await Harness.start(engine);
@@ -27,45 +28,55 @@ describe.each(testEngines())('attention at scale on $name', (engine) => {
     await h.stop();
   });
 
-  it(`attention(first: 50) over ${CUSTOMERS} customers: fixed statements, time printed`, async () => {
-    const times: number[] = [];
-    let calls = 0;
-    let total = 0;
-    for (let run = 0; run < 3; run++) {
-      h.store.reset();
-      const t = process.hrtime.bigint();
-      const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      calls = h.store.calls;
-      total = attention.totalCount;
-      expect(attention.edges).toHaveLength(50);
-    }
-    process.stdout.write(
-      `attention-scale (${engine.name}): attention(first: 50) over ${CUSTOMERS} customers, ${total} listed, ` +
-        `${calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
-    );
-    // The fixture's bulk writes of 500 customers leave the maintained states to the clock (issue 15): the
-    // request finds them missing (2 counts) and assesses every candidate (1 + snapshots).
-    expect(calls).toBe(2 + 1 + SNAPSHOT_STATEMENTS);
-    expect(total).toBe(CUSTOMERS);
-  }, 120_000);
+  it(
+    `attention(first: 50) over ${CUSTOMERS} customers: fixed statements, time printed`,
+    async () => {
+      const times: number[] = [];
+      let calls = 0;
+      let total = 0;
+      for (let run = 0; run < 3; run++) {
+        h.store.reset();
+        const t = process.hrtime.bigint();
+        const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+        calls = h.store.calls;
+        total = attention.totalCount;
+        expect(attention.edges).toHaveLength(50);
+      }
+      process.stdout.write(
+        `attention-scale (${engine.name}): attention(first: 50) over ${CUSTOMERS} customers, ${total} listed, ` +
+          `${calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
+      );
+      // The fixture's bulk writes of 500 customers leave the maintained states to the clock (issue 15): the
+      // request finds them missing (2 counts) and assesses every candidate (1 + snapshots).
+      expect(calls).toBe(2 + 1 + SNAPSHOT_STATEMENTS);
+      expect(total).toBe(CUSTOMERS);
+      // The time is printed, not asserted. On Neo4j one full assessment took from 2.5 s to 49 s on the
+      // shared 2-core machine (docs/neo4j.md): three of them may exceed two minutes, so Neo4j gets longer.
+    },
+    TIMEOUT,
+  );
 
-  it(`with the maintained state (issue 15): the same list from the states, time printed`, async () => {
-    const full = (await h.data(AttentionDocument, { first: 50 }, { now: NOW })).attention;
-    await sweepAttention(h.store, h.policy, NOW);
-    const times: number[] = [];
-    for (let run = 0; run < 3; run++) {
-      h.store.reset();
-      const t = process.hrtime.bigint();
-      const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
-      times.push(Number(process.hrtime.bigint() - t) / 1e6);
-      expect(attention).toEqual(full);
-    }
-    process.stdout.write(
-      `attention-scale (${engine.name}): maintained attention(first: 50) over ${CUSTOMERS} customers, ` +
-        `${h.store.calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
-    );
-    // the state check (2), the stale ids, the count, the top of the ranking, the page's flags and customers
-    expect(h.store.calls).toBe(7);
-  }, 120_000);
+  it(
+    `with the maintained state (issue 15): the same list from the states, time printed`,
+    async () => {
+      const full = (await h.data(AttentionDocument, { first: 50 }, { now: NOW })).attention;
+      await sweepAttention(h.store, h.policy, NOW);
+      const times: number[] = [];
+      for (let run = 0; run < 3; run++) {
+        h.store.reset();
+        const t = process.hrtime.bigint();
+        const { attention } = await h.data(AttentionDocument, { first: 50 }, { now: NOW });
+        times.push(Number(process.hrtime.bigint() - t) / 1e6);
+        expect(attention).toEqual(full);
+      }
+      process.stdout.write(
+        `attention-scale (${engine.name}): maintained attention(first: 50) over ${CUSTOMERS} customers, ` +
+          `${h.store.calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
+      );
+      // the state check (2), the stale ids, the count, the top of the ranking, the page's flags and customers
+      expect(h.store.calls).toBe(7);
+    },
+    TIMEOUT,
+  );
 });

@@ -2,12 +2,10 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { loadDemo, readDemo } from '../seeds/load-demo';
-import { EmbeddedStore } from '../src/graph/embedded-store';
-import { bootstrapSchema } from '../src/graph/bootstrap';
 import { importPath } from '../src/import/import-files';
 import { ExportTargetError, exportToDirectory } from '../src/import/export-files';
 import { AttentionDocument, CustomerCardDocument, LastHandoffDocument, WhoCoversDocument } from './generated/graphql';
-import { testEngines } from './support/engines';
+import { embeddedTestEngine, testEngines } from './support/engines';
 import { Harness } from './support/harness';
 
 /** The demo dataset's "today" (see test/seed.test.ts). */
@@ -15,14 +13,7 @@ const NOW = new Date('2026-11-23T06:00:00.000Z');
 const at = { now: NOW };
 const PAST = ['2024-01-15T00:00:00.000Z', '2026-06-01T00:00:00.000Z', '2026-07-01T00:00:00.000Z'];
 
-const source = {
-  name: 'embedded' as const,
-  open: async () => {
-    const s = EmbeddedStore.inMemory();
-    await bootstrapSchema(s);
-    return s;
-  },
-};
+const source = embeddedTestEngine;
 // Into Neo4j when NEO4J_URI is set (the move users make), else into a second embedded store.
 const target = testEngines().at(-1)!;
 

@@ -1,6 +1,7 @@
 import type { Store } from '../src/graph/store';
 import { StoreError } from '../src/graph/store-errors';
 import { AppError, notFound } from '../src/errors';
+import { lock } from '../src/graph/invariants';
 import { testEngines } from './support/engines';
 
 // One contract, every engine: the embedded engine always, Neo4j when NEO4J_URI is set.
@@ -172,6 +173,29 @@ describe.each(testEngines())('storage port contract on $name', (engine) => {
       { id: 'db', v: 2 },
     ]);
     expect(attempts.ab + attempts.ba).toBeGreaterThanOrEqual(2);
+  });
+
+  it('lock() serialises check-then-write: of ten racing transactions exactly one creates the record', async () => {
+    // The invariants' pattern (src/graph/invariants.ts): lock the node that owns the decision as the
+    // first write, then read, decide, write. Neo4j runs the ten in parallel: the lock makes each wait
+    // until the previous one commits and then read what it wrote (read committed after the lock).
+    await store.write('CREATE (:Customer {id: "lk"})');
+    const outcomes = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        store.transaction(async (tx) => {
+          await lock(tx, 'Customer', ['lk']);
+          const [row] = await tx.run('MATCH (c:Customer {id: "lk"})<-[:COVERS]-(e) RETURN count(e) AS n');
+          await new Promise((r) => setTimeout(r, 20));
+          if (row.n !== 0) return 'refused';
+          await tx.run('MATCH (c:Customer {id: "lk"}) CREATE (c)<-[:COVERS]-(:Engineer {id: $id})', { id: `lk-e${i}` });
+          return 'created';
+        }),
+      ),
+    );
+    expect(outcomes.filter((o) => o === 'created')).toHaveLength(1);
+    const [row] = await store.read('MATCH (c:Customer {id: "lk"})<-[:COVERS]-(e) RETURN count(e) AS n, c._lock AS left');
+    expect(row).toEqual({ n: 1, left: null });
+    await store.write('MATCH (e:Engineer) WHERE e.id STARTS WITH "lk-" DETACH DELETE e');
   });
 
   it('a read right after a write sees it (read-after-write through the shared bookmarks)', async () => {

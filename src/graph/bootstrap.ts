@@ -53,15 +53,16 @@ const PROPERTY_INDEXES: [label: string, property: string][] = [
 
 /**
  * The schema statements, idempotent on both engines. The uniqueness constraint guards the key; the
- * embedded engine also needs a plain index to look nodes up by id (Neo4j already has one behind the
- * constraint and answers the second statement with "already exists", which is ignored).
+ * embedded engine also needs a plain index to look nodes up by id. Neo4j already has that index
+ * behind the constraint (5.26 answers the second statement as a no-op with a notification), so it
+ * is not sent there: 19 statements fewer at every start and every test file's set-up.
  */
-export function schemaStatements(): string[] {
+export function schemaStatements(engine: Store['engine'] = 'embedded'): string[] {
   const out: string[] = [];
   for (const label of LABELS) {
     const base = label.toLowerCase();
     out.push(`CREATE CONSTRAINT ${base}_id_unique IF NOT EXISTS FOR (n:\`${label}\`) REQUIRE n.id IS UNIQUE`);
-    out.push(`CREATE INDEX ${base}_id IF NOT EXISTS FOR (n:\`${label}\`) ON (n.id)`);
+    if (engine === 'embedded') out.push(`CREATE INDEX ${base}_id IF NOT EXISTS FOR (n:\`${label}\`) ON (n.id)`);
   }
   for (const [label, prop] of PROPERTY_INDEXES) {
     out.push(`CREATE INDEX ${label.toLowerCase()}_${prop.toLowerCase()} IF NOT EXISTS FOR (n:\`${label}\`) ON (n.${prop})`);
@@ -71,7 +72,7 @@ export function schemaStatements(): string[] {
 
 export async function bootstrapSchema(store: Store, logger?: Logger): Promise<void> {
   let created = 0;
-  for (const statement of schemaStatements()) {
+  for (const statement of schemaStatements(store.engine)) {
     try {
       await store.write(statement);
       created++;

@@ -94,7 +94,32 @@ export class Neo4jStore implements Store {
       }
       throw new Error(`Neo4j at ${settings.uri} is not reachable: ${e.message ?? String(err)} (check NEO4J_URI)`);
     }
-    return new Neo4jStore(driver, settings);
+    try {
+      return new Neo4jStore(driver, { ...settings, database: settings.database || (await Neo4jStore.homeDatabase(driver)) });
+    } catch (err) {
+      await driver.close().catch(() => undefined);
+      throw err;
+    }
+  }
+
+  /**
+   * The user's home database, asked once. A session without a database name makes the driver resolve
+   * it again, and with the shared bookmarks (neo4j:// scheme) that is one more round trip to the
+   * server for every statement: measured here as 10 ms instead of 3–5 ms for a trivial read.
+   */
+  private static async homeDatabase(driver: Driver): Promise<string | undefined> {
+    const session = driver.session({ defaultAccessMode: neo4j.session.READ });
+    try {
+      const result = await session.executeRead((tx) => tx.run('RETURN 1'));
+      return result.summary.database.name ?? undefined;
+    } finally {
+      await session.close();
+    }
+  }
+
+  /** The database every session names (NEO4J_DATABASE, or the user's home database at connect). */
+  get database(): string | undefined {
+    return this.settings.database;
   }
 
   private static rows(records: { keys: PropertyKey[]; get(k: PropertyKey): unknown }[]): Row[] {
