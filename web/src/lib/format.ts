@@ -11,26 +11,43 @@ export function getTimeZone(): string {
 
 const locale = (lang: string) => (lang === 'zh' ? 'zh-CN' : 'en-GB');
 
+/**
+ * Formatters are made once per style, language and zone: building an Intl.DateTimeFormat costs far
+ * more than using one, and a card formats a few hundred dates.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(style: 'dateTime' | 'date' | 'day', lang: string, timeZone: string): Intl.DateTimeFormat {
+  const key = `${style}|${lang}|${timeZone}`;
+  let f = formatters.get(key);
+  if (!f) {
+    f =
+      style === 'day'
+        ? new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' })
+        : new Intl.DateTimeFormat(locale(lang), {
+            timeZone,
+            year: 'numeric',
+            month: 'short',
+            day: 'numeric',
+            ...(style === 'dateTime' ? { hour: '2-digit', minute: '2-digit' } : {}),
+          });
+    formatters.set(key, f);
+  }
+  return f;
+}
+
 export function formatDateTime(iso: string | null | undefined, lang: string, timeZone = getTimeZone()): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(lang), {
-    timeZone,
-    year: 'numeric',
-    month: 'short',
-    day: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-  }).format(new Date(iso));
+  return formatter('dateTime', lang, timeZone).format(new Date(iso));
 }
 
 export function formatDate(iso: string | null | undefined, lang: string, timeZone = getTimeZone()): string {
   if (!iso) return '—';
-  return new Intl.DateTimeFormat(locale(lang), { timeZone, year: 'numeric', month: 'short', day: 'numeric' }).format(new Date(iso));
+  return formatter('date', lang, timeZone).format(new Date(iso));
 }
 
 /** YYYY-MM-DD of an instant in a time zone (for date inputs). */
 export function isoDay(d: Date, timeZone = getTimeZone()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(d);
+  return formatter('day', 'en', timeZone).format(d);
 }
 
 /** Noon of a YYYY-MM-DD day in China time, as an ISO instant (the "as of" moment of a date picker). */
