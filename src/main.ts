@@ -48,7 +48,7 @@ async function main() {
     eventClock: config.eventClock,
   });
   const url = await server.listen();
-  // Pinyin search keys of records written while the server was down (the search also does this itself).
+  // Pinyin search keys of records written while the server was down (while it runs, every write keeps them current).
   refreshSearchKeys(store)
     .then((n) => n && logger.info({ records: n }, 'search keys brought up to date'))
     .catch((err) => logger.warn({ err: (err as Error).message }, 'search keys not refreshed at start'));

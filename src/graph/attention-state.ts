@@ -288,7 +288,7 @@ async function maintainTouched(tx: TxRunner, touched: TouchedSet): Promise<void>
     newCustomers: touched.createdCustomers,
   });
 }
-setBeforeCommit(maintainTouched);
+setBeforeCommit('attention', maintainTouched);
 
 /** Builds the missing states and recomputes the due ones now, under the write policy (the end of an import, a seed). */
 export const rebuildAttention = (store: Store, now = new Date()) => sweepAttention(store, writePolicy, now);

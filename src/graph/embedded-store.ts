@@ -7,6 +7,7 @@ import { fromGrafeoValue, plainParams } from './values';
 import { trackWrites } from './write-tracking';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
 import './attention-state';
+import './repositories/search-keys.repo';
 
 export const EMBEDDED_FILE = 'rapport.grafeo';
 

@@ -5,6 +5,7 @@ import { plainParams } from './values';
 import { trackWrites } from './write-tracking';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
 import './attention-state';
+import './repositories/search-keys.repo';
 
 export interface Neo4jSettings {
   uri: string;

@@ -6,7 +6,7 @@ import type { TxRunner } from './store';
  * What a write transaction touched (issue 15), collected where every write passes: the change
  * history (`recordChanges`) and the outbox (`appendEvents`) note the entities they record, both
  * engine adapters run the work inside `trackWrites` and, before committing, hand the collection to
- * the hook (the maintained attention state). Ids found inside the recorded before/after values
+ * the hooks (the maintained attention state, the search keys). Ids found inside the recorded before/after values
  * (a coverage's engineer, a contact's former customer) count as touched too, so a write need not
  * name every customer it affects.
  */
@@ -58,20 +58,25 @@ const current = new AsyncLocalStorage<TouchedSet>();
 export const touchedSet = (): TouchedSet | undefined => current.getStore();
 
 export type BeforeCommit = (tx: TxRunner, touched: TouchedSet) => Promise<void>;
-let beforeCommit: BeforeCommit | null = null;
+const beforeCommit = new Map<string, BeforeCommit>();
 
-/** Installs the hook that runs, inside the transaction, after its work and before its commit. */
-export function setBeforeCommit(hook: BeforeCommit | null): void {
-  beforeCommit = hook;
+/**
+ * Installs a hook that runs, inside every write transaction, after its work and before its commit
+ * (the maintained attention state, the pinyin search keys). Hooks run in the order they were
+ * installed; installing a name again replaces its hook, `null` removes it.
+ */
+export function setBeforeCommit(name: string, hook: BeforeCommit | null): void {
+  if (hook) beforeCommit.set(name, hook);
+  else beforeCommit.delete(name);
 }
 
-/** Runs a transaction's work with a fresh collection, then the hook in the same transaction. */
+/** Runs a transaction's work with a fresh collection, then the hooks in the same transaction. */
 export async function trackWrites<T>(tx: TxRunner, work: (tx: TxRunner) => Promise<T>): Promise<T> {
   const touched = new TouchedSet();
   const result = await current.run(touched, () => work(tx));
-  if (beforeCommit && !touched.empty) {
+  if (beforeCommit.size && !touched.empty) {
     touched.closed = true;
-    await current.run(touched, () => beforeCommit!(tx, touched));
+    for (const hook of [...beforeCommit.values()]) await current.run(touched, () => hook(tx, touched));
   }
   return result;
 }

@@ -3,7 +3,7 @@ import type { Store } from '../store';
 import type { CustomerRecord } from '../records';
 import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 import { compactSearchText } from '../../domain/search-key';
-import { nameMatches, refreshSearchKeys } from './search-keys.repo';
+import { nameMatches } from './search-keys.repo';
 
 /** Region ids at and below a region (sub-regions through PART_OF, any depth). */
 export const REGION_AND_BELOW = `
@@ -154,8 +154,6 @@ export async function listCustomers(
   within: string[] | null = null,
 ) {
   const regionIds = intersect(filter.regionId ? await regionAndBelow(store, filter.regionId) : null, within);
-  // A text filter also matches Chinese names by pinyin: new and renamed customers get their keys first.
-  if (filter.text) await refreshSearchKeys(store);
   const keyset = nameIdParams(page);
   const params = {
     tier: filter.tier ?? null,

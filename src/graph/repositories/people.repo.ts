@@ -4,7 +4,7 @@ import type { EngineerRecord } from '../records';
 import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 import { regionAndBelow } from './customer.repo';
 import { compactSearchText } from '../../domain/search-key';
-import { nameMatches, refreshSearchKeys } from './search-keys.repo';
+import { nameMatches } from './search-keys.repo';
 
 /** Contacts (the customer's people), engineers (ours) and partners. */
 
@@ -131,8 +131,6 @@ export async function listEngineers(
   within: string[] | null = null,
 ) {
   const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
-  // A text filter also matches Chinese names by pinyin: new and renamed engineers get their keys first.
-  if (filter.text) await refreshSearchKeys(store);
   const keyset = nameIdParams(page);
   const params = {
     status: filter.status ?? null,
@@ -180,7 +178,6 @@ function searchTexts(kind: SearchRow['kind'], r: SearchRow['record']): string[] 
 export async function searchByName(store: Store, text: string, limit: number): Promise<SearchRow[]> {
   const needle = text.toLowerCase();
   const compact = compactSearchText(text);
-  await refreshSearchKeys(store);
   const rows = await store.read(SEARCH, { text: needle, compact });
   const byKey = new Map<string, SearchRow & { rank: number; sortName: string }>();
   for (const r of rows) {
