@@ -17,6 +17,8 @@ export const LABELS = [
   'HandoffItem',
   'Absence',
   'Change',
+  // one per bulk-import batch: its records' change entries (change.repo.ts)
+  'ChangeBatch',
   'ApiKey',
   'AccessLog',
   'Operation',

@@ -6,7 +6,7 @@ import { labelOfId, type NodeLabel } from '../domain/ids';
 import { validateRecord } from '../domain/record-validation';
 import { parseIsoDateTime } from '../schema/date-time.scalar';
 import { EDGE_KINDS, NODE_KINDS, kindByName, type EdgeKind, type LinkSpec, type NodeKind } from '../graph/kinds';
-import { recordChanges } from '../graph/repositories/change.repo';
+import { recordChangeBatch } from '../graph/repositories/change.repo';
 import { readExistingEdges, readExistingNodes, readStoredSelfLinks, type StoredRecord } from '../graph/repositories/import-read.repo';
 import { edgeKey, existingIds, upsertKind, type PlainRow } from '../graph/repositories/upsert.repo';
 import type { Store, TxRunner } from '../graph/store';
@@ -700,7 +700,8 @@ class FileRun {
         changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
       }
       await upsertKind(tx, kind.kind, toWrite, newIds);
-      await recordChanges(tx, [...ended, ...changes]);
+      // One change-history node per batch, not per record (change.repo.ts, recordChangeBatch).
+      await recordChangeBatch(tx, [...ended, ...changes]);
       return { created, updated, unchanged, ...resolved };
     });
     this.created += outcome.created;
