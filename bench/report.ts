@@ -190,7 +190,7 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetRow[] {
 
     const soak = e.soak;
     const soakNote = soak
-      ? `${fmt(soak.minutes, 1)}-minute soak at ${soak.connections} connections${soak.minutes < TARGETS.soakMinutes ? ` (the issue asks for ${TARGETS.soakMinutes})` : ''}`
+      ? `${fmt(soak.minutes, 1)}-minute soak at ${soak.connections} connection${soak.connections === 1 ? '' : 's'}${soak.minutes < TARGETS.soakMinutes ? ` (the issue asks for ${TARGETS.soakMinutes})` : ''}`
       : undefined;
     if (r.scale === 'large') {
       rows.push({
@@ -392,7 +392,9 @@ export function toMarkdown(r: BenchResults): string {
     const k = e.soak;
     if (!k) continue;
     const errs = k.errors.network + k.errors.non2xx + k.errors.graphql;
-    line(`### Soak: ${fmt(k.minutes, 1)} minute${k.minutes === 1 ? '' : 's'} of mixed load, ${k.connections} connections, ${e.engine}`);
+    line(
+      `### Soak: ${fmt(k.minutes, 1)} minute${k.minutes === 1 ? '' : 's'} of mixed load, ${k.connections} connection${k.connections === 1 ? '' : 's'}, ${e.engine}`,
+    );
     line();
     line(
       `Server RSS after opening ${k.rssAfterOpeningMb} MB, at the soak's start ${k.rssAtStartMb} MB, **at the end ${k.rssAtEndMb} MB**, max sampled ${k.maxSampledRssMb} MB ` +

@@ -170,7 +170,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const first = await o.stats();
   const samples: SoakSample[] = [{ t: 0, rssMb: first.rssMb, heapUsedMb: first.heapUsedMb, requests: 0, requestsPerSecond: 0, errors: 0 }];
   o.log(
-    `== soak: ${o.minutes} min, ${o.connections} connections, mix ${mix.map(([k, w]) => `${k} ${w}`).join(', ')}; RSS now ${first.rssMb} MB (after opening ${o.rssAfterOpeningMb} MB)`,
+    `== soak: ${o.minutes} min, ${o.connections} connection${o.connections === 1 ? '' : 's'}, mix ${mix.map(([k, w]) => `${k} ${w}`).join(', ')}; RSS now ${first.rssMb} MB (after opening ${o.rssAfterOpeningMb} MB)`,
   );
   const errorCount = () => errors.network + errors.non2xx + errors.graphql;
 

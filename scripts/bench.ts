@@ -60,6 +60,8 @@ export async function main(argv: string[]) {
   const durationS = num('duration', 10);
   const connections = (arg('connections') ?? '1,32').split(',').map(Number);
   if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections takes positive integers, e.g. 1,32`);
+  const soakConnections = num('soak-connections', 8);
+  if (!Number.isInteger(soakConnections)) throw new Error(`--soak-connections takes a positive integer, got ${soakConnections}`);
   await runBench({
     scale,
     divisor,
@@ -77,7 +79,7 @@ export async function main(argv: string[]) {
     keep: argv.includes('--keep'),
     waitQuietS: arg('wait-quiet') ? num('wait-quiet', 0) : 0,
     soakMinutes: arg('soak') ? num('soak', 0) : 0,
-    soakConnections: num('soak-connections', 8),
+    soakConnections,
     log: (line) => process.stderr.write(`${line}\n`),
   });
 }
