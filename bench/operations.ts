@@ -1,8 +1,24 @@
-import { rankAttention, assess, pageAttention, attentionPageArgs } from '../src/domain/attention-list';
+import {
+  rankAttention,
+  assess,
+  pageAttention,
+  attentionPageArgs,
+  type Assessment,
+  type RankedCustomer,
+} from '../src/domain/attention-list';
 import { escalationPath } from '../src/domain/coverage';
-import { HandoffReason, OPEN_CASE_STATUSES } from '../src/domain/enums';
+import { HandoffReason, OPEN_CASE_STATUSES, RecordStatus } from '../src/domain/enums';
 import { labelOfId, type NodeLabel } from '../src/domain/ids';
 import type { SlaPolicy } from '../src/domain/sla-policy';
+import {
+  FLAGS_OF_STATES,
+  STATES_OF_IDS,
+  maintainedAttention,
+  maintainedAttentionOf,
+  toStateRows,
+  type RankedRow,
+} from '../src/graph/attention-read';
+import { statesComplete } from '../src/graph/attention-state';
 import { preparePlan } from '../src/graph/handoffs';
 import type { CustomerRecord, Props } from '../src/graph/records';
 import { attentionCandidates, loadSnapshots } from '../src/graph/repositories/attention.repo';
@@ -12,19 +28,20 @@ import * as hof from '../src/graph/repositories/handoff.repo';
 import { nodesByIdCypher } from '../src/graph/repositories/node.repo';
 import { loadExperts } from '../src/graph/repositories/experts.repo';
 import { pageOfList } from '../src/domain/pagination';
+import type { Flag } from '../src/domain/flags';
 import { DEVICE_MODELS } from './names';
 import type { Row, Store } from '../src/graph/store';
 
 /**
- * The five operations the benchmark drives, each as (a) the GraphQL document sent over HTTP and
+ * The operations the benchmark drives, each as (a) the GraphQL document sent over HTTP and
  * (b) a "direct" version that fetches the same data by calling the storage port with the same
  * repository Cypher, in the same dependency order as the resolvers (the floor of the API-layer
  * ratio). Where the answer is computed (attention, planHandoff, escalation path) the direct version
  * calls the same pure domain functions, so only the GraphQL machinery differs.
  */
 
-export type OpKey = 'card' | 'whoCovers' | 'customers' | 'attention' | 'planHandoff' | 'experts';
-export const OP_KEYS: OpKey[] = ['card', 'whoCovers', 'customers', 'attention', 'planHandoff', 'experts'];
+export type OpKey = 'card' | 'whoCovers' | 'customers' | 'attention' | 'engineerAttention' | 'planHandoff' | 'experts';
+export const OP_KEYS: OpKey[] = ['card', 'whoCovers', 'customers', 'attention', 'engineerAttention', 'planHandoff', 'experts'];
 
 export interface Samples {
   cardCustomerIds: string[];
@@ -69,6 +86,14 @@ export const ATTENTION_QUERY = `query Attention($first: Int!) {
   attention(first: $first) {
     totalCount
     edges { node { score customer { id name tier } flags { code message weight } } }
+  }
+}`;
+
+/** The busiest engineer's own attention list (issue 15: `engineer.attention`). */
+export const ENGINEER_ATTENTION_QUERY = `query EngineerAttention($id: ID!, $first: Int!) {
+  engineer(id: $id) {
+    id name
+    attention(first: $first) { score customer { id name tier } flags { code message weight } }
   }
 }`;
 
@@ -202,19 +227,84 @@ export async function naiveCustomers(store: Store, vars: Record<string, unknown>
   return { totalCount: page.totalCount, edges };
 }
 
+/** Full assessments of these customers (what the request's assessment DataLoader does). */
+async function assessIds(store: Store, ids: string[], now: Date, policy: SlaPolicy): Promise<Assessment<CustomerRecord>[]> {
+  const snapshots = await loadSnapshots(store, ids, now, policy);
+  return ids.flatMap((id) => {
+    const s = snapshots.get(id);
+    return s ? [assess(s.customer as CustomerRecord, s.snapshot, policy, now)] : [];
+  });
+}
+
+/** The rows that came from the maintained state get their flags and customer records (two batched statements). */
+async function hydrateRows(store: Store, rows: RankedRow[]) {
+  const ids = rows.filter((r) => r.fromState).map((r) => r.customer.id);
+  const [customers, flags] = await Promise.all([read(store, nodesByIdCypher('Customer'), ids), read(store, FLAGS_OF_STATES, ids)]);
+  const byId = new Map(customers.map((r) => [r.key as string, r.n as Props]));
+  const flagsOf = new Map(flags.map((r) => [r.id as string, JSON.parse((r.flags as string) ?? '[]') as Flag[]]));
+  for (const r of rows) {
+    if (!r.fromState) continue;
+    r.flags = flagsOf.get(r.customer.id) ?? [];
+    r.customer = (byId.get(r.customer.id) as RankedCustomer | undefined) ?? r.customer;
+  }
+}
+
+/**
+ * attention(first): like the resolver, from the maintained state (issue 15) — the valid states
+ * ranked in the store, the stale ones assessed — then the page's flags and customers; the full
+ * assessment of every candidate only when the state cannot answer (as the resolver falls back).
+ */
 async function directAttention(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
+  const page = attentionPageArgs(vars.first as number, null);
+  const maintained = await maintainedAttention(
+    { store, complete: () => statesComplete(store), now, policy, filter: {}, assess: (ids) => assessIds(store, ids, now, policy) },
+    page,
+  );
+  if (maintained) {
+    await hydrateRows(
+      store,
+      maintained.edges.map((e) => e.node),
+    );
+    return maintained;
+  }
   const candidates = await attentionCandidates(store, {}, now);
-  const snapshots = await loadSnapshots(
+  const assessed = await assessIds(
     store,
     candidates.map((c) => c.id),
     now,
     policy,
   );
-  const assessed = candidates.flatMap((c) => {
-    const s = snapshots.get(c.id);
-    return s ? [assess(s.customer as CustomerRecord, s.snapshot, policy, now)] : [];
-  });
-  return pageAttention(rankAttention(assessed), attentionPageArgs(vars.first as number, null));
+  return pageAttention(rankAttention(assessed), page);
+}
+
+/** engineer(id).attention(first): the engineer, his portfolio now, the states of those customers, then the rows' flags and customers. */
+async function directEngineerAttention(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
+  const at = now.toISOString();
+  const [engineer] = await read(store, nodesByIdCypher('Engineer'), [vars.id as string]);
+  if (!engineer) return null;
+  const portfolio = await store.read(cov.PORTFOLIO_OF_ENGINEERS_AT, { ids: [vars.id as string], at, role: null });
+  const ids = [...new Set(portfolio.map((r) => r.customerId as string))];
+  const limit = vars.first as number;
+  const maintained = await maintainedAttentionOf(
+    {
+      complete: () => statesComplete(store),
+      states: async (x) => {
+        const rows = new Map(toStateRows(await read(store, STATES_OF_IDS, x), now, policy).map((r) => [r.id, r]));
+        return x.map((id) => rows.get(id) ?? null);
+      },
+      assess: (x) => assessIds(store, x, now, policy),
+    },
+    ids,
+  );
+  if (maintained) {
+    const rows = maintained
+      .filter((a) => a.fromState || (a.customer as unknown as CustomerRecord).status !== RecordStatus.ARCHIVED)
+      .slice(0, limit);
+    await hydrateRows(store, rows);
+    return { ...(engineer.n as Props), attention: rows };
+  }
+  const live = (await assessIds(store, ids, now, policy)).filter((a) => a.customer.status !== RecordStatus.ARCHIVED);
+  return { ...(engineer.n as Props), attention: rankAttention(live).slice(0, limit) };
 }
 
 async function directPlanHandoff(store: Store, vars: Record<string, unknown>, { now, policy }: { now: Date; policy: SlaPolicy }) {
@@ -292,6 +382,13 @@ export const OPERATIONS: Record<OpKey, Operation> = {
     query: ATTENTION_QUERY,
     variables: () => ({ first: 50 }),
     direct: directAttention,
+  },
+  engineerAttention: {
+    key: 'engineerAttention',
+    title: 'engineer.attention(first: 50) (busiest engineer)',
+    query: ENGINEER_ATTENTION_QUERY,
+    variables: (_n, s) => ({ id: s.busiestEngineerId, first: 50 }),
+    direct: directEngineerAttention,
   },
   planHandoff: {
     key: 'planHandoff',

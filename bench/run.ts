@@ -7,6 +7,7 @@ import { generateDataset, readManifest, type Manifest } from './generate';
 import { drive, machineBusyMs, ownCpuMs, type LoadRun } from './load';
 import { OPERATIONS, requestBody, type OpKey, type Samples } from './operations';
 import { summarizeProfile, type ProfileSummary } from './profile';
+import { runSoak, type SoakResult } from './soak';
 import { summarize } from './stats';
 import { evaluateTargets, toMarkdown } from './report';
 import type { StatementTime } from './timing-store';
@@ -36,6 +37,9 @@ export interface BenchOptions {
   keep: boolean;
   /** Seconds to wait at most for other processes to go quiet before starting (0 = do not wait). */
   waitQuietS: number;
+  /** Minutes of mixed load after the operations, with the server's RSS sampled every 10 s (0 = none). */
+  soakMinutes: number;
+  soakConnections: number;
   log: (line: string) => void;
 }
 
@@ -67,6 +71,8 @@ export interface EngineResult {
   /** Statements per request at two list lengths (they should be equal). */
   listLength: { query: string; short: number; long: number; shortStatements: number | null; longStatements: number | null }[];
   naive?: { batched: DirectResult; naive: DirectResult };
+  /** The mixed-load soak with its RSS samples (--soak). */
+  soak?: SoakResult;
   profiles: { label: string; summary: ProfileSummary }[];
 }
 
@@ -86,7 +92,15 @@ export interface BenchResults {
   };
   /** The code measured: the commit, and how many files differed from it (work in progress). */
   code: { commit: string; changedFiles: number };
-  options: { durationS: number; directDurationS: number; connections: number[]; batchSize: number; logLevel: string };
+  options: {
+    durationS: number;
+    directDurationS: number;
+    connections: number[];
+    batchSize: number;
+    logLevel: string;
+    soakMinutes?: number;
+    soakConnections?: number;
+  };
   data: { seed: number; anchor: string; nodes: number; relationships: number; counts: Manifest['counts'] };
   engines: EngineResult[];
   targets: ReturnType<typeof evaluateTargets>;
@@ -401,6 +415,28 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
     );
   }
 
+  let soak: SoakResult | undefined;
+  if (o.soakMinutes > 0) {
+    await quiet(s);
+    soak = await runSoak({
+      url: s.url,
+      minutes: o.soakMinutes,
+      connections: o.soakConnections,
+      samples,
+      customerCount: manifest.counts.customers,
+      rssAfterOpeningMb: s.ready.loadedRssMb,
+      stats: () => s.worker.call<ServeStats>('stats'),
+      log: o.log,
+    });
+    const errs = soak.errors.network + soak.errors.non2xx + soak.errors.graphql;
+    o.log(
+      `  soak: ${soak.requests} requests, ${soak.requestsPerSecond} req/s, p50 ${soak.latency.p50} p99 ${soak.latency.p99} ms, ${errs} errors; ` +
+        `RSS after opening ${soak.rssAfterOpeningMb} MB, at the start ${soak.rssAtStartMb} MB, at the end ${soak.rssAtEndMb} MB, max sampled ${soak.maxSampledRssMb} MB; ` +
+        `slope ${Number.isFinite(soak.slope.mbPerMin) ? soak.slope.mbPerMin.toFixed(2) : '—'} MB/min over the last ${Math.round(soak.slope.toS - soak.slope.fromS)} s (${soak.slope.n} samples)`,
+    );
+    if (errs) o.log(`  soak: first errors: ${soak.errors.first.join(' | ')}`);
+  }
+
   const afterRun = await quiet(s);
   const stopped = await s.worker.call<{ maxRssMb: number; rssMb: number }>('stop');
   await s.worker.exited;
@@ -481,6 +517,7 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
     ops,
     listLength,
     naive,
+    soak,
     profiles,
   };
 }
@@ -533,6 +570,7 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       connections: o.connections,
       batchSize: o.batchSize,
       logLevel: o.logLevel,
+      ...(o.soakMinutes > 0 ? { soakMinutes: o.soakMinutes, soakConnections: o.soakConnections } : {}),
     },
     data: {
       seed: manifest.seed,

@@ -9,7 +9,7 @@ const USAGE = `usage: npm run bench -- --scale small|medium|large [options]
   --duration S          seconds per load run (default 10)
   --direct-duration S   seconds per storage-port measurement (default: same as --duration, at most 5)
   --connections 1,32    concurrent connections per load run
-  --ops card,whoCovers,customers,attention,planHandoff,experts   (none: import and open the store only)
+  --ops card,whoCovers,customers,attention,engineerAttention,planHandoff,experts   (none: import and open the store only)
   --neo4j               also run against Neo4j (NEO4J_URI, NEO4J_USERNAME, NEO4J_PASSWORD, NEO4J_DATABASE);
                         implied when NEO4J_URI is set. The Neo4j database is EMPTIED first: use a throw-away one.
   --no-embedded         only Neo4j
@@ -20,7 +20,12 @@ const USAGE = `usage: npm run bench -- --scale small|medium|large [options]
   --data DIR            generated data (default bench/data/<scale>; generated when missing)
   --out DIR             results directory (default bench/out)
   --keep                keep the embedded store's temporary directory
-  --wait-quiet S        wait up to S seconds for other processes to go quiet before starting`;
+  --wait-quiet S        wait up to S seconds for other processes to go quiet before starting
+  --soak MINUTES        after the operations (right after opening with --ops none), a mixed load for MINUTES
+                        (cards of random customers, whoCovers, customers, attention, engineer.attention, 5 %
+                        logInteraction writes) with the server's RSS and JS heap sampled every 10 s; reports
+                        the RSS slope of the last 5 minutes (issue 15: 10 minutes on large). The writes stay in the store.
+  --soak-connections N  concurrent connections of the soak (default 8)`;
 
 export async function main(argv: string[]) {
   if (argv.includes('--help')) {
@@ -55,6 +60,8 @@ export async function main(argv: string[]) {
   const durationS = num('duration', 10);
   const connections = (arg('connections') ?? '1,32').split(',').map(Number);
   if (connections.some((c) => !Number.isInteger(c) || c < 1)) throw new Error(`--connections takes positive integers, e.g. 1,32`);
+  const soakConnections = num('soak-connections', 8);
+  if (!Number.isInteger(soakConnections)) throw new Error(`--soak-connections takes a positive integer, got ${soakConnections}`);
   await runBench({
     scale,
     divisor,
@@ -71,6 +78,8 @@ export async function main(argv: string[]) {
     logLevel: arg('log-level') ?? 'info',
     keep: argv.includes('--keep'),
     waitQuietS: arg('wait-quiet') ? num('wait-quiet', 0) : 0,
+    soakMinutes: arg('soak') ? num('soak', 0) : 0,
+    soakConnections,
     log: (line) => process.stderr.write(`${line}\n`),
   });
 }
