@@ -1,7 +1,7 @@
 import { encodeCursor } from '../../domain/pagination';
 import { labelOfId, type NodeLabel } from '../../domain/ids';
 import type { Store } from '../store';
-import type { BatchEntry } from './change.repo';
+import { unpackBatchEntries } from './change.repo';
 
 /** Reading the change history of one entity, newest first, as Relay pages (keyset on at, seq, id). */
 
@@ -55,7 +55,7 @@ async function batchChanges(store: Store, entityId: string): Promise<ChangeRecor
   if (!label) return [];
   const out: ChangeRecord[] = [];
   for (const b of await store.read(CHANGE_BATCHES_OF(label), { entityId })) {
-    const entries = JSON.parse(b.entries as string) as BatchEntry[];
+    const entries = unpackBatchEntries(b.entries as string);
     entries.forEach((e, k) => {
       if (e.e !== entityId) return;
       out.push({
