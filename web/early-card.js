@@ -1,7 +1,8 @@
 // Inlined into index.html by web/vite.config.mts (earlyCardQuery), which fills in the operation's name
 // and text. On /customers/:id (without an "as of" date) it sends the customer card's query with the
 // variables and token the card page will use, while the app's JavaScript is still loading; the app
-// takes that answer for its first identical request (web/src/lib/early-card.ts).
+// takes that answer for its first identical request, or renders from it at once when it is already
+// back (web/src/lib/early-card.ts).
 (function () {
   try {
     const m = /^\/customers\/([^/]+)\/?$/.exec(location.pathname);
@@ -10,7 +11,7 @@
     const variables = { id: decodeURIComponent(m[1]), at: null };
     const headers = { 'content-type': 'application/json', accept: 'application/graphql-response+json, application/json' };
     if (token) headers.authorization = 'Bearer ' + token;
-    window.__rapportEarly = {
+    const early = {
       operationName: '__OPERATION__',
       variables: variables,
       token: token,
@@ -20,6 +21,17 @@
         body: JSON.stringify({ operationName: '__OPERATION__', query: '__QUERY__', variables: variables }),
       }),
     };
+    window.__rapportEarly = early;
+    // The answer itself once it is back, when complete (data, no errors): the app, if it starts after
+    // that, renders the card from it at its first render instead of waiting for the response again.
+    early.response
+      .then(function (r) {
+        return r.ok ? r.clone().json() : null;
+      })
+      .then(function (body) {
+        if (body && body.data && !body.errors) early.answer = body;
+      })
+      .catch(function () {});
   } catch {
     // Without the early request the app simply asks itself.
   }

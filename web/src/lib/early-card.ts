@@ -5,11 +5,16 @@
  * asking again; anything else goes to the network as usual. This is the same GraphQL request the app
  * would send, only sent sooner.
  */
+import { createRequest, type SSRData } from 'urql';
+import { WorkspaceCustomerCardDocument, type WorkspaceCustomerCardQueryVariables } from '../gql/graphql';
+
 export interface EarlyRequest {
   operationName: string;
   variables: Record<string, unknown>;
   token: string | null;
   response: Promise<Response>;
+  /** The answer's body, set by the early script once it is back complete (data and no errors). */
+  answer?: { data: unknown };
 }
 
 declare global {
@@ -55,6 +60,19 @@ export function fetchWithEarlyCard(input: RequestInfo | URL, init?: RequestInit)
     return early.response.catch(() => fetch(input, init));
   }
   return fetch(input, init);
+}
+
+/**
+ * The early answer when it is already back, complete and asked with this token: as urql's ssrExchange
+ * restores results, under the key the card's query will have, so that the card renders from it at its
+ * first render (no request, no waiting). Taken once; otherwise undefined and the request path above applies.
+ */
+export function takeEarlyCardAnswer(token: string | null): SSRData | undefined {
+  const early = typeof window !== 'undefined' ? window.__rapportEarly : undefined;
+  if (!early?.answer || early.token !== token) return undefined;
+  window.__rapportEarly = undefined;
+  const { key } = createRequest(WorkspaceCustomerCardDocument, early.variables as WorkspaceCustomerCardQueryVariables);
+  return { [key]: { data: JSON.stringify(early.answer.data), hasNext: false } };
 }
 
 /** Where the signed-in caller's token is kept (the app and the early script read the same key). */
