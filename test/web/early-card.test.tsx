@@ -5,7 +5,11 @@ import { readFileSync } from 'node:fs';
 import { buildSchema, parse, validate } from 'graphql';
 import path from 'node:path';
 import { REPO_ROOT } from '../../src/paths';
-import { fetchWithEarlyCard, TOKEN_STORAGE_KEY } from '../../web/src/lib/early-card';
+import { createRequest } from 'urql';
+import { pipe, subscribe } from 'wonka';
+import { makeClient } from '../../web/src/auth';
+import { WorkspaceCustomerCardDocument } from '../../web/src/gql/graphql';
+import { fetchWithEarlyCard, takeEarlyCardAnswer, TOKEN_STORAGE_KEY } from '../../web/src/lib/early-card';
 
 /**
  * The customer card opened by its address: index.html (as built by the test run's global set-up) sends
@@ -106,5 +110,60 @@ describe('the early card request in index.html', () => {
     window.__rapportEarly!.response = Promise.reject(new Error('offline'));
     const answer = await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan'));
     expect(answer).toEqual({ n: 2 });
+  });
+});
+
+describe('the early answer, already back when the app starts', () => {
+  const body = { data: { customer: { id: 'cus_ct-wuhan', name: '中国电信武汉分公司' } } };
+  /** A fetch answering like the server: ok, JSON `answer`. */
+  const answering = (answer: unknown) =>
+    jest.fn((url: RequestInfo | URL, init?: RequestInit) => {
+      calls.push({ url: String(url), init: init! });
+      const response = { ok: true, json: () => Promise.resolve(answer), clone: () => response };
+      return Promise.resolve(response as unknown as Response);
+    }) as typeof fetch;
+  const settle = () => new Promise((r) => setTimeout(r, 0));
+
+  it('is kept by the early script when complete, not when it carries errors', async () => {
+    global.fetch = answering(body);
+    open('/customers/cus_ct-wuhan', 'key-1');
+    await settle();
+    expect(window.__rapportEarly!.answer).toEqual(body);
+    global.fetch = answering({ data: { customer: null }, errors: [{ message: 'no' }] });
+    open('/customers/cus_ct-wuhan', 'key-1');
+    await settle();
+    expect(window.__rapportEarly!.answer).toBeUndefined();
+  });
+
+  it('gives the card its answer at its first query, without a request, once', async () => {
+    global.fetch = answering(body);
+    open('/customers/cus_ct-wuhan', 'key-1');
+    await settle();
+    const client = makeClient('key-1');
+    expect(window.__rapportEarly!.answer).toBeUndefined();
+    let data: unknown;
+    const request = createRequest(WorkspaceCustomerCardDocument, { id: 'cus_ct-wuhan', at: null });
+    const { unsubscribe } = pipe(
+      client.executeQuery(request),
+      subscribe((r) => (data = r.data)),
+    );
+    // At once: the card renders from it at its first render.
+    expect(data).toEqual(body.data);
+    unsubscribe();
+    expect(calls).toHaveLength(1);
+    // A second client (another sign-in) finds nothing left to take.
+    expect(takeEarlyCardAnswer('key-1')).toBeUndefined();
+    // The card's refresh of that answer (cache-and-network) takes the same early response.
+    await fetchWithEarlyCard('/graphql', appRequest('cus_ct-wuhan', 'key-1'));
+    expect(calls).toHaveLength(1);
+  });
+
+  it('is not given to a client with another token, which asks the server itself', async () => {
+    global.fetch = answering(body);
+    open('/customers/cus_ct-wuhan', 'key-1');
+    await settle();
+    expect(takeEarlyCardAnswer('key-2')).toBeUndefined();
+    expect(takeEarlyCardAnswer(null)).toBeUndefined();
+    expect(window.__rapportEarly!.answer).toEqual(body);
   });
 });

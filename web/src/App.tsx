@@ -1,4 +1,4 @@
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Navigate, Route, Routes, useLocation } from 'react-router';
 import { SessionProvider, useSession } from './auth';
@@ -74,12 +74,19 @@ function Header() {
   );
 }
 
+/** The routes: their element is made once, so that a change of session (the viewer's answer arriving
+ * after the page's) re-renders only what reads the session, not the page under it. */
 function Pages() {
   const { needsSignIn } = useSession();
   const location = useLocation();
+  const routes = useMemo(() => <AppRoutes />, []);
   if (needsSignIn && location.pathname !== '/signin' && location.pathname !== '/graphiql') {
     return <Navigate to={`/signin?next=${encodeURIComponent(location.pathname + location.search)}`} replace />;
   }
+  return routes;
+}
+
+function AppRoutes() {
   return (
     <Routes>
       <Route path="/" element={<HomePage />} />

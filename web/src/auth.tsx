@@ -1,7 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { Client, Provider, cacheExchange, fetchExchange, useQuery } from 'urql';
+import { Client, Provider, cacheExchange, fetchExchange, ssrExchange, useQuery } from 'urql';
 import { receivedAtExchange } from './lib/clock';
-import { TOKEN_STORAGE_KEY, fetchWithEarlyCard } from './lib/early-card';
+import { TOKEN_STORAGE_KEY, fetchWithEarlyCard, takeEarlyCardAnswer } from './lib/early-card';
 import { ViewerDocument, type ViewerQuery } from './gql/graphql';
 
 const TOKEN_KEY = TOKEN_STORAGE_KEY;
@@ -33,9 +33,11 @@ export const useMayWrite = () => useSession().viewer?.mayWrite ?? false;
 const authHeaders = (token: string | null): Record<string, string> => (token ? { authorization: `Bearer ${token}` } : {});
 
 export function makeClient(token: string | null): Client {
+  // The card's answer, when index.html's early request already has it: served once, without a request.
+  const early = takeEarlyCardAnswer(token);
   return new Client({
     url: '/graphql',
-    exchanges: [cacheExchange, receivedAtExchange, fetchExchange],
+    exchanges: [cacheExchange, receivedAtExchange, ...(early ? [ssrExchange({ isClient: true, initialState: early })] : []), fetchExchange],
     requestPolicy: 'cache-and-network',
     // POST: Apollo's CSRF prevention refuses simple GET requests.
     preferGetMethod: false,

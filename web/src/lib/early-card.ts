@@ -5,11 +5,16 @@
  * asking again; anything else goes to the network as usual. This is the same GraphQL request the app
  * would send, only sent sooner.
  */
+import { createRequest, type SSRData } from 'urql';
+import { WorkspaceCustomerCardDocument, type WorkspaceCustomerCardQueryVariables } from '../gql/graphql';
+
 export interface EarlyRequest {
   operationName: string;
   variables: Record<string, unknown>;
   token: string | null;
   response: Promise<Response>;
+  /** The answer's body, set by the early script once it is back complete (data and no errors). */
+  answer?: { data: unknown };
 }
 
 declare global {
@@ -55,6 +60,22 @@ export function fetchWithEarlyCard(input: RequestInfo | URL, init?: RequestInit)
     return early.response.catch(() => fetch(input, init));
   }
   return fetch(input, init);
+}
+
+/**
+ * The early answer when it is already back, complete and asked with this token: as urql's ssrExchange
+ * restores results, under the key the card's query will have, so that the card renders from it at its
+ * first render (no request, no waiting). Taken once; otherwise undefined and the request path above applies.
+ * The early response stays for that path: the card's query policy (cache-and-network) asks again once
+ * it has rendered from a cached answer, and that identical request takes the same response, not the server.
+ */
+export function takeEarlyCardAnswer(token: string | null): SSRData | undefined {
+  const early = typeof window !== 'undefined' ? window.__rapportEarly : undefined;
+  if (!early?.answer || early.token !== token) return undefined;
+  const { answer } = early;
+  early.answer = undefined;
+  const { key } = createRequest(WorkspaceCustomerCardDocument, early.variables as WorkspaceCustomerCardQueryVariables);
+  return { [key]: { data: JSON.stringify(answer.data), hasNext: false } };
 }
 
 /** Where the signed-in caller's token is kept (the app and the early script read the same key). */
