@@ -6,6 +6,8 @@ import type * as BuildSchemaModule from '../src/build-schema';
 import type * as ConfigModule from '../src/config';
 import type * as LoggerModule from '../src/logger';
 import type * as ServerModule from '../src/server';
+import type * as ContextModule from '../src/context';
+import { execute, parse } from 'graphql';
 import type * as GenerateModule from './generate';
 import { OPERATIONS, requestBody, type OpKey, type Samples } from './operations';
 import { summarize } from './stats';
@@ -19,7 +21,8 @@ import { summarize } from './stats';
  * one keep-alive connection for `--seconds`; prints the p50 and the process CPU per request (the
  * client's share included, the same for every build) as JSON on stderr. Two builds, run alternately, compare
  * with little noise from other processes: CPU time per request hardly depends on them.
- *   node dist/bench/overhead.js --root /path/to/checkout --store /tmp/store [--op card] [--seconds 5]
+ * With `--mode exec`, graphql-js execution of the build's schema alone (no HTTP, no Apollo).
+ *   node dist/bench/overhead.js --root /path/to/checkout --store /tmp/store [--op card] [--seconds 5] [--mode http|exec]
  */
 const TIMESTAMP = /^\d{4}-\d\d-\d\dT/;
 
@@ -89,11 +92,13 @@ async function main(argv: string[]) {
     RAPPORT_SEED_ON_EMPTY: 'false',
     RAPPORT_RATE_LIMIT_PER_MINUTE: '0',
   });
+  const schema = await buildRapportSchema();
+  const logger = createLogger(config.logLevel);
   const server = await createServer({
     config,
     store,
-    schema: await buildRapportSchema(),
-    logger: createLogger(config.logLevel),
+    schema,
+    logger,
     policy: config.policy,
     auth: config.auth,
   });
@@ -114,21 +119,35 @@ async function main(argv: string[]) {
       req.on('error', reject);
       req.end(body);
     });
+  // --mode exec: graphql-js execution alone (no HTTP, no Apollo), with the build's own context.
+  const document = parse(op.query);
+  const { createContext } = require(dist('context')) as typeof ContextModule; // eslint-disable-line @typescript-eslint/no-require-imports
+  const run =
+    arg('mode', 'http') === 'exec'
+      ? async (n: number) =>
+          JSON.stringify(
+            await execute({
+              schema,
+              document,
+              variableValues: op.variables(n, samples),
+              contextValue: createContext({ store, requestId: 'bench', logger, policy: config.policy }),
+            }),
+          )
+      : (n: number) => post(requestBody(op, n, samples));
   // Every sample customer once (fills the replay store), then warm-up.
   const ids = samples.cardCustomerIds.length;
   for (let n = 0; n < ids; n++) {
-    const text = await post(requestBody(op, n, samples));
+    const text = await run(n);
     if (text.includes('"errors"')) throw new Error(`the operation answered errors: ${text.slice(0, 300)}`);
   }
   const warmUntil = performance.now() + 2000;
-  for (let n = 0; performance.now() < warmUntil; n++) await post(requestBody(op, n, samples));
+  for (let n = 0; performance.now() < warmUntil; n++) await run(n);
   const times: number[] = [];
   const cpu0 = process.cpuUsage();
   const started = performance.now();
   for (let n = 0; performance.now() - started < seconds * 1000; n++) {
-    const body = requestBody(op, n, samples);
     const t = performance.now();
-    await post(body);
+    await run(n);
     times.push(performance.now() - t);
   }
   const wall = performance.now() - started;
