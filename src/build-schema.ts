@@ -3,7 +3,7 @@ import type { GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from './paths';
 import { resolvers } from './resolvers';
-import { Guard } from './auth/guard.middleware';
+import { guardSchema } from './auth/guard.middleware';
 
 /**
  * type-graphql wants a PubSub once a schema has a subscription. Rapport's subscriptions use their own
@@ -21,12 +21,13 @@ const NO_TOPICS = {
 export const SCHEMA_FILE = path.join(REPO_ROOT, 'schema.graphql');
 
 /** The executable schema. `emitTo` writes the SDL file (schema.graphql is committed). */
-export function buildRapportSchema(opts: { emitTo?: string } = {}): Promise<GraphQLSchema> {
-  return buildSchema({
+export async function buildRapportSchema(opts: { emitTo?: string } = {}): Promise<GraphQLSchema> {
+  const schema = await buildSchema({
     resolvers,
     emitSchemaFile: opts.emitTo ? { path: opts.emitTo, sortedSchema: false } : false,
-    globalMiddlewares: [Guard],
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // The role and region guard around every field (src/auth/guard.middleware.ts).
+  return guardSchema(schema);
 }

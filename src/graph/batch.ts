@@ -8,7 +8,7 @@ import type { Params, Row, Store } from './store';
  */
 export function manyLoader<T>(store: Store, cypher: string, toValue: (row: Row) => T, params: Params = {}): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (ids) => {
-    const rows = await store.read(cypher, { ...params, ids: [...ids] });
+    const rows = await store.read(cypher, Object.assign({}, params, { ids: [...ids] }));
     const grouped = new Map<string, T[]>();
     for (const row of rows) {
       const key = row.key as string;
@@ -23,7 +23,7 @@ export function manyLoader<T>(store: Store, cypher: string, toValue: (row: Row) 
 /** At most one value per id (null when there is none). */
 export function oneLoader<T>(store: Store, cypher: string, toValue: (row: Row) => T, params: Params = {}): DataLoader<string, T | null> {
   return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await store.read(cypher, { ...params, ids: [...ids] });
+    const rows = await store.read(cypher, Object.assign({}, params, { ids: [...ids] }));
     const byKey = new Map<string, T>();
     for (const row of rows) if (!byKey.has(row.key as string)) byKey.set(row.key as string, toValue(row));
     return ids.map((id) => byKey.get(id) ?? null);

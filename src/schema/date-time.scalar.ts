@@ -17,6 +17,14 @@ function invalid(value: unknown): GraphQLError {
   });
 }
 
+/**
+ * Serialized stored values, by their text (issue 15): a card serializes dozens of instants, the same
+ * ones request after request, and parsing and formatting each costs microseconds. Bounded: emptied
+ * when full.
+ */
+const SERIALIZED = new Map<string, string>();
+const SERIALIZED_MAX = 50_000;
+
 /** An instant as an ISO-8601 string. Output is always UTC with milliseconds: 2025-06-15T08:00:00.000Z. */
 export const DateTimeScalar = new GraphQLScalarType<string, string>({
   name: 'DateTime',
@@ -24,8 +32,14 @@ export const DateTimeScalar = new GraphQLScalarType<string, string>({
   serialize(value) {
     if (value instanceof Date) return value.toISOString();
     if (typeof value === 'string') {
+      const known = SERIALIZED.get(value);
+      if (known !== undefined) return known;
       const iso = parseIsoDateTime(value);
-      if (iso) return iso;
+      if (iso) {
+        if (SERIALIZED.size >= SERIALIZED_MAX) SERIALIZED.clear();
+        SERIALIZED.set(value, iso);
+        return iso;
+      }
     }
     throw new GraphQLError(`Cannot serialize ${JSON.stringify(value)} as DateTime`);
   },
