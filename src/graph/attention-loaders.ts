@@ -34,6 +34,14 @@ export interface AttentionRequest {
 const perRequest = new WeakMap<object, AttentionLoaders>();
 
 /**
+ * Customers assessed per loadSnapshots call: its fixed statements for up to this many customers (a page
+ * holds at most 200; the medium benchmark graph's 5,000 customers are one chunk). On the large graph
+ * (50,000 customers) eight concurrent full assessments in one batch each took the server past 7 GB;
+ * chunked, a full assessment holds one chunk's snapshots at a time.
+ */
+export const ASSESSMENT_CHUNK = 5000;
+
+/**
  * The attention DataLoaders of one request, created on first use and kept as long as the request's
  * loaders are (so nothing is cached across requests). Every customer whose flags a request asks for
  * at one depth is assessed in one batch: loadSnapshots' fixed number of statements.
@@ -44,16 +52,25 @@ export function attentionLoaders(req: AttentionRequest): AttentionLoaders {
     let complete: Promise<boolean> | undefined;
     l = {
       assessment: new DataLoader<string, CustomerAssessment | null>(async (ids) => {
-        const snapshots = await loadSnapshots(req.store, ids, req.now, req.policy);
-        return ids.map((id) => {
-          const s = snapshots.get(id);
-          return s
-            ? {
-                ...assess(s.customer, s.snapshot, req.policy, req.now),
-                lastCustomerContactId: lastCustomerContact(s.snapshot, req.now)?.id ?? null,
-              }
-            : null;
-        });
+        // Only a full assessment of more than ASSESSMENT_CHUNK candidates (the attention list's fallback on
+        // a large graph) takes more than one chunk; chunk by chunk, one chunk's snapshots are held at a time.
+        const out: (CustomerAssessment | null)[] = [];
+        for (let i = 0; i < ids.length; i += ASSESSMENT_CHUNK) {
+          const chunk = ids.slice(i, i + ASSESSMENT_CHUNK);
+          const snapshots = await loadSnapshots(req.store, chunk, req.now, req.policy);
+          for (const id of chunk) {
+            const s = snapshots.get(id);
+            out.push(
+              s
+                ? {
+                    ...assess(s.customer, s.snapshot, req.policy, req.now),
+                    lastCustomerContactId: lastCustomerContact(s.snapshot, req.now)?.id ?? null,
+                  }
+                : null,
+            );
+          }
+        }
+        return out;
       }),
       state: new DataLoader<string, StateRow | null>(async (ids) => {
         const rows = new Map(

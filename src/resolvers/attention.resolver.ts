@@ -1,5 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, Int, Query, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
+import { Gate } from '../graph/gate';
 import { attentionPageArgs, pageAttention, rankAttention } from '../domain/attention-list';
 import { FLAG_WEIGHTS, type Flag, type FlagCode } from '../domain/flags';
 import { pageArgs } from '../domain/pagination';
@@ -93,6 +94,9 @@ async function hydrateRows(ctx: Context, rows: RankedRow[]): Promise<void> {
   for (const r of rows) if (r.fromState) r.customer = byId.get(r.customer.id) ?? r.customer;
 }
 
+/** Full assessments of the attention list running at once in this process (the rest wait). */
+const FULL_ASSESSMENTS = new Gate(1);
+
 /**
  * The attention list by assessing every candidate (the path before issue 15). Used when the maintained
  * state cannot answer (states missing or too many stale) and by the tests that prove the state exact.
@@ -102,7 +106,8 @@ export async function fullAttention(
   filter: { regionId: string | null; engineerId: string | null; tier: CustomerTier | null; flag: FlagCode | null },
   page: ReturnType<typeof attentionPageArgs>,
 ) {
-  {
+  // One full assessment at a time per process: on a large graph each holds every candidate's assessment.
+  return FULL_ASSESSMENTS.run(async () => {
     const { regionId, engineerId } = filter;
     const candidates = await ctx.scope.filter(
       'Customer',
@@ -116,7 +121,7 @@ export async function fullAttention(
       filter.flag,
     );
     return pageAttention(ranked, page);
-  }
+  });
 }
 
 @Resolver(() => Customer)
