@@ -106,14 +106,15 @@ export function evaluateTargets(r: Omit<BenchResults, 'targets'>): TargetRow[] {
   const rows: TargetRow[] = [];
   const onMedium = r.scale === 'medium' ? undefined : `stated for medium; this is ${r.scale}`;
   for (const e of r.engines) {
-    const ips = e.import.report.nodesAndRelationshipsPerSecond;
-    rows.push({
-      target: `import ≥ ${fmt(TARGETS.importPerSecond, 0)} nodes+rels/s`,
-      engine: e.engine,
-      figure: `${fmt(ips, 0)} /s`,
-      ...atLeast(ips, TARGETS.importPerSecond),
-      note: e.engine === 'embedded' ? undefined : 'target stated for the embedded engine',
-    });
+    const ips = e.import?.report.nodesAndRelationshipsPerSecond;
+    if (ips !== undefined)
+      rows.push({
+        target: `import ≥ ${fmt(TARGETS.importPerSecond, 0)} nodes+rels/s`,
+        engine: e.engine,
+        figure: `${fmt(ips, 0)} /s`,
+        ...atLeast(ips, TARGETS.importPerSecond),
+        note: e.engine === 'embedded' ? undefined : 'target stated for the embedded engine',
+      });
 
     const card = opOf(e, 'card');
     const card32 = loadAt(card, 32);
@@ -288,6 +289,10 @@ export function toMarkdown(r: BenchResults): string {
   line('| engine | rows | nodes+rels | time | nodes+rels/s | rows/s | rejected | peak RSS (import process) | CPU | time in the store |');
   line('|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
   for (const e of r.engines) {
+    if (!e.import) {
+      line(`| ${e.engine} | — | — | — | — | — | — | — | — | — (an existing store: --store) |`);
+      continue;
+    }
     const rep = e.import.report;
     const rows = rep.files.reduce((n, f) => n + f.rows, 0);
     const rejected = rep.files.reduce((n, f) => n + f.rejected, 0);
@@ -298,7 +303,7 @@ export function toMarkdown(r: BenchResults): string {
     );
   }
   for (const e of r.engines) {
-    if (!e.import.statements?.length) continue;
+    if (!e.import?.statements?.length) continue;
     line();
     line(`Import statements by time (${e.engine}; the rest is parsing, validation, diffing and change records in JS):`);
     line();
@@ -306,7 +311,7 @@ export function toMarkdown(r: BenchResults): string {
     line('|---|---:|---:|---:|');
     for (const t of e.import.statements.slice(0, 8))
       line(
-        `| \`${t.statement.replace(/\|/g, '\\|')}\` | ${t.calls.toLocaleString('en')} | ${t.totalMs.toLocaleString('en')} | ${fmt((t.totalMs / Math.max(1, e.import.report.durationMs)) * 100, 1)} |`,
+        `| \`${t.statement.replace(/\|/g, '\\|')}\` | ${t.calls.toLocaleString('en')} | ${t.totalMs.toLocaleString('en')} | ${fmt((t.totalMs / Math.max(1, e.import!.report.durationMs)) * 100, 1)} |`,
       );
   }
   line();

@@ -35,6 +35,8 @@ export interface BenchOptions {
   profileImport: boolean;
   logLevel: string;
   keep: boolean;
+  /** An existing embedded data directory to serve instead of importing into a fresh one (--store). */
+  storeDir?: string;
   /** Seconds to wait at most for other processes to go quiet before starting (0 = do not wait). */
   waitQuietS: number;
   /** Minutes of mixed load after the operations, with the server's RSS sampled every 10 s (0 = none). */
@@ -65,7 +67,8 @@ export interface OpResult {
 
 export interface EngineResult {
   engine: Engine;
-  import: ImportResult & { expectedNodesAndRelationships: number };
+  /** Missing when the run used an existing store (--store). */
+  import?: ImportResult & { expectedNodesAndRelationships: number };
   server: { openMs: number; baselineRssMb: number; loadedRssMb: number; afterRunRssMb: number; afterRunHeapMb: number; maxRssMb: number };
   ops: OpResult[];
   /** Statements per request at two list lengths (they should be equal). */
@@ -295,14 +298,19 @@ async function paired(s: Serving, key: OpKey, samples: Samples, seconds: number,
 }
 
 async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, samples: Samples): Promise<EngineResult> {
-  const dir = mkdtempSync(path.join(os.tmpdir(), `rapport-bench-${engine}-`));
-  o.log(`\n== ${engine}: importing ${o.dataDir} into a fresh store (${engine === 'embedded' ? dir : process.env.NEO4J_URI})`);
-  const imported = await runImport(o, engine, dir);
-  const r = imported.report;
-  o.log(
-    `  ${r.nodesAndRelationshipsPerSecond.toLocaleString('en')} nodes+rels/s, ${r.rowsPerSecond.toLocaleString('en')} rows/s, ${(r.durationMs / 1000).toFixed(1)} s, ${r.errorCount} errors, peak RSS ${imported.maxRssMb} MB, CPU ${imported.cpuPct} %, ${Math.round((imported.storeMs / Math.max(1, r.durationMs)) * 100)} % of the time in the store`,
-  );
-  if (r.errorCount) o.log(`  first errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  const existing = engine === 'embedded' ? o.storeDir : undefined;
+  const dir = existing ?? mkdtempSync(path.join(os.tmpdir(), `rapport-bench-${engine}-`));
+  let imported: ImportResult | undefined;
+  if (existing) o.log(`\n== ${engine}: serving the existing store ${existing} (--store: no import)`);
+  else {
+    o.log(`\n== ${engine}: importing ${o.dataDir} into a fresh store (${engine === 'embedded' ? dir : process.env.NEO4J_URI})`);
+    imported = await runImport(o, engine, dir);
+    const r = imported.report;
+    o.log(
+      `  ${r.nodesAndRelationshipsPerSecond.toLocaleString('en')} nodes+rels/s, ${r.rowsPerSecond.toLocaleString('en')} rows/s, ${(r.durationMs / 1000).toFixed(1)} s, ${r.errorCount} errors, peak RSS ${imported.maxRssMb} MB, CPU ${imported.cpuPct} %, ${Math.round((imported.storeMs / Math.max(1, r.durationMs)) * 100)} % of the time in the store`,
+    );
+    if (r.errorCount) o.log(`  first errors: ${JSON.stringify(r.errors.slice(0, 3))}`);
+  }
 
   o.log(`== ${engine}: starting the server`);
   const s = await startServer(o, engine, dir);
@@ -507,12 +515,12 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
       summary: await summarizeProfile(path.join(profDir, name), profiled.window),
     });
   }
-  if (!o.keep) await fsp.rm(dir, { recursive: true, force: true });
+  if (!o.keep && !existing) await fsp.rm(dir, { recursive: true, force: true });
   else if (engine === 'embedded') o.log(`  kept the store in ${dir}`);
 
   return {
     engine,
-    import: { ...imported, expectedNodesAndRelationships: manifest.nodes + manifest.relationships },
+    import: imported && { ...imported, expectedNodesAndRelationships: manifest.nodes + manifest.relationships },
     server,
     ops,
     listLength,

@@ -20,6 +20,7 @@ const USAGE = `usage: npm run bench -- --scale small|medium|large [options]
   --data DIR            generated data (default bench/data/<scale>; generated when missing)
   --out DIR             results directory (default bench/out)
   --keep                keep the embedded store's temporary directory
+  --store DIR           serve this existing embedded data directory instead of importing (e.g. a kept one)
   --wait-quiet S        wait up to S seconds for other processes to go quiet before starting
   --soak MINUTES        after the operations (right after opening with --ops none), a mixed load for MINUTES
                         (cards of random customers, whoCovers, customers, attention, engineer.attention, 5 %
@@ -77,6 +78,7 @@ export async function main(argv: string[]) {
     profileImport: argv.includes('--profile-import'),
     logLevel: arg('log-level') ?? 'info',
     keep: argv.includes('--keep'),
+    storeDir: arg('store') ? path.resolve(arg('store')!) : undefined,
     waitQuietS: arg('wait-quiet') ? num('wait-quiet', 0) : 0,
     soakMinutes: arg('soak') ? num('soak', 0) : 0,
     soakConnections,
