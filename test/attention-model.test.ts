@@ -87,9 +87,11 @@ async function checkExact(r: Real, step: string, swept: boolean) {
   const ids = (await store.read('MATCH (c:Customer) RETURN c.id AS id')).map((x) => x.id as string);
   const snapshots = await loadSnapshots(store, ids, now, policy);
   const states = new Map(
-    (await store.read('MATCH (a:AttentionState) RETURN a.id AS id, a.flags AS flags, a.score AS score, a.at AS at, a.next AS next')).map(
-      (x) => [x.id as string, x],
-    ),
+    (
+      await store.read(
+        'MATCH (a:AttentionState) RETURN a.id AS id, a.flags AS flags, a.codes AS codes, a.score AS score, a.at AS at, a.next AS next, a.textUntil AS textUntil',
+      )
+    ).map((x) => [x.id as string, x]),
   );
   const full = [...snapshots.values()].map((s) => assess(s.customer, s.snapshot, policy, now));
   for (const a of full) {
@@ -100,11 +102,15 @@ async function checkExact(r: Real, step: string, swept: boolean) {
     if (!valid && (swept || new Date(s.next as string).getTime() > now.getTime()))
       throw new Error(`after ${step}: state of ${a.customer.id} not valid at ${now.toISOString()} (${s.at} .. ${s.next})`);
     if (!valid) continue;
-    expect({ id: a.customer.id, score: Number(s.score), flags: JSON.parse(s.flags as string) }).toEqual({
+    // Until `next` the codes and the score (what ranks and filters) are exact; until `textUntil` the texts too.
+    expect({ id: a.customer.id, score: Number(s.score), codes: s.codes }).toEqual({
       id: a.customer.id,
       score: a.score,
-      flags: plain(a.flags),
+      codes: a.flags.map((f) => f.code),
     });
+    expect(new Date(s.textUntil as string).getTime()).toBeLessThanOrEqual(new Date(s.next as string).getTime());
+    if (now.getTime() >= new Date(s.textUntil as string).getTime()) continue;
+    expect({ id: a.customer.id, flags: JSON.parse(s.flags as string) }).toEqual({ id: a.customer.id, flags: plain(a.flags) });
   }
   // The API's list (maintained path) equals the full assessment's, on two pages forwards and one backwards.
   const live = full.filter((a) => a.customer.status !== 'ARCHIVED');

@@ -58,16 +58,35 @@ export function nextFlagTransition(
   now: Date,
   future: readonly string[] = [],
 ): string {
+  return flagTransitions(snapshot, flags, policy, now, future).text;
+}
+
+/**
+ * Both instants: `codes`, the earliest at which the set of raised codes (and so the severity score
+ * and the ranking) may change — the thresholds alone; `text`, the earliest at which anything may
+ * change, a raised flag's counted hours or days included (nextFlagTransition). The counts tick every
+ * hour for every customer with a case flag, so on a large graph most states reach `text` every hour
+ * while `codes` is days away: the maintained list ranks by `codes` and re-reads only the shown rows
+ * whose text has ticked.
+ */
+export function flagTransitions(
+  snapshot: CustomerSnapshot,
+  flags: readonly Flag[],
+  policy: SlaPolicy,
+  now: Date,
+  future: readonly string[] = [],
+): { codes: string; text: string } {
   const t = now.getTime();
   const { thresholds } = policy;
   const raised = new Set(flags.map((f) => f.code));
   let next = Infinity;
+  let ticks = Infinity;
   const at = (instant: number) => {
     if (Number.isFinite(instant)) next = Math.min(next, crossing(instant, t));
   };
   /** While `code` is raised, its count of hours (or days) since or until `base` changes on this grid. */
   const tick = (code: FlagCode, base: number, step: number, offsets: readonly number[]) => {
-    if (raised.has(code) && Number.isFinite(base)) next = Math.min(next, nextTick(base, t, step, offsets));
+    if (raised.has(code) && Number.isFinite(base)) ticks = Math.min(ticks, nextTick(base, t, step, offsets));
   };
 
   for (const f of future) at(ms(f));
@@ -122,7 +141,8 @@ export function nextFlagTransition(
   }
   for (const o of snapshot.operations ?? []) if (o.startedAt) at(ms(o.startedAt) + OPERATION_LOOKBACK_MS);
 
-  return Number.isFinite(next) ? new Date(next).toISOString() : NEVER;
+  const iso = (x: number) => (Number.isFinite(x) ? new Date(x).toISOString() : NEVER);
+  return { codes: iso(next), text: iso(Math.min(next, ticks)) };
 }
 
 /** What changed between two flag lists: codes raised (with the new flag) and cleared (with the old one). */

@@ -18,7 +18,8 @@ export interface AttentionLoaders {
   /** The maintained state of a customer (issue 15), null when it has none. */
   state: DataLoader<string, StateRow | null>;
   /** The flags the maintained state holds for a customer. */
-  stateFlags: DataLoader<string, Flag[]>;
+  /** A state's flags, or null when their text has ticked since (textUntil passed): assess instead. */
+  stateFlags: DataLoader<string, Flag[] | null>;
   /** Whether every customer has a state (asked once per request). */
   statesComplete: () => Promise<boolean>;
 }
@@ -78,10 +79,13 @@ export function attentionLoaders(req: AttentionRequest): AttentionLoaders {
         );
         return ids.map((id) => rows.get(id) ?? null);
       }),
-      stateFlags: new DataLoader<string, Flag[]>(async (ids) => {
+      stateFlags: new DataLoader<string, Flag[] | null>(async (ids) => {
         const rows = await req.store.read(FLAGS_OF_STATES, { ids: [...ids] });
-        const flags = new Map(rows.map((r) => [r.id as string, JSON.parse((r.flags as string) ?? '[]') as Flag[]]));
-        return ids.map((id) => flags.get(id) ?? []);
+        const t = req.now.getTime();
+        // A state written before textUntil existed has no such time: its text is treated as ticked.
+        const fresh = (r: (typeof rows)[number]) => r.textUntil != null && t < new Date(r.textUntil as string).getTime();
+        const flags = new Map(rows.map((r) => [r.id as string, fresh(r) ? (JSON.parse((r.flags as string) ?? '[]') as Flag[]) : null]));
+        return ids.map((id) => (flags.has(id) ? flags.get(id)! : []));
       }),
       statesComplete: () => (complete ??= statesComplete(req.store)),
     };

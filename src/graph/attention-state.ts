@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { EventType, type NewEvent } from '../domain/events';
-import { flagChanges, nextFlagTransition } from '../domain/flag-transitions';
+import { flagChanges, flagTransitions } from '../domain/flag-transitions';
 import { evaluateFlags, FLAG_WEIGHTS, severityScore, type Flag } from '../domain/flags';
 import type { CustomerTier } from '../domain/enums';
 import { DEFAULT_POLICY, type SlaPolicy } from '../domain/sla-policy';
@@ -142,7 +142,7 @@ RETURN a.id AS id, a.flags AS flags, a.at AS at`;
  */
 const STATE_SET = `a.name = c.name, a.tier = c.tier, a.archived = (coalesce(c.status, 'ACTIVE') = 'ARCHIVED'), a.regionIds = regionIds,
   a.score = row.score, a.codes = row.codes, a.flags = row.flags,
-  a.at = datetime(row.at), a.next = datetime(row.next), a.policy = row.policy`;
+  a.at = datetime(row.at), a.next = datetime(row.next), a.textUntil = datetime(row.textUntil), a.policy = row.policy`;
 
 export const UPDATE_STATES = `
 UNWIND $rows AS row
@@ -241,8 +241,9 @@ async function recomputeChunk(tx: TxRunner, ids: string[], now: Date, policy: Sl
     if (!s) continue;
     const flags = evaluateFlags(s.snapshot, policy, now);
     const score = severityScore(flags, s.customer.tier as CustomerTier);
-    const next = nextFlagTransition(s.snapshot, flags, policy, now, future.get(id) ?? []);
-    rows.push({ id, score, codes: flags.map((f) => f.code), flags: JSON.stringify(flags), at, next, policy: fp });
+    // `next`: the codes (score, ranking, events) may change; `textUntil`: a raised flag's count ticks.
+    const { codes: next, text: textUntil } = flagTransitions(s.snapshot, flags, policy, now, future.get(id) ?? []);
+    rows.push({ id, score, codes: flags.map((f) => f.code), flags: JSON.stringify(flags), at, next, textUntil, policy: fp });
     const before = previous.get(id);
     if ((!before && !opts.newCustomers?.has(id)) || fromTheFuture.has(id)) continue;
     const { raised, cleared } = flagChanges(before ?? [], flags);

@@ -84,7 +84,11 @@ async function hydratePage<P extends { edges: { node: RankedRow }[] }>(ctx: Cont
 async function hydrateRows(ctx: Context, rows: RankedRow[]): Promise<void> {
   const [records] = await Promise.all([
     ctx.loaders.customer.loadMany(rows.filter((r) => r.fromState).map((r) => r.customer.id)),
-    hydrateFlags(rows, (ids) => attentionLoaders(ctx).stateFlags.loadMany(ids)),
+    hydrateFlags(
+      rows,
+      (ids) => attentionLoaders(ctx).stateFlags.loadMany(ids),
+      (ids) => assessAll(ctx, ids),
+    ),
   ]);
   const byId = new Map(
     settled(records)

@@ -12,7 +12,7 @@ import {
   HandoffItemKind,
   InteractionChannel,
 } from '../../src/domain/enums';
-import { flagChanges, NEVER, nextFlagTransition, nextTick } from '../../src/domain/flag-transitions';
+import { flagChanges, flagTransitions, NEVER, nextFlagTransition, nextTick } from '../../src/domain/flag-transitions';
 import { evaluateFlags, FlagCode, type CustomerSnapshot } from '../../src/domain/flags';
 import { DEFAULT_POLICY } from '../../src/domain/sla-policy';
 
@@ -158,6 +158,29 @@ describe('nextFlagTransition', () => {
       }),
       { seed: 20261201, numRuns: 400 },
     );
+  });
+
+  it('no flag is raised or cleared before `codes`, and `text` is never later (random snapshots, sampled instants)', () => {
+    let ticksOnly = 0;
+    fc.assert(
+      fc.property(snapshot, fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 6 }), (s, samples) => {
+        const flags = evaluateFlags(s, P, NOW);
+        const t = flagTransitions(s, flags, P, NOW);
+        const codes = new Date(t.codes).getTime();
+        expect(t.text <= t.codes).toBe(true);
+        expect(t.text).toBe(nextFlagTransition(s, flags, P, NOW));
+        if (t.text < t.codes) ticksOnly++;
+        const horizon = Math.min(codes, NOW.getTime() + 400 * 24 * HOUR);
+        const instants = [NOW.getTime() + 1, horizon - 1, ...samples.map((x) => NOW.getTime() + Math.floor(x * (horizon - NOW.getTime())))];
+        for (const at of instants) {
+          if (at < NOW.getTime() || at >= codes) continue;
+          expect(evaluateFlags(s, P, new Date(at)).map((f) => f.code)).toEqual(flags.map((f) => f.code));
+        }
+      }),
+      { seed: 20261202, numRuns: 400 },
+    );
+    // The split matters: for many customers only the counted hours or days change before the codes do.
+    expect(ticksOnly).toBeGreaterThan(0);
   });
 });
 
