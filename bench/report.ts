@@ -24,7 +24,8 @@ export interface TargetRow {
 
 export const TARGETS = {
   importPerSecond: 50_000,
-  cardP99Ms: 25,
+  /** Issue 15: the card at 32 connections, p99 (issue 8 had 25 ms). */
+  cardP99Ms: 40,
   cardRps: 1_000,
   /** Issue 15: the card at 1 connection, p50. */
   cardP50Ms: 1.5,
