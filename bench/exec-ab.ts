@@ -6,7 +6,6 @@ import { buildRapportSchema } from '../src/build-schema';
 import { resolvers } from '../src/resolvers';
 import { createContext, type Context } from '../src/context';
 import { EmbeddedStore } from '../src/graph/embedded-store';
-import type { Params, Row, Store, TxRunner } from '../src/graph/store';
 import { createLogger } from '../src/logger';
 import { DEFAULT_POLICY } from '../src/domain/sla-policy';
 import { AppError, ErrorCode } from '../src/errors';
@@ -15,6 +14,7 @@ import { keepVisible, refuseOutside } from '../src/auth/scope';
 import { LOCAL_DEV } from '../src/auth/roles';
 import { readManifest } from './generate';
 import { OPERATIONS, type OpKey } from './operations';
+import { ReplayStore } from './replay-store';
 
 /**
  * GraphQL execution alone, A/B in one process (issue 15): the schema as built before (the guard as a
@@ -38,35 +38,6 @@ const GuardBefore: MiddlewareFn<Context> = async ({ context, info, args }, next)
   const result = await next();
   return context.scope.limited ? keepVisible(info.returnType, result, context.scope) : result;
 };
-
-const TIMESTAMP = /^\d{4}-\d\d-\d\dT/;
-class ReplayStore implements Store {
-  private readonly rows = new Map<string, Row[]>();
-  constructor(private readonly inner: Store) {}
-  get engine() {
-    return this.inner.engine;
-  }
-  async read(cypher: string, params?: Params): Promise<Row[]> {
-    const key = `${cypher}\u0000${JSON.stringify(params ?? {}, (_k, v: unknown) => (typeof v === 'string' && TIMESTAMP.test(v) ? '' : v))}`;
-    const hit = this.rows.get(key);
-    if (hit) return hit;
-    const rows = await this.inner.read(cypher, params);
-    this.rows.set(key, rows);
-    return rows;
-  }
-  write(cypher: string, params?: Params) {
-    return this.inner.write(cypher, params);
-  }
-  transaction<T>(work: (tx: TxRunner) => Promise<T>) {
-    return this.inner.transaction(work);
-  }
-  ping() {
-    return this.inner.ping();
-  }
-  close() {
-    return this.inner.close();
-  }
-}
 
 const median = (xs: number[]) => {
   const s = [...xs].sort((a, b) => a - b);

@@ -1,6 +1,5 @@
 import http from 'node:http';
 import path from 'node:path';
-import type { Params, Row, Store, TxRunner } from '../src/graph/store';
 import type * as EmbeddedStoreModule from '../src/graph/embedded-store';
 import type * as BuildSchemaModule from '../src/build-schema';
 import type * as ConfigModule from '../src/config';
@@ -11,6 +10,8 @@ import { execute, parse } from 'graphql';
 import type * as GenerateModule from './generate';
 import { OPERATIONS, requestBody, type OpKey, type Samples } from './operations';
 import { summarize } from './stats';
+import { ReplayStore } from './replay-store';
+import { postJson } from './http-post';
 
 /**
  * The server's own cost per request, without the store's (issue 15): the real HTTP server of a
@@ -24,37 +25,6 @@ import { summarize } from './stats';
  * With `--mode exec`, graphql-js execution of the build's schema alone (no HTTP, no Apollo).
  *   node dist/bench/overhead.js --root /path/to/checkout --store /tmp/store [--op card] [--seconds 5] [--mode http|exec]
  */
-const TIMESTAMP = /^\d{4}-\d\d-\d\dT/;
-
-class ReplayStore implements Store {
-  private readonly rows = new Map<string, Row[]>();
-  constructor(private readonly inner: Store) {}
-  get engine() {
-    return this.inner.engine;
-  }
-  async read(cypher: string, params?: Params): Promise<Row[]> {
-    // Timestamps ("now" of each request) are left out of the key: the same statement for the same ids.
-    const key = `${cypher}\u0000${JSON.stringify(params ?? {}, (_k, v: unknown) => (typeof v === 'string' && TIMESTAMP.test(v) ? '' : v))}`;
-    const hit = this.rows.get(key);
-    if (hit) return hit;
-    const rows = await this.inner.read(cypher, params);
-    this.rows.set(key, rows);
-    return rows;
-  }
-  write(cypher: string, params?: Params) {
-    return this.inner.write(cypher, params);
-  }
-  transaction<T>(work: (tx: TxRunner) => Promise<T>) {
-    return this.inner.transaction(work);
-  }
-  ping() {
-    return this.inner.ping();
-  }
-  close() {
-    return this.inner.close();
-  }
-}
-
 async function main(argv: string[]) {
   const arg = (name: string, dflt: string) => {
     const i = argv.indexOf(`--${name}`);
@@ -104,21 +74,7 @@ async function main(argv: string[]) {
   });
   const url = await server.listen();
   const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const post = (body: string) =>
-    new Promise<string>((resolve, reject) => {
-      const req = http.request(
-        url,
-        { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-        (res) => {
-          const chunks: Buffer[] = [];
-          res.on('data', (c: Buffer) => chunks.push(c));
-          res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-          res.on('error', reject);
-        },
-      );
-      req.on('error', reject);
-      req.end(body);
-    });
+  const post = async (body: string) => (await postJson(agent, url, body)).text;
   // --mode exec: graphql-js execution alone (no HTTP, no Apollo), with the build's own context.
   const document = parse(op.query);
   const { createContext } = require(dist('context')) as typeof ContextModule; // eslint-disable-line @typescript-eslint/no-require-imports

@@ -8,6 +8,7 @@ import { drive, machineBusyMs, ownCpuMs, type LoadRun } from './load';
 import { OPERATIONS, requestBody, type OpKey, type Samples } from './operations';
 import { summarizeProfile, type ProfileSummary } from './profile';
 import { runSoak, type SoakResult } from './soak';
+import { postJson } from './http-post';
 import { summarize } from './stats';
 import { evaluateTargets, toMarkdown } from './report';
 import type { StatementTime } from './timing-store';
@@ -257,24 +258,8 @@ async function probe(
   return { ms: Math.round(ms * 100) / 100, statements, bytes: Buffer.byteLength(text), errors, statementNames };
 }
 
-/** A lean HTTP client for the interleaved samples (fetch/undici adds about a millisecond per request). */
 const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-function post(url: string, body: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-        res.on('error', reject);
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = async (url: string, body: string) => (await postJson(agent, url, body)).text;
 
 /** The API-layer ratio from interleaved samples: blocks of port calls and HTTP requests, alternating. */
 async function paired(s: Serving, key: OpKey, samples: Samples, seconds: number, probeMs: number) {

@@ -3,6 +3,7 @@ import { ids } from './generate';
 import { CARD_QUERY, OPERATIONS, type Samples } from './operations';
 import { Rng } from './random';
 import { rssSlope, summarize, type LatencySummary } from './stats';
+import { postJson } from './http-post';
 
 /**
  * The soak (issue 15, memory): a mixed load against the real server for a number of minutes while
@@ -83,23 +84,7 @@ interface WriteTarget {
   contactId: string;
 }
 
-function post(agent: http.Agent, url: string, body: string): Promise<{ status: number; text: string }> {
-  return new Promise((resolve, reject) => {
-    const req = http.request(
-      url,
-      { method: 'POST', agent, headers: { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) } },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, text: Buffer.concat(chunks).toString('utf8') }));
-        res.on('error', reject);
-      },
-    );
-    req.setTimeout(120_000, () => req.destroy(new Error('timeout after 120 s')));
-    req.on('error', reject);
-    req.end(body);
-  });
-}
+const post = (agent: http.Agent, url: string, body: string) => postJson(agent, url, body, 120_000);
 
 /** Covering engineers and current contacts of the sample customers, read through the API (their cards). */
 async function writeTargets(agent: http.Agent, url: string, s: Samples): Promise<WriteTarget[]> {

@@ -16,10 +16,6 @@ UNWIND $rows AS row
 CREATE (:Change {id: row.id, at: datetime(row.at), actor: row.actor, entityId: row.entityId,
   entityLabel: row.entityLabel, op: row.op, changes: row.changes, summary: row.summary, seq: row.seq})`;
 
-export const CHANGES_OF_ENTITY = `
-MATCH (c:Change {entityId: $entityId})
-RETURN c ORDER BY c.at DESC, c.seq DESC, c.id DESC`;
-
 let counter = 0;
 
 /** What every write transaction's change records tell the maintained state (write-tracking.ts). */
