@@ -2,7 +2,7 @@ import { OPEN_CASE_STATUSES } from '../domain/enums';
 import type { CaseKind, CaseSeverity, CaseStatus, CustomerTier } from '../domain/enums';
 import type { SlaPolicy } from '../domain/sla-policy';
 import { DEFAULT_TIME_EVENT_OPTIONS, timeDrivenEvents, type TimeEventOptions } from '../domain/time-events';
-import { sweepAttention } from '../graph/attention-state';
+import { sharedSweep } from '../graph/attention-state';
 import type { Store } from '../graph/store';
 import type { Logger } from '../logger';
 import { appendEvents } from './outbox';
@@ -104,14 +104,25 @@ export class EventClock {
         sweep(this.store, this.policy, now, this.opts)
           .then((n) => n && this.logger.info({ events: n }, 'clock raised time-driven events'))
           .catch((err) => this.logger.error({ err }, 'event clock sweep failed')),
-        sweepAttention(this.store, this.policy, now)
-          .then((r) => r.customers && this.logger.info(r, 'clock recomputed the attention state of customers'))
-          .catch((err) => this.logger.error({ err }, 'attention sweep failed')),
+        this.sweepAttention(now),
       ]);
     };
     tick();
     this.timer = setInterval(tick, this.opts.intervalSeconds * 1000);
     this.timer.unref();
+  }
+
+  /** A tick's attention sweep; while one still runs (a long catch-up on a large graph) the tick leaves it alone. */
+  private async sweepAttention(now: Date): Promise<void> {
+    const { result, joined } = sharedSweep(this.store, this.policy, now);
+    // Joined: the running sweep's own tick reports it; this one only waits for it (so stop() does too).
+    if (joined) return void (await result.catch(() => undefined));
+    try {
+      const r = await result;
+      if (r.customers) this.logger.info(r, 'clock recomputed the attention state of customers');
+    } catch (err) {
+      this.logger.error({ err }, 'attention sweep failed');
+    }
   }
 
   async stop(): Promise<void> {

@@ -35,6 +35,9 @@ import type { Row, Store } from './store';
  */
 export const MAX_STALE = 2000;
 
+/** Sweeps a request may wait for before it assesses every candidate (the second one catches up what fell due during the first). */
+const MAX_CATCH_UPS = 2;
+
 const STATE_FIELDS = `a.id AS id, a.name AS name, a.tier AS tier, a.score AS score, a.codes AS codes, a.regionIds AS regionIds,
   a.archived AS archived, a.at AS at, a.next AS next, a.policy AS policy`;
 
@@ -84,8 +87,11 @@ export function toStateRows(rows: Row[], now: Date, policy: SlaPolicy): StateRow
   }));
 }
 
-/** A ranked row: `flags` are stubs (codes only) until the page's rows are hydrated. */
-export type RankedRow = Assessment<RankedCustomer> & { fromState: boolean };
+/**
+ * A ranked row: `flags` are stubs (codes only) until the page's rows are hydrated, unless
+ * `flagsKnown` (the first page reads its rows' flags with the ranking).
+ */
+export type RankedRow = Assessment<RankedCustomer> & { fromState: boolean; flagsKnown?: boolean };
 
 export interface ListRequest {
   store: Store;
@@ -98,6 +104,12 @@ export interface ListRequest {
   visible?: (ids: string[]) => Promise<Set<string>>;
   /** Full assessments of customers whose state cannot be used (the request's loaders). */
   assess: (ids: string[]) => Promise<Assessment<RankedCustomer>[]>;
+  /**
+   * Brings the states up to the request's `now` (the shared sweep: src/graph/attention-state.ts), when
+   * more than MAX_STALE are stale and none was computed after `now`. Absent: such a request assesses
+   * every candidate instead (a request under another policy than the server's).
+   */
+  catchUp?: () => Promise<unknown>;
 }
 
 const stub = (code: FlagCode): Flag => ({ code, message: '', evidence: {} });
@@ -140,12 +152,16 @@ export function listStatements(f: { tier: boolean; flag: boolean; ids: boolean }
   const base = ['a.archived = false', f.tier ? 'a.tier = $tier' : '', f.ids ? 'a.id IN $ids' : ''].filter(Boolean).join(' AND ');
   const flagged = `${VALID} AND a.score > 0${f.flag ? ' AND $flag IN a.codes' : ''}`;
   return {
-    stale: `MATCH (a:AttentionState) WHERE ${base} AND ${STALE} RETURN a.id AS id`,
+    stale: `MATCH (a:AttentionState) WHERE ${base} AND ${STALE} RETURN a.id AS id, a.at > datetime($at) AS ahead`,
     count: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged} RETURN count(a) AS n`,
     countUpTo: (strict: boolean) =>
       `MATCH (a:AttentionState) WHERE ${base} AND ${flagged} AND ${AT_OR_BEFORE(strict)} RETURN count(a) AS n`,
     top: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged}
 RETURN a.id AS id, a.name AS name, a.tier AS tier, a.score AS score
+ORDER BY a.score DESC, a.name, a.id LIMIT $limit`,
+    /** The top with the rows' flags: a first page reads it beside the counts. */
+    head: `MATCH (a:AttentionState) WHERE ${base} AND ${flagged}
+RETURN a.id AS id, a.name AS name, a.tier AS tier, a.score AS score, a.flags AS flags, a.textUntil AS textUntil
 ORDER BY a.score DESC, a.name, a.id LIMIT $limit`,
   };
 }
@@ -162,7 +178,11 @@ export interface AttentionPage {
  * assessed on the request), then the top of the ranking down to the page's end is read and merged:
  * the page, totalCount and pageInfo are exactly those of the full list (windowOfList's semantics).
  */
-export async function maintainedAttention(req: ListRequest, page: PageRequest<AttentionKey>): Promise<AttentionPage | null> {
+export async function maintainedAttention(
+  req: ListRequest,
+  page: PageRequest<AttentionKey>,
+  catchUps = MAX_CATCH_UPS,
+): Promise<AttentionPage | null> {
   const { store, now, policy, filter } = req;
   if (!(await req.complete())) return null;
   const at = now.toISOString();
@@ -188,15 +208,35 @@ export async function maintainedAttention(req: ListRequest, page: PageRequest<At
   const params = { at, policy: policyFingerprint(policy), tier: filter.tier ?? null, flag: filter.flag ?? null, ids };
   const count = async (cypher: string, [kScore, kName, kId]: AttentionKey) =>
     Number((await store.read(cypher, { ...params, kScore, kName, kId }))[0]?.n ?? 0);
-  const [staleRows, [total], afterCount, beforeCount] = await Promise.all([
+  // A first page (no cursor) needs at most `first` valid states: read them, with their flags, beside
+  // the counts, so that the stale states and the rows whose text has ticked are assessed together.
+  const headLimit = !page.after && !page.before && page.first !== null && page.last === null ? page.first : 0;
+  const [staleRows, [total], afterCount, beforeCount, headRows] = await Promise.all([
     store.read(cy.stale, params),
     store.read(cy.count, params),
     page.after ? count(cy.countUpTo(false), page.after) : Promise.resolve(0),
     page.before ? count(cy.countUpTo(true), page.before) : Promise.resolve(0),
+    headLimit > 0 ? store.read(cy.head, { ...params, limit: headLimit }) : Promise.resolve(null),
   ]);
   const stale = staleRows.map((r) => r.id as string);
-  if (stale.length > MAX_STALE) return null;
-  const assessed = stale.length ? await req.assess(stale) : [];
+  if (stale.length > MAX_STALE) {
+    // A catch-up (the clock's first sweep of a store, states due while the process was down): sweep
+    // once for every request instead of one full assessment per request. Not for states computed
+    // after `now` (a request in the past): sweeping them back would undo the clock's work.
+    if (!req.catchUp || catchUps <= 0 || staleRows.some((r) => r.ahead === true)) return null;
+    await req.catchUp();
+    return maintainedAttention(req, page, catchUps - 1);
+  }
+  const t = now.getTime();
+  // Rows whose text has ticked since their state (or that predate textUntil) take a fresh assessment's flags.
+  const ticked = (headRows ?? [])
+    .filter((r) => r.textUntil == null || new Date(r.textUntil as string).getTime() <= t)
+    .map((r) => r.id as string);
+  const assessedAll = stale.length || ticked.length ? await req.assess([...stale, ...ticked]) : [];
+  const staleSet = new Set(stale);
+  const tickedSet = new Set(ticked);
+  const assessed = assessedAll.filter((a) => staleSet.has(a.customer.id));
+  const tickedFlags = new Map(assessedAll.filter((a) => !staleSet.has(a.customer.id)).map((a) => [a.customer.id, a.flags]));
   const fresh = rankAttention(
     assessed.map((a): RankedRow => ({ ...a, fromState: false })),
     filter.flag ?? null,
@@ -211,8 +251,17 @@ export async function maintainedAttention(req: ListRequest, page: PageRequest<At
   if (page.first !== null) end = Math.min(end, start + page.first);
   if (page.last !== null) start = Math.max(start, end - page.last);
 
-  const top =
-    end > 0
+  const top = headRows
+    ? headRows.map((r): RankedRow => ({
+        customer: { id: r.id as string, name: r.name as string, tier: r.tier as string },
+        score: Number(r.score),
+        flags: tickedSet.has(r.id as string)
+          ? (tickedFlags.get(r.id as string) ?? [])
+          : (JSON.parse((r.flags as string) ?? '[]') as Flag[]),
+        fromState: true,
+        flagsKnown: true,
+      }))
+    : end > 0
       ? (await store.read(cy.top, { ...params, limit: end })).map((r): RankedRow => ({
           customer: { id: r.id as string, name: r.name as string, tier: r.tier as string },
           score: Number(r.score),
@@ -261,7 +310,7 @@ export async function hydrateFlags(
   flagsOf: (ids: string[]) => Promise<(Flag[] | null | Error)[]>,
   assess: (ids: string[]) => Promise<Assessment[]>,
 ): Promise<void> {
-  const fromState = rows.filter((r) => r.fromState);
+  const fromState = rows.filter((r) => r.fromState && !r.flagsKnown);
   if (!fromState.length) return;
   const flags = await flagsOf(fromState.map((r) => r.customer.id));
   const ticked: RankedRow[] = [];

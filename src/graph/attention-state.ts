@@ -43,6 +43,9 @@ export function setAttentionPolicy(policy: SlaPolicy): void {
   writePolicy = policy;
 }
 
+/** Whether write transactions keep the states under this policy (a sweep under it keeps them, too). */
+export const writesUse = (policy: SlaPolicy): boolean => policyFingerprint(policy) === policyFingerprint(writePolicy);
+
 /**
  * The customers whose flags can depend on an entity, by its label (the rules in src/domain/flags.ts
  * read these paths). A customer brings along the customers of every engineer who covers or covered
@@ -314,12 +317,33 @@ export async function statesComplete(store: Pick<Store, 'read'>): Promise<boolea
   return Number(c?.n ?? 0) === Number(a?.n ?? 0);
 }
 
+export type SweepResult = { customers: number; events: number };
+
+const running = new WeakMap<Store, Promise<SweepResult>>();
+
+/**
+ * One attention sweep at a time per store: a call while one runs joins it (its result, at its `now`)
+ * instead of starting another. The clock's ticks and the attention list's catch-up share it: on the
+ * large benchmark graph a sweep outlived the clock's minute and the ticks overlapped, each
+ * recomputing the same due customers while requests assessed everything meanwhile.
+ */
+export function sharedSweep(store: Store, policy: SlaPolicy, now: Date): { result: Promise<SweepResult>; joined: boolean } {
+  const current = running.get(store);
+  if (current) return { result: current, joined: true };
+  const result = sweepAttention(store, policy, now).finally(() => running.delete(store));
+  running.set(store, result);
+  return { result, joined: false };
+}
+
+/** Whether a sweep runs on this store now. */
+export const sweepRunning = (store: Store): boolean => running.has(store);
+
 /**
  * The clock's sweep (at start and every minute): recomputes customers whose next transition has come
  * (or whose state was computed under another policy) and builds missing states (first start, data
  * written around the API), and states computed after `now` (a clock set back). Returns how many customers were recomputed and the events raised.
  */
-export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date): Promise<{ customers: number; events: number }> {
+export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date): Promise<SweepResult> {
   let customers = 0;
   let events = 0;
   if (!(await statesComplete(store))) {

@@ -6,6 +6,7 @@ import { FLAG_WEIGHTS, type Flag, type FlagCode } from '../domain/flags';
 import { pageArgs } from '../domain/pagination';
 import { caseSla } from '../domain/sla-clock';
 import { attentionLoaders, type CustomerAssessment } from '../graph/attention-loaders';
+import { sharedSweep, writesUse } from '../graph/attention-state';
 import { hydrateFlags, maintainedAttention, maintainedAttentionOf, type RankedRow } from '../graph/attention-read';
 import type { CaseRecord, CustomerRecord, EngineerRecord } from '../graph/records';
 import { attentionCandidates } from '../graph/repositories/attention.repo';
@@ -61,6 +62,7 @@ export class AttentionQueryResolver {
               )
           : undefined,
         assess: (ids) => assessAll(ctx, ids),
+        catchUp: writesUse(ctx.policy) ? () => sharedSweep(ctx.store, ctx.policy, ctx.now).result : undefined,
       },
       page,
     );
