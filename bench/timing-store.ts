@@ -7,6 +7,7 @@ import * as hof from '../src/graph/repositories/handoff.repo';
 import * as hofWrite from '../src/graph/repositories/handoff-write.repo';
 import * as ppl from '../src/graph/repositories/people.repo';
 import type { Params, Row, Store, TxRunner } from '../src/graph/store';
+import type { AttentionCache } from '../src/graph/attention-cache';
 
 /**
  * A store wrapper that times every statement, by statement: where an operation's time goes on the
@@ -46,7 +47,11 @@ export interface StatementTime {
 
 export class TimingStore implements Store {
   private readonly times = new Map<string, { calls: number; ms: number }>();
-  constructor(private readonly inner: Store) {}
+  /** The embedded store's attention cache, passed through (the server's list uses it). */
+  readonly attentionCache?: () => AttentionCache;
+  constructor(private readonly inner: Store) {
+    if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
+  }
   get engine() {
     return this.inner.engine;
   }

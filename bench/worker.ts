@@ -13,6 +13,7 @@ import { IMPORT_DIR } from './generate';
 import { OPERATIONS, naiveCustomers, type OpKey } from './operations';
 import { mb, summarize, type LatencySummary } from './stats';
 import { TimingStore, statementName, type StatementTime } from './timing-store';
+import type { AttentionCache } from '../src/graph/attention-cache';
 
 /**
  * The benchmark's child process (forked by bench/run.ts, talks over IPC):
@@ -84,7 +85,11 @@ class PendingStore implements Store {
   pending = 0;
   /** The most recent statements (to name what one probe request ran). */
   readonly recent: string[] = [];
-  constructor(private readonly inner: Store) {}
+  /** The embedded store's attention cache, passed through (the server's list uses it). */
+  readonly attentionCache?: () => AttentionCache;
+  constructor(private readonly inner: Store) {
+    if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
+  }
   private note(cypher: string) {
     this.recent.push(cypher);
     if (this.recent.length > 500) this.recent.shift();

@@ -76,8 +76,9 @@ describe.each(testEngines())('attention at scale on $name', (engine) => {
         `attention-scale (${engine.name}): maintained attention(first: 50) over ${CUSTOMERS} customers, ` +
           `${h.store.calls} statements, ${times.map((t) => `${t.toFixed(0)} ms`).join(' / ')} (runs 1-3)\n`,
       );
-      // the state check (2), the stale ids, the count, the top of the ranking with the rows' flags, the customers
-      expect(h.store.calls).toBe(6);
+      // the state check (2), the stale ids, the count, the top of the ranking with the rows' flags, the customers;
+      // on the embedded engine the ranking comes from the process's cache, and the rows' flags by id
+      expect(h.store.calls).toBe(engine.name === 'embedded' ? 4 : 6);
     },
     TIMEOUT,
   );
@@ -90,6 +91,8 @@ describe.each(testEngines())('attention at scale on $name', (engine) => {
       const full = (await h.data(AttentionDocument, { first: 50 }, { now: NOW })).attention;
       // Every state falls due at its own `at` (as after a long stop of the server): all stale at NOW.
       await h.store.write(`MATCH (a:AttentionState) SET a.next = a.at RETURN count(a) AS n`);
+      // Written around the state's write path: on the embedded engine the process's cache reads them again, as after a restart.
+      h.store.attentionCache?.().forget();
       const staleAt = async () =>
         Number(
           (await h.store.read(`MATCH (a:AttentionState) WHERE a.next <= datetime($at) RETURN count(a) AS n`, { at: NOW.toISOString() }))[0]
@@ -108,7 +111,7 @@ describe.each(testEngines())('attention at scale on $name', (engine) => {
       expect(await staleAt()).toBe(0);
       h.store.reset();
       expect((await h.data(AttentionDocument, { first: 50 }, { now: NOW })).attention).toEqual(full);
-      expect(h.store.calls).toBe(6);
+      expect(h.store.calls).toBe(engine.name === 'embedded' ? 4 : 6);
     },
     TIMEOUT,
   );

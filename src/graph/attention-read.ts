@@ -12,6 +12,7 @@ import type { Flag, FlagCode } from '../domain/flags';
 import type { CustomerTier } from '../domain/enums';
 import type { SlaPolicy } from '../domain/sla-policy';
 import { policyFingerprint } from './attention-state';
+import type { AttentionCache, CachedState } from './attention-cache';
 import { currentAt } from './current';
 import type { Row, Store } from './store';
 
@@ -172,11 +173,112 @@ export interface AttentionPage {
   pageInfo: { hasPreviousPage: boolean; hasNextPage: boolean; startCursor: string | null; endCursor: string | null };
 }
 
+/** A valid flagged state at the top of the ranking: its key, text validity and (from Cypher) its flags. */
+interface HeadRow {
+  id: string;
+  name: string;
+  tier: string;
+  score: number;
+  textUntil: number | null;
+  /** Present when read with the ranking; otherwise the page reads them. */
+  flags?: Flag[];
+}
+
+/** What the list needs from the states: the stale ones, the counts, and the top of the ranking. */
+interface Ranking {
+  stale: string[];
+  /** Some stale state was computed after `now` (a request in the past). */
+  ahead: boolean;
+  total: number;
+  afterCount: number;
+  beforeCount: number;
+  /** The first `limit` valid flagged states (a first page reads them with the counts). */
+  head: HeadRow[] | null;
+  top: (limit: number) => Promise<HeadRow[]>;
+}
+
+const headRow = (r: Row, withFlags: boolean): HeadRow => ({
+  id: r.id as string,
+  name: r.name as string,
+  tier: r.tier as string,
+  score: Number(r.score),
+  textUntil: r.textUntil == null ? null : new Date(r.textUntil as string).getTime(),
+  ...(withFlags ? { flags: JSON.parse((r.flags as string) ?? '[]') as Flag[] } : {}),
+});
+
+/** The ranking by Cypher over the (:AttentionState) nodes (Neo4j, or a store without the cache). */
+async function rankingByCypher(
+  store: Store,
+  params: Record<string, unknown>,
+  f: { tier: boolean; flag: boolean; ids: boolean },
+  page: PageRequest<AttentionKey>,
+  headLimit: number,
+): Promise<Ranking> {
+  const cy = listStatements(f);
+  const count = async (cypher: string, [kScore, kName, kId]: AttentionKey) =>
+    Number((await store.read(cypher, { ...params, kScore, kName, kId }))[0]?.n ?? 0);
+  const [staleRows, [total], afterCount, beforeCount, headRows] = await Promise.all([
+    store.read(cy.stale, params),
+    store.read(cy.count, params),
+    page.after ? count(cy.countUpTo(false), page.after) : Promise.resolve(0),
+    page.before ? count(cy.countUpTo(true), page.before) : Promise.resolve(0),
+    headLimit > 0 ? store.read(cy.head, { ...params, limit: headLimit }) : Promise.resolve(null),
+  ]);
+  return {
+    stale: staleRows.map((r) => r.id as string),
+    ahead: staleRows.some((r) => r.ahead === true),
+    total: Number(total?.n ?? 0),
+    afterCount,
+    beforeCount,
+    head: headRows ? headRows.map((r) => headRow(r, true)) : null,
+    top: async (limit) => (await store.read(cy.top, { ...params, limit })).map((r) => headRow(r, false)),
+  };
+}
+
+/** The same ranking from the process's cache of the states (the embedded engine): one pass, no statement. */
+function rankingFromCache(
+  cache: AttentionCache,
+  p: { t: number; policy: string; tier: string | null; flag: string | null; ids: Set<string> | null },
+  page: PageRequest<AttentionKey>,
+  headLimit: number,
+): Ranking {
+  const stale: string[] = [];
+  let ahead = false;
+  const flagged: CachedState[] = [];
+  let afterCount = 0;
+  let beforeCount = 0;
+  for (const s of cache.inOrder) {
+    if (s.archived || (p.tier && s.tier !== p.tier) || (p.ids && !p.ids.has(s.id))) continue;
+    if (!(s.policy === p.policy && s.at <= p.t && p.t < s.next)) {
+      stale.push(s.id);
+      if (s.at > p.t) ahead = true;
+      continue;
+    }
+    if (!(s.score > 0) || (p.flag && !s.codes.includes(p.flag))) continue;
+    flagged.push(s);
+    const key: AttentionKey = [s.score, s.name, s.id];
+    if (page.after && compareKeys(key, page.after) <= 0) afterCount++;
+    if (page.before && compareKeys(key, page.before) < 0) beforeCount++;
+  }
+  const rows = (n: number): HeadRow[] =>
+    flagged.slice(0, n).map((s) => ({ id: s.id, name: s.name, tier: s.tier, score: s.score, textUntil: s.textUntil }));
+  return {
+    stale,
+    ahead,
+    total: flagged.length,
+    afterCount,
+    beforeCount,
+    head: headLimit > 0 ? rows(headLimit) : null,
+    top: async (limit) => rows(limit),
+  };
+}
+
 /**
  * One Relay page of the attention list from the maintained state (null: the caller assesses every
- * candidate). Positions are counted in the store (the valid states) plus in memory (the stale ones,
- * assessed on the request), then the top of the ranking down to the page's end is read and merged:
- * the page, totalCount and pageInfo are exactly those of the full list (windowOfList's semantics).
+ * candidate). Positions are counted over the valid states (in the store, or in the embedded store's
+ * cache) plus in memory (the stale ones, assessed on the request), then the top of the ranking down
+ * to the page's end is read and merged: the page, totalCount and pageInfo are exactly those of the
+ * full list (windowOfList's semantics).
  */
 export async function maintainedAttention(
   req: ListRequest,
@@ -184,8 +286,10 @@ export async function maintainedAttention(
   catchUps = MAX_CATCH_UPS,
 ): Promise<AttentionPage | null> {
   const { store, now, policy, filter } = req;
-  if (!(await req.complete())) return null;
+  const [complete, cache] = await Promise.all([req.complete(), store.attentionCache?.().ready()]);
+  if (!complete) return null;
   const at = now.toISOString();
+  const t = now.getTime();
 
   // The candidates' ids when a filter or the caller's scope restricts them.
   let ids: string[] | null = null;
@@ -199,76 +303,77 @@ export async function maintainedAttention(
     ids = ids ? ids.filter((id) => set.has(id)) : [...set];
   }
   if (req.visible) {
-    const all = ids ?? (await store.read(ALL_STATE_IDS_LIVE)).map((r) => r.id as string);
+    const all =
+      ids ??
+      (cache
+        ? cache.inOrder.filter((s) => !s.archived).map((s) => s.id)
+        : (await store.read(ALL_STATE_IDS_LIVE)).map((r) => r.id as string));
     const visible = await req.visible(all);
     ids = all.filter((id) => visible.has(id));
   }
 
-  const cy = listStatements({ tier: Boolean(filter.tier), flag: Boolean(filter.flag), ids: ids !== null });
-  const params = { at, policy: policyFingerprint(policy), tier: filter.tier ?? null, flag: filter.flag ?? null, ids };
-  const count = async (cypher: string, [kScore, kName, kId]: AttentionKey) =>
-    Number((await store.read(cypher, { ...params, kScore, kName, kId }))[0]?.n ?? 0);
-  // A first page (no cursor) needs at most `first` valid states: read them, with their flags, beside
-  // the counts, so that the stale states and the rows whose text has ticked are assessed together.
+  // A first page (no cursor) needs at most `first` valid states: read them beside the counts, so
+  // that the stale states and the rows whose text has ticked are assessed together.
   const headLimit = !page.after && !page.before && page.first !== null && page.last === null ? page.first : 0;
-  const [staleRows, [total], afterCount, beforeCount, headRows] = await Promise.all([
-    store.read(cy.stale, params),
-    store.read(cy.count, params),
-    page.after ? count(cy.countUpTo(false), page.after) : Promise.resolve(0),
-    page.before ? count(cy.countUpTo(true), page.before) : Promise.resolve(0),
-    headLimit > 0 ? store.read(cy.head, { ...params, limit: headLimit }) : Promise.resolve(null),
-  ]);
-  const stale = staleRows.map((r) => r.id as string);
+  const fp = policyFingerprint(policy);
+  const ranking = cache
+    ? rankingFromCache(
+        cache,
+        { t, policy: fp, tier: filter.tier ?? null, flag: filter.flag ?? null, ids: ids && new Set(ids) },
+        page,
+        headLimit,
+      )
+    : await rankingByCypher(
+        store,
+        { at, policy: fp, tier: filter.tier ?? null, flag: filter.flag ?? null, ids },
+        { tier: Boolean(filter.tier), flag: Boolean(filter.flag), ids: ids !== null },
+        page,
+        headLimit,
+      );
+  const { stale } = ranking;
   if (stale.length > MAX_STALE) {
     // A catch-up (the clock's first sweep of a store, states due while the process was down): sweep
     // once for every request instead of one full assessment per request. Not for states computed
     // after `now` (a request in the past): sweeping them back would undo the clock's work.
-    if (!req.catchUp || catchUps <= 0 || staleRows.some((r) => r.ahead === true)) return null;
+    if (!req.catchUp || catchUps <= 0 || ranking.ahead) return null;
     await req.catchUp();
     return maintainedAttention(req, page, catchUps - 1);
   }
-  const t = now.getTime();
-  // Rows whose text has ticked since their state (or that predate textUntil) take a fresh assessment's flags.
-  const ticked = (headRows ?? [])
-    .filter((r) => r.textUntil == null || new Date(r.textUntil as string).getTime() <= t)
-    .map((r) => r.id as string);
-  const assessedAll = stale.length || ticked.length ? await req.assess([...stale, ...ticked]) : [];
+  // Rows whose text has ticked since their state (or that predate textUntil) take a fresh assessment's
+  // flags; the others read theirs from the state, beside that assessment.
+  const head = ranking.head;
+  const ticked = new Set((head ?? []).filter((r) => r.textUntil == null || r.textUntil <= t).map((r) => r.id));
+  const unread = (head ?? []).filter((r) => !r.flags && !ticked.has(r.id)).map((r) => r.id);
+  const [assessedAll, stateFlags] = await Promise.all([
+    stale.length || ticked.size ? req.assess([...stale, ...ticked]) : Promise.resolve([]),
+    unread.length ? store.read(FLAGS_OF_STATES, { ids: unread }) : Promise.resolve([] as Row[]),
+  ]);
   const staleSet = new Set(stale);
-  const tickedSet = new Set(ticked);
   const assessed = assessedAll.filter((a) => staleSet.has(a.customer.id));
-  const tickedFlags = new Map(assessedAll.filter((a) => !staleSet.has(a.customer.id)).map((a) => [a.customer.id, a.flags]));
+  const flagsOf = new Map<string, Flag[]>(assessedAll.filter((a) => !staleSet.has(a.customer.id)).map((a) => [a.customer.id, a.flags]));
+  for (const r of stateFlags) flagsOf.set(r.id as string, JSON.parse((r.flags as string) ?? '[]') as Flag[]);
   const fresh = rankAttention(
     assessed.map((a): RankedRow => ({ ...a, fromState: false })),
     filter.flag ?? null,
   ) as RankedRow[];
 
-  const len = Number(total?.n ?? 0) + fresh.length;
-  const lo = page.after ? afterCount + fresh.filter((a) => compareKeys(keyOf(a), page.after!) <= 0).length : 0;
-  const hiRaw = page.before ? beforeCount + fresh.filter((a) => compareKeys(keyOf(a), page.before!) < 0).length : len;
+  const len = ranking.total + fresh.length;
+  const lo = page.after ? ranking.afterCount + fresh.filter((a) => compareKeys(keyOf(a), page.after!) <= 0).length : 0;
+  const hiRaw = page.before ? ranking.beforeCount + fresh.filter((a) => compareKeys(keyOf(a), page.before!) < 0).length : len;
   const hi = Math.max(lo, Math.min(len, hiRaw));
   let start = lo;
   let end = hi;
   if (page.first !== null) end = Math.min(end, start + page.first);
   if (page.last !== null) start = Math.max(start, end - page.last);
 
-  const top = headRows
-    ? headRows.map((r): RankedRow => ({
-        customer: { id: r.id as string, name: r.name as string, tier: r.tier as string },
-        score: Number(r.score),
-        flags: tickedSet.has(r.id as string)
-          ? (tickedFlags.get(r.id as string) ?? [])
-          : (JSON.parse((r.flags as string) ?? '[]') as Flag[]),
-        fromState: true,
-        flagsKnown: true,
-      }))
-    : end > 0
-      ? (await store.read(cy.top, { ...params, limit: end })).map((r): RankedRow => ({
-          customer: { id: r.id as string, name: r.name as string, tier: r.tier as string },
-          score: Number(r.score),
-          flags: [],
-          fromState: true,
-        }))
-      : [];
+  const topRows = head ?? (end > 0 ? await ranking.top(end) : []);
+  const top = topRows.map((r): RankedRow => ({
+    customer: { id: r.id, name: r.name, tier: r.tier },
+    score: r.score,
+    ...(head
+      ? { flags: ticked.has(r.id) ? (flagsOf.get(r.id) ?? []) : (r.flags ?? flagsOf.get(r.id) ?? []), fromState: true, flagsKnown: true }
+      : { flags: [], fromState: true }),
+  }));
   const merged = [...top, ...fresh].sort((a, b) => compareKeys(keyOf(a), keyOf(b))).slice(start, end);
   const edges = merged.map((node) => ({ node, cursor: attentionCursor(node) }));
   return {

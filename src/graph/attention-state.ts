@@ -5,6 +5,7 @@ import { evaluateFlags, FLAG_WEIGHTS, severityScore, type Flag } from '../domain
 import type { CustomerTier } from '../domain/enums';
 import { DEFAULT_POLICY, type SlaPolicy } from '../domain/sla-policy';
 import { appendEvents } from '../events/outbox';
+import { STATE_RETURN } from './attention-cache';
 import { loadSnapshots } from './repositories/attention.repo';
 import type { Row, Store, TxRunner } from './store';
 import { setBeforeCommit, touchedSet, type TouchedSet } from './write-tracking';
@@ -153,7 +154,7 @@ MATCH (c:Customer {id: row.id})
 MATCH (a:AttentionState {id: row.id})
 WITH row, c, a, [(c)-[:LOCATED_IN]->(g:Region) | g.id] AS regionIds
 SET ${STATE_SET}
-RETURN count(a) AS n`;
+RETURN ${STATE_RETURN}`;
 
 export const CREATE_STATES = `
 UNWIND $rows AS row
@@ -161,12 +162,26 @@ MATCH (c:Customer {id: row.id})
 WITH row, c, [(c)-[:LOCATED_IN]->(g:Region) | g.id] AS regionIds
 CREATE (a:AttentionState {id: row.id})
 SET ${STATE_SET}
-RETURN count(a) AS n`;
+RETURN ${STATE_RETURN}`;
 
 export const DROP_STATES = `
 UNWIND $ids AS id
 MATCH (a:AttentionState {id: id})
 DELETE a`;
+
+/**
+ * Every statement that writes states goes through these two, which note the writes in the
+ * transaction's collection: the embedded store applies them to its cache after the commit.
+ */
+async function writeStates(tx: TxRunner, cypher: string, rows: Row[]): Promise<void> {
+  const written = await tx.run(cypher, { rows });
+  touchedSet()?.stateWrites.push({ rows: written });
+}
+
+async function dropStates(tx: TxRunner, ids: string[]): Promise<void> {
+  await tx.run(DROP_STATES, { ids });
+  touchedSet()?.stateWrites.push({ drop: ids });
+}
 
 /** Snapshot reads inside a transaction, one at a time (a transaction runs one statement at a time). */
 function txReader(tx: TxRunner): Store {
@@ -254,11 +269,11 @@ async function recomputeChunk(tx: TxRunner, ids: string[], now: Date, policy: Sl
     for (const f of cleared) events.push(flagEvent(EventType.FlagCleared, id, f, score, at));
   }
   const gone = ids.filter((id) => !snapshots.has(id) && previous.has(id));
-  if (gone.length) await tx.run(DROP_STATES, { ids: gone });
+  if (gone.length) await dropStates(tx, gone);
   const updates = rows.filter((r) => previous.has(r.id as string));
   const creates = rows.filter((r) => !previous.has(r.id as string));
-  if (updates.length) await tx.run(UPDATE_STATES, { rows: updates });
-  if (creates.length) await tx.run(CREATE_STATES, { rows: creates });
+  if (updates.length) await writeStates(tx, UPDATE_STATES, updates);
+  if (creates.length) await writeStates(tx, CREATE_STATES, creates);
   if (events.length) await appendEvents(tx, events);
   return events.length;
 }
@@ -285,7 +300,7 @@ async function maintainTouched(tx: TxRunner, touched: TouchedSet): Promise<void>
   const ids = await affectedCustomers(tx, touched);
   if (!ids.length) return;
   if (touched.bulk && ids.length > BULK_RECOMPUTE_LIMIT) {
-    await tx.run(DROP_STATES, { ids });
+    await dropStates(tx, ids);
     return;
   }
   await recomputeCustomers(tx, ids, touched.at ? new Date(touched.at) : new Date(), writePolicy, {
@@ -351,7 +366,7 @@ export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date)
     const customerIds = new Set(customerRows.map((r) => r.id as string));
     const stateIds = new Set(stateRows.map((r) => r.id as string));
     const orphans = [...stateIds].filter((id) => !customerIds.has(id));
-    if (orphans.length) await store.transaction((tx) => tx.run(DROP_STATES, { ids: orphans }));
+    if (orphans.length) await store.transaction((tx) => dropStates(tx, orphans));
     const ids = [...customerIds].filter((id) => !stateIds.has(id)).sort();
     for (let i = 0; i < ids.length; i += RECOMPUTE_CHUNK) {
       const chunk = ids.slice(i, i + RECOMPUTE_CHUNK);

@@ -4,7 +4,8 @@ import { GrafeoDB, type QueryResult } from '@grafeo-db/js';
 import type { Params, Row, Store, TxRunner } from './store';
 import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
-import { trackWrites } from './write-tracking';
+import { AttentionCache, ALL_STATES } from './attention-cache';
+import { trackWrites, type TouchedSet } from './write-tracking';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
 import './attention-state';
 import './repositories/search-keys.repo';
@@ -44,6 +45,8 @@ export class EmbeddedStore implements Store {
   readonly engine = 'embedded' as const;
   private readonly writes = new Mutex();
   private closed = false;
+  /** The attention states' ranking, kept in this process: no other process writes this store (issue 15). */
+  private readonly attention = new AttentionCache(() => this.read(ALL_STATES));
 
   private constructor(
     private readonly db: GrafeoDB,
@@ -127,12 +130,15 @@ export class EmbeddedStore implements Store {
           },
         };
         try {
-          const result = await trackWrites(runner, work);
+          let touched: TouchedSet | undefined;
+          const result = await trackWrites(runner, work, (t) => (touched = t));
           try {
             tx.commit();
           } catch (err) {
             throw fromGrafeoError(err);
           }
+          // Synchronously after the commit: no request sees the committed states without them.
+          if (touched?.stateWrites.length) this.attention.applyCommitted(touched.stateWrites);
           return result;
         } catch (err) {
           if (tx.isActive) tx.rollback();
@@ -144,6 +150,10 @@ export class EmbeddedStore implements Store {
         }
       }
     });
+  }
+
+  attentionCache(): AttentionCache {
+    return this.attention;
   }
 
   async ping(): Promise<void> {

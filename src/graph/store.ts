@@ -1,3 +1,4 @@
+import type { AttentionCache } from './attention-cache';
 /**
  * The storage port: the only way the rest of Rapport runs Cypher. Both engines (embedded Grafeo and
  * Neo4j) implement it, and both return plain JSON rows: numbers, strings, booleans, null, lists and
@@ -25,13 +26,21 @@ export interface Store {
   /** Throws when the store cannot answer. */
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * The attention states kept in this process, when this process is the store's only writer (the
+   * embedded engine; src/graph/attention-cache.ts). Absent: the attention list reads the states by Cypher.
+   */
+  attentionCache?(): AttentionCache;
 }
 
 /** Counts statements sent through a store: used by tests and the benchmark to check batching. */
 export class CountingStore implements Store {
   calls = 0;
   readonly statements: string[] = [];
-  constructor(readonly inner: Store) {}
+  readonly attentionCache?: () => AttentionCache;
+  constructor(readonly inner: Store) {
+    if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
+  }
   get engine() {
     return this.inner.engine;
   }

@@ -1,5 +1,6 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { labelOfId } from '../domain/ids';
+import type { StateWrite } from './attention-cache';
 import type { TxRunner } from './store';
 
 /**
@@ -21,6 +22,8 @@ export class TouchedSet {
   bulk = false;
   /** Set while the hook runs: what it writes itself is not collected again. */
   closed = false;
+  /** The attention states this transaction wrote (src/graph/attention-cache.ts applies them after commit). */
+  readonly stateWrites: StateWrite[] = [];
 
   add(label: string, id: string): void {
     if (this.closed || !id) return;
@@ -70,9 +73,17 @@ export function setBeforeCommit(name: string, hook: BeforeCommit | null): void {
   else beforeCommit.delete(name);
 }
 
-/** Runs a transaction's work with a fresh collection, then the hooks in the same transaction. */
-export async function trackWrites<T>(tx: TxRunner, work: (tx: TxRunner) => Promise<T>): Promise<T> {
+/**
+ * Runs a transaction's work with a fresh collection, then the hooks in the same transaction.
+ * `collected` receives the collection (the embedded store applies its state writes after commit).
+ */
+export async function trackWrites<T>(
+  tx: TxRunner,
+  work: (tx: TxRunner) => Promise<T>,
+  collected?: (touched: TouchedSet) => void,
+): Promise<T> {
   const touched = new TouchedSet();
+  collected?.(touched);
   const result = await current.run(touched, () => work(tx));
   if (beforeCommit.size && !touched.empty) {
     touched.closed = true;
