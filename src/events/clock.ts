@@ -2,7 +2,7 @@ import { OPEN_CASE_STATUSES } from '../domain/enums';
 import type { CaseKind, CaseSeverity, CaseStatus, CustomerTier } from '../domain/enums';
 import type { SlaPolicy } from '../domain/sla-policy';
 import { DEFAULT_TIME_EVENT_OPTIONS, timeDrivenEvents, type TimeEventOptions } from '../domain/time-events';
-import { sharedSweep } from '../graph/attention-state';
+import { HEAD_ROWS, policyFingerprint, sharedSweep } from '../graph/attention-state';
 import type { Store } from '../graph/store';
 import type { Logger } from '../logger';
 import { appendEvents } from './outbox';
@@ -84,8 +84,13 @@ export async function sweep(
 }
 
 /** Runs `sweep` at start and every `intervalSeconds`, in the server process. */
+/** The attention sweep wakes at most this often between the clock's ticks. */
+export const MIN_WAKE_MS = 250;
+
 export class EventClock {
   private timer: NodeJS.Timeout | null = null;
+  private waker: NodeJS.Timeout | null = null;
+  private stopped = false;
   private running: Promise<unknown> = Promise.resolve();
 
   constructor(
@@ -119,15 +124,42 @@ export class EventClock {
     if (joined) return void (await result.catch(() => undefined));
     try {
       const r = await result;
-      if (r.customers) this.logger.info(r, 'clock recomputed the attention state of customers');
+      // Woken sweeps recompute a few customers every few seconds: only a catch-up is worth the info level.
+      if (r.customers) this.logger[r.customers >= 100 ? 'info' : 'debug'](r, 'clock recomputed the attention state of customers');
     } catch (err) {
       this.logger.error({ err }, 'attention sweep failed');
     }
+    this.wake();
+  }
+
+  /**
+   * With the embedded store's cache of the states: the next attention sweep runs when the next state
+   * falls due (or a first-page row's text ticks), not at the next tick, so that a request rarely finds a
+   * state to assess itself (on the large graph about one customer falls due every two seconds).
+   */
+  private wake(): void {
+    const cache = this.store.attentionCache?.();
+    if (this.stopped || !cache) return;
+    if (this.waker) clearTimeout(this.waker);
+    this.waker = null;
+    const t = this.now().getTime();
+    const at = cache.nextInstant(t, policyFingerprint(this.policy), HEAD_ROWS);
+    const delay = Math.max(MIN_WAKE_MS, at - t);
+    if (!Number.isFinite(delay) || delay >= this.opts.intervalSeconds * 1000) return; // the tick comes first
+    this.waker = setTimeout(() => {
+      this.waker = null;
+      const previous = this.running;
+      this.running = Promise.all([previous, this.sweepAttention(this.now())]).then(() => undefined);
+    }, delay);
+    this.waker.unref();
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.waker) clearTimeout(this.waker);
     this.timer = null;
+    this.waker = null;
     await this.running;
   }
 }

@@ -106,6 +106,52 @@ export class AttentionCache {
     return this.ranked;
   }
 
+  /** Whether the state can be used at `t` under the policy (the list's validity). */
+  static valid(s: CachedState, t: number, policy: string): boolean {
+    return s.policy === policy && s.at <= t && t < s.next;
+  }
+
+  /** States not valid at `t` (due, computed after `t`, or under another policy): the sweep recomputes them. */
+  due(t: number, policy: string, limit: number): string[] {
+    const out: string[] = [];
+    for (const s of this.ranked) {
+      if (!AttentionCache.valid(s, t, policy)) out.push(s.id);
+      if (out.length >= limit) break;
+    }
+    return out;
+  }
+
+  /**
+   * The rows the unfiltered list shows first (the first `k` valid flagged states) whose text has
+   * ticked at `t`: the sweep refreshes them, so a first page rarely assesses anything on the request.
+   */
+  headTicked(t: number, policy: string, k: number): string[] {
+    const out: string[] = [];
+    let seen = 0;
+    for (const s of this.ranked) {
+      if (seen >= k) break;
+      if (s.archived || !(s.score > 0) || !AttentionCache.valid(s, t, policy)) continue;
+      seen++;
+      if (s.textUntil === null || s.textUntil <= t) out.push(s.id);
+    }
+    return out;
+  }
+
+  /** The earliest instant after `t` at which a state falls due or a head row's text ticks (Infinity: none). */
+  nextInstant(t: number, policy: string, k: number): number {
+    let next = Infinity;
+    let seen = 0;
+    for (const s of this.ranked) {
+      if (s.policy !== policy) continue;
+      if (s.next > t && s.next < next) next = s.next;
+      if (seen < k && !s.archived && s.score > 0 && s.at <= t && t < s.next) {
+        seen++;
+        if (s.textUntil !== null && s.textUntil > t && s.textUntil < next) next = s.textUntil;
+      }
+    }
+    return next;
+  }
+
   private async load(): Promise<void> {
     const rows = await this.readAll();
     this.byId.clear();

@@ -327,9 +327,14 @@ export const ALL_CUSTOMER_IDS = `MATCH (c:Customer) RETURN c.id AS id`;
 export const ALL_STATE_IDS = `MATCH (a:AttentionState) RETURN a.id AS id`;
 
 /** True when every customer has a state and every state a customer (the read path may use them). */
-export async function statesComplete(store: Pick<Store, 'read'>): Promise<boolean> {
-  const [[c], [a]] = await Promise.all([store.read(COUNT_CUSTOMERS), store.read(COUNT_STATES)]);
-  return Number(c?.n ?? 0) === Number(a?.n ?? 0);
+export async function statesComplete(store: Pick<Store, 'read' | 'attentionCache'>): Promise<boolean> {
+  const cache = store.attentionCache?.();
+  const [[c], states] = await Promise.all([
+    store.read(COUNT_CUSTOMERS),
+    // The embedded store's cache holds every state (src/graph/attention-cache.ts).
+    cache ? cache.ready().then((x) => x.size) : store.read(COUNT_STATES).then(([a]) => Number(a?.n ?? 0)),
+  ]);
+  return Number(c?.n ?? 0) === states;
 }
 
 export type SweepResult = { customers: number; events: number };
@@ -374,8 +379,12 @@ export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date)
       customers += chunk.length;
     }
   }
+  const fp = policyFingerprint(policy);
+  const cache = await store.attentionCache?.().ready();
   for (;;) {
-    const due = (await store.read(DUE_STATES, { at: now.toISOString(), policy: policyFingerprint(policy) })).map((r) => r.id as string);
+    const due = cache
+      ? cache.due(now.getTime(), fp, 5000)
+      : (await store.read(DUE_STATES, { at: now.toISOString(), policy: fp })).map((r) => r.id as string);
     if (!due.length) break;
     for (let i = 0; i < due.length; i += RECOMPUTE_CHUNK) {
       const chunk = due.slice(i, i + RECOMPUTE_CHUNK);
@@ -384,5 +393,15 @@ export async function sweepAttention(store: Store, policy: SlaPolicy, now: Date)
     }
     if (due.length < 5000) break;
   }
+  // The first rows of the list with a ticked text (hours and days counted in messages): refreshed here
+  // rather than assessed by every request that shows them (with the embedded store's cache only).
+  const ticked = cache ? cache.headTicked(now.getTime(), fp, HEAD_ROWS) : [];
+  if (ticked.length) {
+    events += await store.transaction((tx) => recomputeCustomers(tx, ticked, now, policy));
+    customers += ticked.length;
+  }
   return { customers, events };
 }
+
+/** How many rows at the top of the unfiltered list the sweep keeps with current texts (five pages of 50). */
+export const HEAD_ROWS = 250;
