@@ -52,23 +52,3 @@ setTimeout(function () {
     // Only a head start: the app formats its dates either way.
   }
 }, 0);
-
-// Likewise the fonts, in a task of its own (so that the app's script, when it arrives, waits for one
-// short task at most): the card's first layout resolves the app's font stack and, for the Chinese names,
-// the fallback font, in the weights the card uses; a fresh Chromium renderer asks the system for each
-// (~20–40 ms of that first layout). Measuring a little text in the same fonts on a canvas that is never
-// attached or drawn does those look-ups now.
-setTimeout(function () {
-  try {
-    const ctx = document.createElement('canvas').getContext('2d');
-    if (!ctx) return;
-    // The stack of :root in web/src/styles.css.
-    const stack = "system-ui, -apple-system, 'Segoe UI', 'PingFang SC', 'Noto Sans CJK SC', 'Microsoft YaHei', sans-serif";
-    ['400', '600', '700'].forEach(function (weight) {
-      ctx.font = weight + ' 16px ' + stack;
-      ctx.measureText('Rapport 0123456789 客户 联系人 工程师');
-    });
-  } catch {
-    // Only a head start: the first layout finds the fonts either way.
-  }
-}, 0);

@@ -43,17 +43,7 @@ function appRequest(id: string, token: string | null = null, operationName = 'Wo
   };
 }
 
-let fonts: string[];
 beforeEach(() => {
-  // jsdom draws nothing: a stand-in 2D context records the fonts the early script's font warm-up asks for.
-  fonts = [];
-  const context = {
-    set font(f: string) {
-      fonts.push(f);
-    },
-    measureText: () => ({ width: 0 }),
-  };
-  jest.spyOn(HTMLCanvasElement.prototype, 'getContext').mockReturnValue(context as unknown as CanvasRenderingContext2D);
   calls = [];
   global.fetch = jest.fn((url: RequestInfo | URL, init?: RequestInit) => {
     calls.push({ url: String(url), init: init! });
@@ -175,18 +165,5 @@ describe('the early answer, already back when the app starts', () => {
     expect(takeEarlyCardAnswer('key-2')).toBeUndefined();
     expect(takeEarlyCardAnswer(null)).toBeUndefined();
     expect(window.__rapportEarly!.answer).toEqual(body);
-  });
-});
-
-describe('the font warm-up in index.html', () => {
-  it("measures text in the app's own font stack (styles.css), in the card's weights, on a canvas kept off the page", async () => {
-    const css = readFileSync(path.join(REPO_ROOT, 'web', 'src', 'styles.css'), 'utf8');
-    const stack = /:root\s*{[^}]*?font-family:\s*([^;]+);/.exec(css)![1].replace(/\s+/g, ' ').trim();
-    const children = document.body.childElementCount;
-    open('/attention');
-    await new Promise((resolve) => setTimeout(resolve, 20));
-    // (a set: an earlier test's page may have left its own warm-up timer behind)
-    expect(new Set(fonts)).toEqual(new Set(['400', '600', '700'].map((w) => `${w} 16px ${stack}`)));
-    expect(document.body.childElementCount).toBe(children);
   });
 });
