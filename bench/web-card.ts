@@ -18,6 +18,12 @@
  *                       slow loads can be told apart (page, browser or this process). Adds a small
  *                       observer script to the page, so the bare figures come from runs without it.
  *   WARM=0              skip the warm navigation.
+ *   CHROMIUM_ARGS="…"   more launch flags, e.g. --disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup:
+ *                       Chromium 156 loads two pages of its own UI (chrome://omnibox-popup.top-chrome/,
+ *                       each in its own renderer, ~100 modules) for every new context, i.e. during every
+ *                       cold load measured here, which competes with the card's renderer for the CPU.
+ *   CHROMIUM_ARGS_B="…" compare launch flags instead of builds: one build, two browsers (B with these
+ *                       flags added), interleaved load by load like WEB_DIRS.
  *   WARMUP=1            first one unmeasured cold load per build (another customer, its own context,
  *                       closed before the measured ones), so that the measured loads do not include
  *                       the start-up of the freshly launched browser (Chromium loads its own WebUI
@@ -53,6 +59,7 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  ...(process.env.CHROMIUM_ARGS ?? '').split(' ').filter(Boolean),
 ];
 const CUSTOMERS = ['cus_cm-urumqi', 'cus_cm-urumqi-midong', 'cus_ct-wuhan', 'cus_cu-harbin', 'cus_xian-qujiang-hotel'];
 const READABLE = '[data-testid="escalation"] li, [data-testid="coverage-row"]';
@@ -99,6 +106,8 @@ interface Timeline {
 
 interface Build {
   label: string;
+  args: string[];
+  browser?: Browser;
   dir: string;
   base: string;
   entryGz: number;
@@ -111,7 +120,12 @@ interface Build {
 }
 
 async function main() {
-  const dirs = (process.env.WEB_DIRS ?? WEB_DIST).split(',').map((d) => path.resolve(d.trim()));
+  const argsB = (process.env.CHROMIUM_ARGS_B ?? '').split(' ').filter(Boolean);
+  let dirs = (process.env.WEB_DIRS ?? WEB_DIST).split(',').map((d) => path.resolve(d.trim()));
+  if (argsB.length) {
+    if (dirs.length > 1) throw new Error('CHROMIUM_ARGS_B compares two browsers on one build: give WEB_DIRS one directory');
+    dirs = [dirs[0], dirs[0]];
+  }
   for (const d of dirs) if (!existsSync(path.join(d, 'index.html'))) throw new Error(`${d}/index.html is missing: npm run build:web`);
   const store = EmbeddedStore.inMemory();
   await bootstrapSchema(store);
@@ -135,9 +149,27 @@ async function main() {
     const gz = (f: string) => gzipSync(readFileSync(path.join(dir, f))).length;
     const entryGz = referenced.reduce((s, f) => s + gz(f), 0);
     const label = dirs.length > 1 ? String.fromCharCode(65 + i) : '';
-    builds.push({ label, dir, base, entryGz, files: referenced.length, loadedGz: 0, loadedFiles: 0, cold: [], warm: [], timelines: [] });
+    const args = argsB.length && i === 1 ? [...ARGS, ...argsB] : ARGS;
+    builds.push({
+      label,
+      args,
+      dir,
+      base,
+      entryGz,
+      files: referenced.length,
+      loadedGz: 0,
+      loadedFiles: 0,
+      cold: [],
+      warm: [],
+      timelines: [],
+    });
   }
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+  const browsers: Browser[] = [];
+  for (const b of builds) {
+    const same = builds.find((o) => o.browser && o.args.join(' ') === b.args.join(' '));
+    b.browser = same?.browser ?? (await chromium.launch({ executablePath: CHROMIUM, headless: true, args: b.args }));
+    if (!same) browsers.push(b.browser);
+  }
   // This process's own stalls (the server and Playwright's client share it): event-loop delay and GC.
   const loop = monitorEventLoopDelay({ resolution: 5 });
   loop.enable();
@@ -150,7 +182,7 @@ async function main() {
   try {
     if (WARMUP)
       for (const b of builds) {
-        const context = await browser.newContext({ locale: 'en-GB' });
+        const context = await b.browser!.newContext({ locale: 'en-GB' });
         const page = await context.newPage();
         const t0 = performance.now();
         await page.goto(`${b.base}/customers/${WARMUP_CUSTOMER}`, { waitUntil: 'commit' });
@@ -162,12 +194,12 @@ async function main() {
       const id = CUSTOMERS[i % CUSTOMERS.length];
       // Interleaved: A B B A A B B A … (each build as often first as second in a pair).
       const order = builds.length > 1 && i % 2 === 1 ? [...builds].reverse() : builds;
-      for (const b of order) await load(browser, b, id, i === 0);
+      for (const b of order) await load(b.browser!, b, id, i === 0);
     }
   } finally {
     gcObserver.disconnect();
     loop.disable();
-    await browser.close();
+    for (const browser of browsers) await browser.close();
     for (const server of servers) {
       await server.stop();
       server.httpServer.close();
@@ -265,7 +297,7 @@ async function main() {
     `| ${name} | ${xs.length} | ${Math.round(pct(xs, 50))} | ${Math.round(pct(xs, 95))} | ${Math.round(Math.max(...xs))} |`;
   const r = (x: number) => (Number.isFinite(x) ? String(Math.round(x)) : '–');
   const out = [
-    `Web speed, headless Chromium (${CHROMIUM}), demo data, embedded engine, ${new Date().toISOString().slice(0, 10)}; machine load average ${loadavg()
+    `Web speed, headless Chromium (${CHROMIUM}${process.env.CHROMIUM_ARGS ? ` ${process.env.CHROMIUM_ARGS}` : ''}), demo data, embedded engine, ${new Date().toISOString().slice(0, 10)}; machine load average ${loadavg()
       .map((l) => l.toFixed(1))
       .join(' / ')}${builds.length > 1 ? '; builds interleaved load by load' : ''}`,
     WARMUP
@@ -288,6 +320,7 @@ async function main() {
       `| ${b.label} − ${builds[0].label}, cold, load by load | ${d.length} | ${Math.round(pct(d, 50))} | ${Math.round(pct(d, 95))} | ${Math.round(Math.max(...d))} |`,
     );
   }
+  if (argsB.length) out.push('', `A and B: the same build; B's browser launched with ${argsB.join(' ')} added.`);
   out.push('');
   for (const b of builds) {
     const name = b.label ? `${b.label} (${path.relative(process.cwd(), b.dir) || '.'}): ` : '';
