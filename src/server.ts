@@ -61,6 +61,8 @@ export async function createServer(deps: {
   webhooks?: WebhookWorkerOptions | null;
   /** The clock of time-driven events; none: not in this process. */
   eventClock?: EventClockOptions | null;
+  /** The built web app to serve at / (default dist/web; the web benchmark compares two builds). */
+  webDir?: string;
 }): Promise<RapportServer> {
   const { config, store, schema, logger } = deps;
   const policy = deps.policy ?? DEFAULT_POLICY;
@@ -123,7 +125,7 @@ export async function createServer(deps: {
     res.json({ ok: true });
   });
   // The web app and GraphiQL (issue 12): static files, before authentication; GraphiQL follows introspection.
-  registerWebApp(app, { graphiql: config.env !== 'production' });
+  registerWebApp(app, { graphiql: config.env !== 'production', dir: deps.webDir });
   // --- limits (issue 7): CORS before authentication, so that a browser's preflight (which never
   // carries credentials) is answered, and a refusal carries the headers the browser needs to read it.
   app.use('/graphql', cors<cors.CorsRequest>(corsOptions(limits.corsOrigins)));
