@@ -249,6 +249,8 @@ async function runServe(engine: Engine, dir: string, logLevel: string) {
     logger: createLogger(config.logLevel),
     policy: config.policy,
     auth: config.auth,
+    // As `npm start`: the clock keeps the attention states current (RAPPORT_EVENT_CLOCK=false turns it off).
+    eventClock: config.eventClock,
   });
   const url = await server.listen();
   await send({ type: 'ready', url, openMs, baselineRssMb, loadedRssMb: mb(process.memoryUsage().rss) });
