@@ -1,3 +1,4 @@
+import { ConfigError, loadConfig } from '../src/config';
 import { EmbeddedStore, StatementGate, defaultReadConcurrency } from '../src/graph/embedded-store';
 
 /**
@@ -98,11 +99,12 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     expect(gate.readsInFlight).toBe(0);
   });
 
-  it('reads one less than the thread pool by default, or RAPPORT_READ_CONCURRENCY', () => {
+  it('reads one less than the thread pool by default, or RAPPORT_READ_CONCURRENCY (checked at start)', () => {
     expect(defaultReadConcurrency({})).toBe(3);
     expect(defaultReadConcurrency({ UV_THREADPOOL_SIZE: '8' })).toBe(7);
     expect(defaultReadConcurrency({ UV_THREADPOOL_SIZE: '1' })).toBe(1);
-    expect(defaultReadConcurrency({ RAPPORT_READ_CONCURRENCY: '6' })).toBe(6);
-    expect(() => defaultReadConcurrency({ RAPPORT_READ_CONCURRENCY: '0' })).toThrow(/RAPPORT_READ_CONCURRENCY/);
+    expect(loadConfig({ RAPPORT_READ_CONCURRENCY: '6' }).readConcurrency).toBe(6);
+    expect(loadConfig({}).readConcurrency).toBeNull();
+    expect(() => loadConfig({ RAPPORT_READ_CONCURRENCY: '0' })).toThrow(ConfigError);
   });
 });

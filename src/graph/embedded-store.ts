@@ -88,16 +88,10 @@ export class StatementGate {
 }
 
 /**
- * Reads in flight in the engine at once: `RAPPORT_READ_CONCURRENCY`, else one less than libuv's
- * thread pool (`UV_THREADPOOL_SIZE`, 4 by default), so that a thread is free for the writer.
+ * Reads in flight in the engine at once when RAPPORT_READ_CONCURRENCY is not set (src/config.ts): one
+ * less than libuv's thread pool (`UV_THREADPOOL_SIZE`, 4 by default), so that a thread is free for the writer.
  */
 export function defaultReadConcurrency(env: NodeJS.ProcessEnv = process.env): number {
-  const given = env.RAPPORT_READ_CONCURRENCY?.trim();
-  if (given) {
-    const n = Number(given);
-    if (!Number.isInteger(n) || n < 1) throw new Error(`RAPPORT_READ_CONCURRENCY must be a whole number >= 1, got ${given}`);
-    return n;
-  }
   const pool = Number(env.UV_THREADPOOL_SIZE);
   return Math.max(1, (Number.isInteger(pool) && pool > 0 ? pool : 4) - 1);
 }
@@ -116,9 +110,9 @@ export class EmbeddedStore implements Store {
   private constructor(
     private readonly db: GrafeoDB,
     readonly location: string,
-    readConcurrency = defaultReadConcurrency(),
+    readConcurrency?: number,
   ) {
-    this.gate = new StatementGate(readConcurrency);
+    this.gate = new StatementGate(readConcurrency ?? defaultReadConcurrency());
   }
 
   static inMemory(opts: { readConcurrency?: number } = {}): EmbeddedStore {
@@ -130,7 +124,7 @@ export class EmbeddedStore implements Store {
    * that is not a Grafeo database is refused with a message naming the path: never a silent new
    * empty database.
    */
-  static open(dataDir: string): EmbeddedStore {
+  static open(dataDir: string, opts: { readConcurrency?: number } = {}): EmbeddedStore {
     const dir = path.resolve(dataDir);
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
       throw new EmbeddedStoreOpenError(`RAPPORT_DATA_DIR ${dir} is a file, not a directory`);
@@ -139,7 +133,7 @@ export class EmbeddedStore implements Store {
     const file = path.join(dir, EMBEDDED_FILE);
     const exists = existsSync(file);
     try {
-      return new EmbeddedStore(exists ? GrafeoDB.open(file) : GrafeoDB.create(file), file);
+      return new EmbeddedStore(exists ? GrafeoDB.open(file) : GrafeoDB.create(file), file, opts.readConcurrency);
     } catch (err) {
       const msg = (err as Error).message ?? String(err);
       if (/cannot be locked|lock/i.test(msg)) {
