@@ -59,6 +59,10 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  // Chromium 156 opens two of its own omnibox pop-up pages (each a renderer) with every new context:
+  // on two cores they competed with the card's renderer and the server (bench/RESULTS.md, issue 12).
+  // They are the browser's UI, not the page's work, and a visible browser does not build them per tab.
+  '--disable-features=WebUIOmniboxPopup,WebUIOmniboxAimPopup',
   ...(process.env.CHROMIUM_ARGS ?? '').split(' ').filter(Boolean),
 ];
 const CUSTOMERS = ['cus_cm-urumqi', 'cus_cm-urumqi-midong', 'cus_ct-wuhan', 'cus_cu-harbin', 'cus_xian-qujiang-hotel'];

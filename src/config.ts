@@ -17,6 +17,8 @@ export interface Config {
   store: StoreEngine;
   dataDir: string;
   seedOnEmpty: boolean;
+  /** RAPPORT_READ_CONCURRENCY: reads in the embedded engine at once (null: one less than libuv's thread pool). */
+  readConcurrency: number | null;
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
   policy: SlaPolicy;
@@ -97,6 +99,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
   const store = oneOf('RAPPORT_STORE', ['embedded', 'neo4j'] as const, 'embedded');
   const dataDir = path.resolve(get('RAPPORT_DATA_DIR') ?? './data');
   const seedOnEmpty = bool('RAPPORT_SEED_ON_EMPTY', true);
+  const readConcurrencyText = get('RAPPORT_READ_CONCURRENCY');
+  const readConcurrency = readConcurrencyText ? Number(readConcurrencyText) : null;
+  if (readConcurrencyText && !(Number.isInteger(readConcurrency) && readConcurrency! >= 1)) {
+    problems.push(`RAPPORT_READ_CONCURRENCY="${readConcurrencyText}" is not a whole number (1 or more)`);
+  }
 
   const uri = get('NEO4J_URI') ?? '';
   const username = get('NEO4J_USERNAME') ?? 'neo4j';
@@ -136,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     store,
     dataDir,
     seedOnEmpty,
+    readConcurrency,
     neo4j: { uri, username, password, database },
     policy,
     auth,

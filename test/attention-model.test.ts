@@ -312,6 +312,41 @@ class LogInteraction extends Step {
   }
 }
 
+/** An interaction about a case (the case's `lastCustomerUpdateAt` and workers move): recorded as Interaction and Case changes. */
+class LogCaseInteraction extends Step {
+  constructor(
+    readonly pick: number,
+    readonly contactPick: number,
+    readonly engineerId: string,
+    readonly hours: number,
+  ) {
+    super();
+  }
+  async act(m: Model, r: Real) {
+    const caseId = ['cas_small-board', ...m.cases][this.pick % (m.cases.length + 1)];
+    const data = await call(r, `query($id: ID!) { case(id: $id) { customer { id } } }`, { id: caseId });
+    const customerId = data?.case?.customer?.id as string | undefined;
+    if (!customerId) return;
+    // Mostly a contact of the case's customer (by the fixture's naming), sometimes anyone.
+    const prefix = { cus_big1: 'con_b1-', cus_big2: 'con_b2-', cus_small: 'con_s-' }[customerId] ?? '';
+    const own = CONTACTS.filter((c) => c.startsWith(prefix));
+    const pool = this.contactPick % 4 === 3 || !own.length ? CONTACTS : own;
+    const input = {
+      engineerId: this.engineerId,
+      customerId,
+      contactIds: [pool[this.contactPick % pool.length]],
+      caseId,
+      channel: 'PHONE',
+      at: at(r, this.hours),
+      summary: 'model case talk',
+    };
+    await call(r, `mutation($input: LogInteractionInput!) { logInteraction(input: $input) { id } }`, { input });
+  }
+  toString() {
+    return `logInteraction(case #${this.pick}, contact #${this.contactPick}, ${this.engineerId}, ${this.hours} h)`;
+  }
+}
+
 class MakeCommitment extends Step {
   constructor(
     readonly customerId: string,
@@ -473,6 +508,7 @@ const commands = fc.commands(
       .map(([p, s, u]) => new UpdateCase(p, s, u)),
     fc.tuple(fc.nat(6), engineer).map(([p, e]) => new AssignCaseOwner(p, e)),
     fc.tuple(customer, contact, engineer, hours).map(([c, p, e, h]) => new LogInteraction(c, p, e, h)),
+    fc.tuple(fc.nat(6), fc.nat(11), engineer, hours).map(([k, p, e, h]) => new LogCaseInteraction(k, p, e, h)),
     fc.tuple(customer, engineer, hours).map(([c, e, h]) => new MakeCommitment(c, e, h)),
     fc.tuple(fc.nat(6), fc.constantFrom('KEPT', 'BROKEN', 'CANCELLED')).map(([p, s]) => new ResolveCommitment(p, s)),
     fc.tuple(engineer, fc.constantFrom('ACTIVE', 'ON_LEAVE', 'TRANSFERRED', 'LEFT')).map(([e, s]) => new EngineerStatus(e, s)),

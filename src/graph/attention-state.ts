@@ -107,13 +107,34 @@ MATCH (a:Absence {id: id})
 RETURN [(a)<-[:HAS]-(:Engineer)-[:COVERS]->(c:Customer) | c.id] AS ids`,
 };
 
+/**
+ * What a reference found in an interaction's, case's or commitment's recorded values can change
+ * (REFERENCE_ONLY_RECORDS in write-tracking.ts): the referenced customer itself (the record was or is
+ * now its own), a referenced case's customer, a referenced interaction's or commitment's customer. A
+ * referenced engineer or contact changes no other customer's flags through these records.
+ */
+const AFFECTED_BY_REFERENCE: Record<string, string | 'self'> = {
+  Customer: 'self',
+  Case: AFFECTED.Case,
+  Interaction: AFFECTED.Interaction,
+  Commitment: AFFECTED.Commitment,
+};
+
 /** The customers a transaction's touched entities can change the flags of (run inside it, after the writes). */
 export async function affectedCustomers(tx: TxRunner, touched: TouchedSet): Promise<string[]> {
   const out = new Set<string>();
-  for (const [label, ids] of touched.byLabel) {
-    const cypher = AFFECTED[label];
-    if (!cypher) continue;
+  const resolve = async (cypher: string | undefined, ids: Set<string>) => {
+    if (!cypher) return;
     for (const row of await tx.run(cypher, { ids: [...ids] })) for (const id of (row.ids as string[]) ?? []) if (id) out.add(id);
+  };
+  for (const [label, ids] of touched.byLabel) await resolve(AFFECTED[label], ids);
+  for (const [label, ids] of touched.referenced) {
+    const how = AFFECTED_BY_REFERENCE[label];
+    // Already fanned out from as touched: nothing more to find.
+    const rest = new Set([...ids].filter((id) => !touched.byLabel.get(label)?.has(id)));
+    if (!rest.size) continue;
+    if (how === 'self') for (const id of rest) out.add(id);
+    else await resolve(how, rest);
   }
   return [...out].sort();
 }

@@ -38,6 +38,66 @@ class Mutex {
 const MAX_ATTEMPTS = 5;
 
 /**
+ * The engine's statements run in libuv's thread pool (napi async work), first come first served. Left
+ * alone, a write transaction's statements, issued one after another while the write lock is held,
+ * each wait behind every reader's statement queued meanwhile: under 8 readers the lock was held for
+ * seconds (issue 15). So reads go through a gate that keeps at most `limit` of them in the pool
+ * (the others wait here, in order), and the statements of the transaction holding the write lock pass
+ * the gate at once: they wait at most for a thread, never behind the queued reads.
+ */
+export class StatementGate {
+  private running = 0;
+  private readonly waiting: (() => void)[] = [];
+  /** Reads that had to wait for a slot, and the most reads ever in flight (tests, measurements). */
+  readonly stats = { queuedReads: 0, maxReadsInFlight: 0, writerStatements: 0 };
+
+  constructor(readonly limit: number) {
+    if (!Number.isInteger(limit) || limit < 1) throw new Error(`read concurrency must be a whole number >= 1, got ${limit}`);
+  }
+
+  /** A reader's statement: runs when fewer than `limit` reads are in flight, else waits its turn. */
+  async read<T>(run: () => Promise<T>): Promise<T> {
+    if (this.running < this.limit) this.running++;
+    else {
+      this.stats.queuedReads++;
+      // The slot is handed over by the read that releases it (running stays counted).
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    if (this.running > this.stats.maxReadsInFlight) this.stats.maxReadsInFlight = this.running;
+    try {
+      return await run();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.running--;
+    }
+  }
+
+  /** The write lock holder's statement: started at once, beside the reads in flight. */
+  writer<T>(run: () => Promise<T>): Promise<T> {
+    this.stats.writerStatements++;
+    return run();
+  }
+
+  get readsInFlight(): number {
+    return this.running;
+  }
+
+  get readsWaiting(): number {
+    return this.waiting.length;
+  }
+}
+
+/**
+ * Reads in flight in the engine at once when RAPPORT_READ_CONCURRENCY is not set (src/config.ts): one
+ * less than libuv's thread pool (`UV_THREADPOOL_SIZE`, 4 by default), so that a thread is free for the writer.
+ */
+export function defaultReadConcurrency(env: NodeJS.ProcessEnv = process.env): number {
+  const pool = Number(env.UV_THREADPOOL_SIZE);
+  return Math.max(1, (Number.isInteger(pool) && pool > 0 ? pool : 4) - 1);
+}
+
+/**
  * The embedded engine: @grafeo-db/js in this process. `dataDir` holds one database file (plus its
  * write-ahead log); without a directory the database lives in memory (tests).
  */
@@ -47,14 +107,19 @@ export class EmbeddedStore implements Store {
   private closed = false;
   /** The attention states' ranking, kept in this process: no other process writes this store (issue 15). */
   private readonly attention = new AttentionCache(() => this.read(ALL_STATES));
+  /** Reads wait here; the write lock holder's statements pass first (see StatementGate). */
+  readonly gate: StatementGate;
 
   private constructor(
     private readonly db: GrafeoDB,
     readonly location: string,
-  ) {}
+    readConcurrency?: number,
+  ) {
+    this.gate = new StatementGate(readConcurrency ?? defaultReadConcurrency());
+  }
 
-  static inMemory(): EmbeddedStore {
-    return new EmbeddedStore(GrafeoDB.create(), ':memory:');
+  static inMemory(opts: { readConcurrency?: number } = {}): EmbeddedStore {
+    return new EmbeddedStore(GrafeoDB.create(), ':memory:', opts.readConcurrency);
   }
 
   /**
@@ -62,7 +127,7 @@ export class EmbeddedStore implements Store {
    * that is not a Grafeo database is refused with a message naming the path: never a silent new
    * empty database.
    */
-  static open(dataDir: string): EmbeddedStore {
+  static open(dataDir: string, opts: { readConcurrency?: number } = {}): EmbeddedStore {
     const dir = path.resolve(dataDir);
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
       throw new EmbeddedStoreOpenError(`RAPPORT_DATA_DIR ${dir} is a file, not a directory`);
@@ -71,7 +136,7 @@ export class EmbeddedStore implements Store {
     const file = path.join(dir, EMBEDDED_FILE);
     const exists = existsSync(file);
     try {
-      return new EmbeddedStore(exists ? GrafeoDB.open(file) : GrafeoDB.create(file), file);
+      return new EmbeddedStore(exists ? GrafeoDB.open(file) : GrafeoDB.create(file), file, opts.readConcurrency);
     } catch (err) {
       const msg = (err as Error).message ?? String(err);
       if (/cannot be locked|lock/i.test(msg)) {
@@ -105,7 +170,8 @@ export class EmbeddedStore implements Store {
   async read(cypher: string, params?: Params): Promise<Row[]> {
     this.assertOpen();
     try {
-      return EmbeddedStore.rows(await this.db.executeCypher(cypher, plainParams(params)));
+      const p = plainParams(params);
+      return EmbeddedStore.rows(await this.gate.read(() => this.db.executeCypher(cypher, p)));
     } catch (err) {
       throw fromGrafeoError(err, cypher);
     }
@@ -123,7 +189,8 @@ export class EmbeddedStore implements Store {
         const runner: TxRunner = {
           run: async (cypher, params) => {
             try {
-              return EmbeddedStore.rows(await tx.executeCypher(cypher, plainParams(params)));
+              const p = plainParams(params);
+              return EmbeddedStore.rows(await this.gate.writer(() => tx.executeCypher(cypher, p)));
             } catch (err) {
               throw fromGrafeoError(err, cypher);
             }

@@ -4,7 +4,9 @@ import { Neo4jStore } from './neo4j-store';
 import type { Store } from './store';
 
 /** The engine named by configuration (RAPPORT_STORE). */
-export async function openStore(config: Pick<Config, 'store' | 'dataDir' | 'neo4j'>): Promise<Store> {
+export async function openStore(
+  config: Pick<Config, 'store' | 'dataDir' | 'neo4j'> & Partial<Pick<Config, 'readConcurrency'>>,
+): Promise<Store> {
   if (config.store === 'neo4j') return Neo4jStore.connect(config.neo4j);
-  return EmbeddedStore.open(config.dataDir);
+  return EmbeddedStore.open(config.dataDir, { readConcurrency: config.readConcurrency ?? undefined });
 }

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
 import type { ChangeEntry } from '../../domain/changes';
 import type { TxRunner } from '../store';
-import { touchedSet } from '../write-tracking';
+import { REFERENCE_ONLY_RECORDS, touchedSet } from '../write-tracking';
 import { LABELS } from '../bootstrap';
 
 type StoredLabel = (typeof LABELS)[number];
@@ -25,7 +25,8 @@ function noteTouched(entries: ChangeEntry[]): void {
   for (const e of entries) {
     touched.add(e.entityLabel, e.entityId);
     if (e.entityLabel === 'Customer' && e.op === 'CREATE') touched.createdCustomers.add(e.entityId);
-    touched.addIdsIn(e.changes);
+    if (REFERENCE_ONLY_RECORDS.has(e.entityLabel)) touched.addReferencesIn(e.changes);
+    else touched.addIdsIn(e.changes);
     touched.noteTime(e.at);
   }
 }

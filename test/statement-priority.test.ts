@@ -1,0 +1,110 @@
+import { ConfigError, loadConfig } from '../src/config';
+import { EmbeddedStore, StatementGate, defaultReadConcurrency } from '../src/graph/embedded-store';
+
+/**
+ * Issue 15: on the embedded engine a write transaction's statements must not queue behind the
+ * readers' statements (they share libuv's thread pool, first come first served). Real engine, no
+ * mocks; the assertions are on order and counters, never on elapsed time.
+ */
+
+// A read that keeps a pool thread busy for a while (the same text every time: the engine's work, not ours).
+const SLOW_READ = 'UNWIND range(1, 300000) AS x RETURN sum(x * x) AS s';
+
+describe('the embedded store gives the writer priority over queued reads', () => {
+  it('a write transaction started behind 40 queued slow reads commits before most of them have run', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 2 });
+    try {
+      await store.write('CREATE (:Probe {id: "p", n: 0})');
+      let readsDone = 0;
+      const reads = Array.from({ length: 40 }, () =>
+        store.read(SLOW_READ).then((rows) => {
+          readsDone++;
+          return rows;
+        }),
+      );
+      // Every read has been issued; the gate holds all but two of them.
+      expect(store.gate.readsInFlight).toBe(2);
+      expect(store.gate.readsWaiting).toBe(38);
+
+      let readsDoneAtCommit = -1;
+      const writerBefore = store.gate.stats.writerStatements;
+      await store.transaction(async (tx) => {
+        for (let i = 1; i <= 5; i++) await tx.run('MATCH (p:Probe {id: "p"}) SET p.n = $n RETURN p.n AS n', { n: i });
+      });
+      readsDoneAtCommit = readsDone;
+      expect(store.gate.stats.writerStatements - writerBefore).toBeGreaterThanOrEqual(5);
+
+      const results = await Promise.all(reads);
+      expect(results.every((r) => r.length === 1)).toBe(true);
+      // Without the priority each of the five statements waits behind all 40 reads in the pool's queue.
+      expect(readsDoneAtCommit).toBeLessThan(20);
+      expect(store.gate.stats.maxReadsInFlight).toBe(2);
+      expect(store.gate.readsInFlight).toBe(0);
+      expect(await store.read('MATCH (p:Probe {id: "p"}) RETURN p.n AS n')).toEqual([{ n: 5 }]);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('a failing read releases its slot: the reads queued behind it still run', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 1 });
+    try {
+      const bad = store.read('THIS IS NOT CYPHER');
+      const good = Array.from({ length: 5 }, (_, i) => store.read('RETURN $i AS i', { i }));
+      expect(store.gate.readsWaiting).toBe(5);
+      await expect(bad).rejects.toBeDefined();
+      expect((await Promise.all(good)).map((r) => r[0].i)).toEqual([0, 1, 2, 3, 4]);
+      expect(store.gate.readsInFlight).toBe(0);
+      expect(store.gate.readsWaiting).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('the gate keeps at most `limit` reads in flight and runs the waiting ones in order', async () => {
+    const gate = new StatementGate(2);
+    const started: number[] = [];
+    const finish: (() => void)[] = [];
+    const runs = Array.from({ length: 5 }, (_, i) =>
+      gate.read(
+        () =>
+          new Promise<number>((resolve) => {
+            started.push(i);
+            finish[i] = () => resolve(i);
+          }),
+      ),
+    );
+    await Promise.resolve();
+    expect(started).toEqual([0, 1]);
+    // The writer passes at once although three reads wait.
+    let wrote = false;
+    await gate.writer(async () => {
+      wrote = true;
+    });
+    expect(wrote).toBe(true);
+    expect(gate.readsWaiting).toBe(3);
+    finish[1]();
+    await runs[1];
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2]);
+    finish[0]();
+    finish[2]();
+    await Promise.all([runs[0], runs[2]]);
+    await new Promise((r) => setImmediate(r));
+    expect(started).toEqual([0, 1, 2, 3, 4]);
+    finish[3]();
+    finish[4]();
+    expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
+    expect(gate.stats.maxReadsInFlight).toBe(2);
+    expect(gate.readsInFlight).toBe(0);
+  });
+
+  it('reads one less than the thread pool by default, or RAPPORT_READ_CONCURRENCY (checked at start)', () => {
+    expect(defaultReadConcurrency({})).toBe(3);
+    expect(defaultReadConcurrency({ UV_THREADPOOL_SIZE: '8' })).toBe(7);
+    expect(defaultReadConcurrency({ UV_THREADPOOL_SIZE: '1' })).toBe(1);
+    expect(loadConfig({ RAPPORT_READ_CONCURRENCY: '6' }).readConcurrency).toBe(6);
+    expect(loadConfig({}).readConcurrency).toBeNull();
+    expect(() => loadConfig({ RAPPORT_READ_CONCURRENCY: '0' })).toThrow(ConfigError);
+  });
+});
