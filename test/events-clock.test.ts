@@ -1,5 +1,6 @@
 import { StartHandoffDocument, CompleteHandoffItemDocument } from './generated/graphql';
 import { sweep } from '../src/events/clock';
+import { sweepAttention } from '../src/graph/attention-state';
 import { testEngines } from './support/engines';
 import { HANDOFF_NOW, ROTATION_A_TO_C, handoffFixture } from './support/handoff-fixture';
 import { Harness } from './support/harness';
@@ -57,6 +58,23 @@ describe.each(testEngines())('the event clock on $name', (engine) => {
     expect(due.map((e) => [e.subject, e.customerId, e.payload.dueAt])).toEqual([
       ['com_board-date', 'cus_small', '2026-06-25T10:00:00.000Z'],
     ]);
+  });
+
+  it("time-driven events carry their customer's region and recompute no attention state (time changed no data)", async () => {
+    await sweepAttention(h.store, h.policy, HANDOFF_NOW);
+    const states = async () =>
+      new Map((await h.store.read('MATCH (a:AttentionState) RETURN a.id AS id, a.at AS at')).map((r) => [r.id as string, r.at as string]));
+    const before = await states();
+    expect(await sweep(h.store, h.policy, hoursAfter(HANDOFF_NOW, 0.5), WIDE)).toBeGreaterThan(0);
+    // The events' transaction left every state as the attention sweep computed it.
+    expect(await states()).toEqual(before);
+    const regions = await h.store.read(
+      `MATCH (e:Event) WHERE e.customerId IS NOT NULL
+       MATCH (c:Customer {id: e.customerId})-[:LOCATED_IN]->(r:Region)
+       RETURN e.type AS type, e.regionId AS regionId, r.id AS customerRegion`,
+    );
+    expect(regions.length).toBeGreaterThan(0);
+    for (const r of regions) expect(r.regionId).toBe(r.customerRegion);
   });
 
   it('warns a configurable time before a deadline and stays quiet about old history', async () => {

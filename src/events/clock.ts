@@ -80,7 +80,9 @@ export async function sweep(
   );
   if (!events.length) return 0;
   // The dedup check and the append run in one write transaction: two sweeps never raise one event twice.
-  return store.transaction((tx) => appendEvents(tx, events));
+  // Time passing changes no data: these events do not recompute any attention state (the attention
+  // sweep handles what time changes).
+  return store.transaction((tx) => appendEvents(tx, events, { notifyOnly: true }));
 }
 
 /** Runs `sweep` at start and every `intervalSeconds`, in the server process. */

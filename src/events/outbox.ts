@@ -15,11 +15,22 @@ WITH s.n - size($events) AS base
 UNWIND range(0, size($events) - 1) AS i
 WITH base + i + 1 AS seq, $events[i] AS ev
 CREATE (e:Event {id: ev.id, type: ev.type, at: datetime(ev.at), version: ev.version, seq: seq,
-  customerId: ev.customerId, subjectIds: ev.subjectIds, payload: ev.payload, dedupKey: ev.dedupKey})
-WITH e, ev
-OPTIONAL MATCH (c:Customer {id: ev.customerId})-[:LOCATED_IN]->(r:Region)
-SET e.regionId = r.id
+  customerId: ev.customerId, regionId: ev.regionId, subjectIds: ev.subjectIds, payload: ev.payload, dedupKey: ev.dedupKey})
 RETURN e.seq AS seq`;
+
+/**
+ * The region of each event's customer, read before the events are written. Not an OPTIONAL MATCH in
+ * APPEND_EVENTS: after CREATE the embedded engine planned it as a join over every node of the graph,
+ * per event; on the large benchmark graph the clock's first sweep (a few thousand events) exceeded
+ * the engine's 30-second statement timeout, every minute.
+ */
+export const REGIONS_OF_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})
+RETURN id, [(c)-[:LOCATED_IN]->(r:Region) | r.id] AS regionIds`;
+
+/** Events written by one statement (a larger list is written in several, in order). */
+export const APPEND_CHUNK = 1000;
 
 /** Which of these dedup keys already have an event (time-driven events are raised once). */
 export const EXISTING_DEDUP_KEYS = `
@@ -55,9 +66,13 @@ function wake() {
   });
 }
 
-/** Writes events in the caller's transaction (one statement); dedup keys already raised are skipped. */
-export async function appendEvents(tx: TxRunner, events: NewEvent[]): Promise<number> {
-  const touched = touchedSet();
+/**
+ * Writes events in the caller's transaction; dedup keys already raised are skipped. The customers and
+ * subjects they name count as touched by the transaction (the attention state is recomputed for
+ * them), unless `notifyOnly`: events that tell of time passing (the clock's), not of a change.
+ */
+export async function appendEvents(tx: TxRunner, events: NewEvent[], opts: { notifyOnly?: boolean } = {}): Promise<number> {
+  const touched = opts.notifyOnly ? undefined : touchedSet();
   for (const e of events) {
     if (e.customerId) touched?.add('Customer', e.customerId);
     touched?.addIdsIn(e.subjectIds);
@@ -71,18 +86,23 @@ export async function appendEvents(tx: TxRunner, events: NewEvent[]): Promise<nu
     list = list.filter((e) => !e.dedupKey || (!seen.has(e.dedupKey) && !once.has(e.dedupKey) && once.add(e.dedupKey)));
   }
   if (!list.length) return 0;
-  await tx.run(APPEND_EVENTS, {
-    events: list.map((e) => ({
-      id: newEventId(),
-      type: e.type,
-      at: e.at,
-      version: EVENT_VERSION,
-      customerId: e.customerId,
-      subjectIds: e.subjectIds,
-      payload: JSON.stringify(e.payload),
-      dedupKey: e.dedupKey ?? null,
-    })),
-  });
+  const customerIds = [...new Set(list.map((e) => e.customerId).filter((id): id is string => Boolean(id)))];
+  const regionOf = new Map<string, string | null>();
+  if (customerIds.length)
+    for (const r of await tx.run(REGIONS_OF_CUSTOMERS, { ids: customerIds }))
+      regionOf.set(r.id as string, ((r.regionIds as string[]) ?? [])[0] ?? null);
+  const rows = list.map((e) => ({
+    id: newEventId(),
+    type: e.type,
+    at: e.at,
+    version: EVENT_VERSION,
+    customerId: e.customerId,
+    regionId: (e.customerId && regionOf.get(e.customerId)) ?? null,
+    subjectIds: e.subjectIds,
+    payload: JSON.stringify(e.payload),
+    dedupKey: e.dedupKey ?? null,
+  }));
+  for (let i = 0; i < rows.length; i += APPEND_CHUNK) await tx.run(APPEND_EVENTS, { events: rows.slice(i, i + APPEND_CHUNK) });
   wake();
   return list.length;
 }
