@@ -87,9 +87,10 @@ interface WriteTarget {
 const post = (agent: http.Agent, url: string, body: string) => postJson(agent, url, body, 120_000);
 
 /** Covering engineers and current contacts of the sample customers, read through the API (their cards). */
-async function writeTargets(agent: http.Agent, url: string, s: Samples): Promise<WriteTarget[]> {
+export async function writeTargets(agent: http.Agent, url: string, ids: string[], max = Infinity): Promise<WriteTarget[]> {
   const out: WriteTarget[] = [];
-  for (const id of s.cardCustomerIds.slice(0, 32)) {
+  for (const id of ids) {
+    if (out.length >= max) break;
     const res = await post(agent, url, JSON.stringify({ query: CARD_QUERY, variables: { id } }));
     const c = (
       JSON.parse(res.text) as {
@@ -108,7 +109,7 @@ const clock = (s: number) => `${Math.floor(s / 60)}:${String(Math.round(s % 60))
 export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const intervalMs = (o.intervalS ?? 10) * 1000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
-  const targets = await writeTargets(agent, o.url, o.samples);
+  const targets = await writeTargets(agent, o.url, o.samples.cardCustomerIds.slice(0, 32));
   const mix = targets.length ? SOAK_MIX : SOAK_MIX.filter(([k]) => k !== 'logInteraction');
   if (!targets.length) o.log('  soak: no sample customer with a covering engineer and a contact: the mix has no writes');
   // Engineers whose own attention list is read: the busiest one and the sample customers' covering engineers.

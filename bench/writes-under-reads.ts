@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { ids } from './generate';
 import { postJson } from './http-post';
+import { writeTargets } from './soak';
 import { CARD_QUERY, OPERATIONS } from './operations';
 import { Rng } from './random';
 import { LOG_INTERACTION_MUTATION } from './soak';
@@ -121,18 +122,12 @@ async function runOnce(o: Options, build: { label: string; main: string }, round
     }
     const rng = new Rng(15, `writes-${round}`);
     // Write targets: customers with a covering engineer and a current contact, read through their cards.
-    const targets: { customerId: string; engineerId: string; contactId: string }[] = [];
-    for (let i = 0; targets.length < 24 && i < 200; i++) {
-      const id = ids.customer(rng.int(o.customers));
-      const res = await post(JSON.stringify({ query: CARD_QUERY, variables: { id } }));
-      const c = (
-        JSON.parse(res.text) as {
-          data?: { customer?: { status: string; coverage: { engineer: { id: string } }[]; contacts: { id: string }[] } };
-        }
-      ).data?.customer;
-      if (!c || c.status === 'ARCHIVED' || !c.coverage.length || !c.contacts.length) continue;
-      targets.push({ customerId: id, engineerId: c.coverage[0].engineer.id, contactId: c.contacts[0].id });
-    }
+    const targets = await writeTargets(
+      agent,
+      url,
+      Array.from({ length: 200 }, () => ids.customer(rng.int(o.customers))),
+      24,
+    );
     let n = 0;
     let errors = 0;
     const write = async (): Promise<number> => {

@@ -5,6 +5,7 @@ import type { Params, Row, Store, TxRunner } from './store';
 import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
 import { AttentionCache, ALL_STATES } from './attention-cache';
+import { Gate } from './gate';
 import { trackWrites, type TouchedSet } from './write-tracking';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
 import './attention-state';
@@ -46,31 +47,22 @@ const MAX_ATTEMPTS = 5;
  * the gate at once: they wait at most for a thread, never behind the queued reads.
  */
 export class StatementGate {
-  private running = 0;
-  private readonly waiting: (() => void)[] = [];
+  private readonly reads: Gate;
   /** Reads that had to wait for a slot, and the most reads ever in flight (tests, measurements). */
   readonly stats = { queuedReads: 0, maxReadsInFlight: 0, writerStatements: 0 };
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`read concurrency must be a whole number >= 1, got ${limit}`);
+    this.reads = new Gate(limit);
   }
 
   /** A reader's statement: runs when fewer than `limit` reads are in flight, else waits its turn. */
-  async read<T>(run: () => Promise<T>): Promise<T> {
-    if (this.running < this.limit) this.running++;
-    else {
-      this.stats.queuedReads++;
-      // The slot is handed over by the read that releases it (running stays counted).
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    if (this.running > this.stats.maxReadsInFlight) this.stats.maxReadsInFlight = this.running;
-    try {
-      return await run();
-    } finally {
-      const next = this.waiting.shift();
-      if (next) next();
-      else this.running--;
-    }
+  read<T>(run: () => Promise<T>): Promise<T> {
+    if (this.reads.active >= this.limit) this.stats.queuedReads++;
+    return this.reads.run(() => {
+      this.stats.maxReadsInFlight = Math.max(this.stats.maxReadsInFlight, this.reads.active);
+      return run();
+    });
   }
 
   /** The write lock holder's statement: started at once, beside the reads in flight. */
@@ -80,11 +72,11 @@ export class StatementGate {
   }
 
   get readsInFlight(): number {
-    return this.running;
+    return this.reads.active;
   }
 
   get readsWaiting(): number {
-    return this.waiting.length;
+    return this.reads.queued;
   }
 }
 
