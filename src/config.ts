@@ -17,7 +17,7 @@ export interface Config {
   store: StoreEngine;
   dataDir: string;
   seedOnEmpty: boolean;
-  /** RAPPORT_READ_CONCURRENCY: reads in the embedded engine at once (null: one less than libuv's thread pool). */
+  /** RAPPORT_READ_CONCURRENCY: reads in the embedded engine at once while a write is about (null: one less than libuv's thread pool). */
   readConcurrency: number | null;
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */

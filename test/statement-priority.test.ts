@@ -11,11 +11,17 @@ import { EmbeddedStore, StatementGate, defaultReadConcurrency } from '../src/gra
 const SLOW_READ = 'UNWIND range(1, 300000) AS x RETURN sum(x * x) AS s';
 
 describe('the embedded store gives the writer priority over queued reads', () => {
-  it('a write transaction started behind 40 queued slow reads commits before most of them have run', async () => {
+  it('reads issued while a write transaction is about wait behind it: it commits before most of them have run', async () => {
     const store = EmbeddedStore.inMemory({ readConcurrency: 2 });
     try {
       await store.write('CREATE (:Probe {id: "p", n: 0})');
       let readsDone = 0;
+      const writerBefore = store.gate.stats.writerStatements;
+      // The transaction is about (waiting for its turn at the lock) before the reads are issued.
+      const tx = store.transaction(async (t) => {
+        for (let i = 1; i <= 5; i++) await t.run('MATCH (p:Probe {id: "p"}) SET p.n = $n RETURN p.n AS n', { n: i });
+      });
+      expect(store.gate.writersAbout).toBe(1);
       const reads = Array.from({ length: 40 }, () =>
         store.read(SLOW_READ).then((rows) => {
           readsDone++;
@@ -26,19 +32,17 @@ describe('the embedded store gives the writer priority over queued reads', () =>
       expect(store.gate.readsInFlight).toBe(2);
       expect(store.gate.readsWaiting).toBe(38);
 
-      let readsDoneAtCommit = -1;
-      const writerBefore = store.gate.stats.writerStatements;
-      await store.transaction(async (tx) => {
-        for (let i = 1; i <= 5; i++) await tx.run('MATCH (p:Probe {id: "p"}) SET p.n = $n RETURN p.n AS n', { n: i });
-      });
-      readsDoneAtCommit = readsDone;
+      await tx;
+      const readsDoneAtCommit = readsDone;
       expect(store.gate.stats.writerStatements - writerBefore).toBeGreaterThanOrEqual(5);
+      // The writer has gone: the reads still waiting all go to the engine at once.
+      expect(store.gate.writersAbout).toBe(0);
+      expect(store.gate.readsWaiting).toBe(0);
 
       const results = await Promise.all(reads);
       expect(results.every((r) => r.length === 1)).toBe(true);
       // Without the priority each of the five statements waits behind all 40 reads in the pool's queue.
       expect(readsDoneAtCommit).toBeLessThan(20);
-      expect(store.gate.stats.maxReadsInFlight).toBe(2);
       expect(store.gate.readsInFlight).toBe(0);
       expect(await store.read('MATCH (p:Probe {id: "p"}) RETURN p.n AS n')).toEqual([{ n: 5 }]);
     } finally {
@@ -46,9 +50,49 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     }
   }, 120_000);
 
+  it('with no writer about reads are not held back; once one arrives, new reads wait for a slot', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 2 });
+    try {
+      await store.write('CREATE (:Probe {id: "p", n: 0})');
+      const early = Array.from({ length: 12 }, () => store.read(SLOW_READ));
+      // No transaction waits or runs: all twelve are in the engine's hands.
+      expect(store.gate.readsInFlight).toBe(12);
+      expect(store.gate.readsWaiting).toBe(0);
+
+      const tx = store.transaction((t) => t.run('MATCH (p:Probe {id: "p"}) SET p.n = 1 RETURN p.n AS n'));
+      const late = Array.from({ length: 6 }, () => store.read(SLOW_READ));
+      // Twelve already in flight (more than the limit of two): the six new ones wait.
+      expect(store.gate.readsWaiting).toBe(6);
+      await tx;
+      expect(store.gate.readsWaiting).toBe(0);
+      const all = await Promise.all([...early, ...late]);
+      expect(all).toHaveLength(18);
+      expect(store.gate.stats.queuedReads).toBe(6);
+      expect(store.gate.readsInFlight).toBe(0);
+    } finally {
+      await store.close();
+    }
+  }, 120_000);
+
+  it('a failed transaction also lets the held reads go', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 1 });
+    try {
+      const tx = store.transaction((t) => t.run('THIS IS NOT CYPHER'));
+      const reads = Array.from({ length: 4 }, (_, i) => store.read('RETURN $i AS i', { i }));
+      expect(store.gate.readsWaiting).toBe(3);
+      await expect(tx).rejects.toBeDefined();
+      expect(store.gate.writersAbout).toBe(0);
+      expect((await Promise.all(reads)).map((r) => r[0].i)).toEqual([0, 1, 2, 3]);
+      expect(store.gate.readsWaiting).toBe(0);
+    } finally {
+      await store.close();
+    }
+  });
+
   it('a failing read releases its slot: the reads queued behind it still run', async () => {
     const store = EmbeddedStore.inMemory({ readConcurrency: 1 });
     try {
+      const gone = store.gate.writerArrives();
       const bad = store.read('THIS IS NOT CYPHER');
       const good = Array.from({ length: 5 }, (_, i) => store.read('RETURN $i AS i', { i }));
       expect(store.gate.readsWaiting).toBe(5);
@@ -56,13 +100,17 @@ describe('the embedded store gives the writer priority over queued reads', () =>
       expect((await Promise.all(good)).map((r) => r[0].i)).toEqual([0, 1, 2, 3, 4]);
       expect(store.gate.readsInFlight).toBe(0);
       expect(store.gate.readsWaiting).toBe(0);
+      gone();
+      gone(); // a second call changes nothing
+      expect(store.gate.writersAbout).toBe(0);
     } finally {
       await store.close();
     }
   });
 
-  it('the gate keeps at most `limit` reads in flight and runs the waiting ones in order', async () => {
+  it('while a writer is about the gate keeps at most `limit` reads in flight and runs the waiting ones in order', async () => {
     const gate = new StatementGate(2);
+    const gone = gate.writerArrives();
     const started: number[] = [];
     const finish: (() => void)[] = [];
     const runs = Array.from({ length: 5 }, (_, i) =>
@@ -87,15 +135,15 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     await runs[1];
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([0, 1, 2]);
-    finish[0]();
-    finish[2]();
-    await Promise.all([runs[0], runs[2]]);
+    expect(gate.stats.maxReadsInFlight).toBe(2);
+    // The writer goes: the two still waiting start at once, beside the two in flight.
+    gone();
     await new Promise((r) => setImmediate(r));
     expect(started).toEqual([0, 1, 2, 3, 4]);
-    finish[3]();
-    finish[4]();
+    expect(gate.readsInFlight).toBe(4);
+    expect(gate.stats.maxReadsInFlight).toBe(4);
+    for (const i of [0, 2, 3, 4]) finish[i]();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
-    expect(gate.stats.maxReadsInFlight).toBe(2);
     expect(gate.readsInFlight).toBe(0);
   });
 

@@ -5,7 +5,6 @@ import type { Params, Row, Store, TxRunner } from './store';
 import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
 import { AttentionCache, ALL_STATES } from './attention-cache';
-import { Gate } from './gate';
 import { trackWrites, type TouchedSet } from './write-tracking';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
 import './attention-state';
@@ -42,27 +41,67 @@ const MAX_ATTEMPTS = 5;
  * The engine's statements run in libuv's thread pool (napi async work), first come first served. Left
  * alone, a write transaction's statements, issued one after another while the write lock is held,
  * each wait behind every reader's statement queued meanwhile: under 8 readers the lock was held for
- * seconds (issue 15). So reads go through a gate that keeps at most `limit` of them in the pool
- * (the others wait here, in order), and the statements of the transaction holding the write lock pass
- * the gate at once: they wait at most for a thread, never behind the queued reads.
+ * seconds (issue 15). So while a write transaction is waiting for the lock or holding it, reads go
+ * through a gate that keeps at most `limit` of them in the pool (the others wait here, in order), and
+ * the writer's statements pass the gate at once: they wait at most for a thread and the reads already
+ * in the pool, never behind every read queued meanwhile. With no writer about, reads pass straight
+ * through: holding them to `limit` then bought nothing and cost a fifth of the card's throughput at
+ * 32 connections (interleaved: 469 → 350 req/s, server CPU 3.2 → 4.2 ms per card).
  */
 export class StatementGate {
-  private readonly reads: Gate;
+  private inFlight = 0;
+  private writers = 0;
+  private readonly waiting: (() => void)[] = [];
   /** Reads that had to wait for a slot, and the most reads ever in flight (tests, measurements). */
   readonly stats = { queuedReads: 0, maxReadsInFlight: 0, writerStatements: 0 };
 
   constructor(readonly limit: number) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`read concurrency must be a whole number >= 1, got ${limit}`);
-    this.reads = new Gate(limit);
   }
 
-  /** A reader's statement: runs when fewer than `limit` reads are in flight, else waits its turn. */
-  read<T>(run: () => Promise<T>): Promise<T> {
-    if (this.reads.active >= this.limit) this.stats.queuedReads++;
-    return this.reads.run(() => {
-      this.stats.maxReadsInFlight = Math.max(this.stats.maxReadsInFlight, this.reads.active);
-      return run();
-    });
+  /** Whether a read may start now: nobody ahead of it, and no writer about or a slot free. */
+  private mayStart(): boolean {
+    return this.waiting.length === 0 && (this.writers === 0 || this.inFlight < this.limit);
+  }
+
+  /** A reader's statement: runs at once unless a writer is about and `limit` reads are in flight. */
+  async read<T>(run: () => Promise<T>): Promise<T> {
+    if (this.mayStart()) this.inFlight++;
+    else {
+      this.stats.queuedReads++;
+      // The slot is counted by whoever lets this read go (release or writerDone).
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    }
+    if (this.inFlight > this.stats.maxReadsInFlight) this.stats.maxReadsInFlight = this.inFlight;
+    try {
+      return await run();
+    } finally {
+      this.inFlight--;
+      this.admit();
+    }
+  }
+
+  /** Lets waiting reads go, in order, as far as the rule allows. */
+  private admit(): void {
+    while (this.waiting.length && (this.writers === 0 || this.inFlight < this.limit)) {
+      this.inFlight++;
+      this.waiting.shift()!();
+    }
+  }
+
+  /**
+   * A write transaction is about (waiting for the write lock or holding it) until the returned
+   * function is called; from now on at most `limit` reads are in the pool.
+   */
+  writerArrives(): () => void {
+    this.writers++;
+    let gone = false;
+    return () => {
+      if (gone) return;
+      gone = true;
+      this.writers--;
+      this.admit();
+    };
   }
 
   /** The write lock holder's statement: started at once, beside the reads in flight. */
@@ -72,11 +111,16 @@ export class StatementGate {
   }
 
   get readsInFlight(): number {
-    return this.reads.active;
+    return this.inFlight;
   }
 
   get readsWaiting(): number {
-    return this.reads.queued;
+    return this.waiting.length;
+  }
+
+  /** Write transactions waiting for the lock or holding it. */
+  get writersAbout(): number {
+    return this.writers;
   }
 }
 
@@ -173,8 +217,17 @@ export class EmbeddedStore implements Store {
     return this.transaction((tx) => tx.run(cypher, params));
   }
 
-  transaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
+  async transaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
     this.assertOpen();
+    const writerGone = this.gate.writerArrives();
+    try {
+      return await this.lockedTransaction(work);
+    } finally {
+      writerGone();
+    }
+  }
+
+  private lockedTransaction<T>(work: (tx: TxRunner) => Promise<T>): Promise<T> {
     return this.writes.lock(async () => {
       for (let attempt = 1; ; attempt++) {
         const tx = this.db.beginTransaction();

@@ -16,11 +16,6 @@ export class Gate {
     return this.waiting.length;
   }
 
-  /** How many hold a turn now. */
-  get active(): number {
-    return this.running;
-  }
-
   async run<T>(work: () => Promise<T>): Promise<T> {
     if (this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
     else this.running++;
