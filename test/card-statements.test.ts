@@ -100,7 +100,7 @@ describe.each(testEngines())('the customer card on $name', (engine) => {
     await accessLogBuffer(h.store).flush();
     h.store.reset();
     const { customer } = await h.data(CARD, { id: `cus_card-${cases}` });
-    return { customer: customer!, statements: [...h.store.statements] };
+    return { customer: customer!, statements: [...h.store.statements], sentAfter: [...h.store.sentAfter] };
   };
 
   // The customer; coverage, contacts, cases (with their ownerships) and the last handoff (with its
@@ -112,6 +112,52 @@ describe.each(testEngines())('the customer card on $name', (engine) => {
     expect(twenty.statements).toHaveLength(6);
     expect(two.statements.some((s) => /AccessLog|MERGE|CREATE|SET /.test(s))).toBe(false);
     expect(twenty.customer.openCases).toHaveLength(20);
+  });
+
+  // The relations are asked beside the customer (one wave), the absences once the coverage is known.
+  it('asks for the customer and its four relations in one wave, then the absences: two waves, not three', async () => {
+    const { sentAfter, statements } = await card(20);
+    expect(sentAfter.slice(0, 5)).toEqual([0, 0, 0, 0, 0]);
+    expect(sentAfter[5]).toBeGreaterThan(0);
+    expect(statements[5]).toMatch(/Absence/);
+  });
+
+  it('answers a card the same as the fields asked one query each (no prefetch for a lone field)', async () => {
+    const { customer } = await card(20);
+    const one = async (selection: string) =>
+      (
+        await h.data(
+          parse(`query One($id: ID!) { customer(id: $id) { ${selection} } }`) as TypedDocumentNode<
+            { customer: Record<string, any> },
+            { id: string }
+          >,
+          { id: 'cus_card-20' },
+        )
+      ).customer; // eslint-disable-line @typescript-eslint/no-explicit-any -- an answer read without generated types
+    expect((await one('coverage { id role from engineer { id name status phone } }')).coverage).toEqual(customer.coverage);
+    expect((await one('contacts { id name title role phone }')).contacts).toEqual(customer.contacts);
+    expect((await one('lastHandoff { id reason status effectiveAt openItems(customer: $id) { id kind status } }')).lastHandoff).toEqual(
+      customer.lastHandoff,
+    );
+    const cases = await one(
+      'openCases { id number title severity status openedAt owner { id name } ownershipHistory { from to engineer { id } } }',
+    );
+    expect(cases.openCases).toEqual(customer.openCases);
+  });
+
+  it('a card through a fragment, and of a customer that does not exist', async () => {
+    await accessLogBuffer(h.store).flush();
+    h.store.reset();
+    const viaFragment = parse(`query F($id: ID!) { customer(id: $id) { ...CardParts } }
+      fragment CardParts on Customer { id ... on Customer { coverage { id } contacts { id } } openCases { id } lastHandoff { id } }`) as TypedDocumentNode<
+      { customer: Record<string, any> | null },
+      { id: string }
+    >; // eslint-disable-line @typescript-eslint/no-explicit-any -- an answer read without generated types
+    const { customer } = await h.data(viaFragment, { id: 'cus_card-2' });
+    expect(customer!.openCases).toHaveLength(2);
+    expect(h.store.sentAfter).toEqual([0, 0, 0, 0, 0]);
+    h.store.reset();
+    expect((await h.data(viaFragment, { id: 'cus_card-none' })).customer).toBeNull();
   });
 
   it('answers the owners, their history and the handoff items the separate loaders gave', async () => {

@@ -37,6 +37,9 @@ export interface Store {
 export class CountingStore implements Store {
   calls = 0;
   readonly statements: string[] = [];
+  /** For each statement, how many reads had answered when it was sent: the request's waves (tests). */
+  readonly sentAfter: number[] = [];
+  private readsAnswered = 0;
   readonly attentionCache?: () => AttentionCache;
   constructor(readonly inner: Store) {
     if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
@@ -47,14 +50,19 @@ export class CountingStore implements Store {
   reset() {
     this.calls = 0;
     this.statements.length = 0;
+    this.sentAfter.length = 0;
+    this.readsAnswered = 0;
   }
   private note(cypher: string) {
     this.calls++;
-    if (this.statements.length < 10_000) this.statements.push(cypher);
+    if (this.statements.length < 10_000) {
+      this.statements.push(cypher);
+      this.sentAfter.push(this.readsAnswered);
+    }
   }
   read(cypher: string, params?: Params) {
     this.note(cypher);
-    return this.inner.read(cypher, params);
+    return this.inner.read(cypher, params).finally(() => this.readsAnswered++);
   }
   write(cypher: string, params?: Params) {
     this.note(cypher);

@@ -10,11 +10,12 @@ import { Coverage, CoverageConnection, EscalationStep } from '../schema/coverage
 import { Customer } from '../schema/customer.type';
 import { DateTimeScalar } from '../schema/date-time.scalar';
 import { Device } from '../schema/device.type';
-import { CaseStatus, CommitmentStatus, CoverageRole, OPEN_CASE_STATUSES, RecordStatus } from '../schema/enums';
+import { CaseStatus, CommitmentStatus, CoverageRole, RecordStatus } from '../schema/enums';
 import { Handoff } from '../schema/handoff.type';
 import { Commitment, Interaction } from '../schema/interaction.type';
 import { Region } from '../schema/region.type';
 import { PageArgs } from './query.resolver';
+import { contactsOf, coverageAt, openCasesOf } from './customer-loads';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -45,7 +46,7 @@ export class CustomerResolver {
     @Arg('role', () => CoverageRole, { nullable: true }) role: CoverageRole | null,
     @Ctx() ctx: Context,
   ) {
-    return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.loaders.now, role: role ?? null }).load(c.id);
+    return coverageAt(ctx, at, role).load(c.id);
   }
 
   @FieldResolver(() => CoverageConnection, { description: 'Every coverage ever, newest first.' })
@@ -59,7 +60,7 @@ export class CustomerResolver {
     @Arg('includeFormer', () => Boolean, { nullable: true }) includeFormer: boolean | null,
     @Ctx() ctx: Context,
   ) {
-    const rows = await ctx.loaders.contactsOfCustomer.get({ includeFormer: includeFormer ?? false }).load(c.id);
+    const rows = await contactsOf(ctx, includeFormer).load(c.id);
     return rows.map((r) => r.contact);
   }
 
@@ -69,7 +70,7 @@ export class CustomerResolver {
       'Engineers who are not ACTIVE are listed with skippedBecause.',
   })
   async escalationPath(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
-    const coverage = await ctx.loaders.coverageOfCustomer.get({ at: ctx.loaders.now, role: null }).load(c.id);
+    const coverage = await coverageAt(ctx, null, null).load(c.id);
     const engineers = await ctx.loaders.engineer.loadMany(coverage.map((cv) => cv.engineerId));
     const candidates = coverage.flatMap((cv, i) => {
       const e = engineers[i];
@@ -110,7 +111,7 @@ export class CustomerResolver {
 
   @FieldResolver(() => [Case], { description: 'Cases still open (OPEN, IN_PROGRESS, WAITING_CUSTOMER).' })
   openCases(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.casesOfCustomer.get({ statuses: [...OPEN_CASE_STATUSES].sort() }).load(c.id);
+    return openCasesOf(ctx).load(c.id);
   }
 
   @FieldResolver(() => Interaction, {

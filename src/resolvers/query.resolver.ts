@@ -1,4 +1,5 @@
-import { Arg, Args, ArgsType, Ctx, Field, ID, InputType, Int, Query, Resolver } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, ArgsType, Ctx, Field, ID, Info, InputType, Int, Query, Resolver } from 'type-graphql';
 import type { Context } from '../context';
 import { labelOfId } from '../domain/ids';
 import { MAX_PAGE_SIZE, nameIdCursor, pageArgs, pageRequest } from '../domain/pagination';
@@ -18,6 +19,8 @@ import { Node } from '../schema/node.interface';
 import { Region } from '../schema/region.type';
 import { SearchHit, SearchKind } from '../schema/search-hit.type';
 import { optionalId, requireId } from './args';
+import { prefetchCustomerFields } from './customer-loads';
+import { plainChildFields } from './lookahead';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class CustomerFilter {
@@ -89,8 +92,10 @@ export class QueryResolver {
   }
 
   @Query(() => Customer, { nullable: true })
-  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context) {
-    return ctx.loaders.customer.load(requireId(id, 'id', 'Customer'));
+  customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
+    const key = requireId(id, 'id', 'Customer');
+    prefetchCustomerFields(ctx, key, plainChildFields(info));
+    return ctx.loaders.customer.load(key);
   }
 
   @Query(() => CustomerConnection, { description: 'Customers in name order, as a Relay connection.' })
