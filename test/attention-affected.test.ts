@@ -67,6 +67,12 @@ describe.each(testEngines())('the customers a write recomputes ($name)', (engine
     expect(await recomputed()).toEqual(['cus_big1']);
   });
 
+  it('a change of case owner recomputes the case’s customer only, not the old and new owners’ other customers', async () => {
+    // eng_a (owner now) is PRIMARY of all three customers; eng_b is BACKUP of cus_big1.
+    await gql(`mutation { assignCaseOwner(caseId: "cas_small-board", engineerId: "eng_b") { id } }`);
+    expect(await recomputed()).toEqual(['cus_small']);
+  });
+
   it('a coverage change still reaches the engineer’s other customers (his load)', async () => {
     await gql(`mutation($input: AssignCoverageInput!) { assignCoverage(input: $input) { id } }`, {
       input: { customerId: 'cus_small', engineerId: 'eng_b', role: 'BACKUP', from: new Date(clock).toISOString() },

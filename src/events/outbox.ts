@@ -69,13 +69,25 @@ function wake() {
 /**
  * Writes events in the caller's transaction; dedup keys already raised are skipped. The customers and
  * subjects they name count as touched by the transaction (the attention state is recomputed for
- * them), unless `notifyOnly`: events that tell of time passing (the clock's), not of a change.
+ * them), unless `notifyOnly`: events that tell of time passing (the clock's), not of a change. With
+ * `subjectsAsReferences` the customer and the subjects are references (TouchedSet.referenced): the
+ * customer is recomputed itself, without the customers of its engineers (its coverage did not
+ * change), a case names its customer, an engineer or a contact nobody else (a case's change of owner
+ * changes no flag of the owners' other customers: no rule reads cases from an engineer's side, see
+ * REFERENCE_ONLY_RECORDS).
  */
-export async function appendEvents(tx: TxRunner, events: NewEvent[], opts: { notifyOnly?: boolean } = {}): Promise<number> {
+export async function appendEvents(
+  tx: TxRunner,
+  events: NewEvent[],
+  opts: { notifyOnly?: boolean; subjectsAsReferences?: boolean } = {},
+): Promise<number> {
   const touched = opts.notifyOnly ? undefined : touchedSet();
   for (const e of events) {
-    if (e.customerId) touched?.add('Customer', e.customerId);
-    touched?.addIdsIn(e.subjectIds);
+    if (opts.subjectsAsReferences) touched?.addReferencesIn([e.customerId, ...e.subjectIds]);
+    else {
+      if (e.customerId) touched?.add('Customer', e.customerId);
+      touched?.addIdsIn(e.subjectIds);
+    }
     touched?.noteTime(e.at);
   }
   let list = events;

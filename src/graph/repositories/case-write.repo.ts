@@ -147,15 +147,20 @@ export async function moveOwnership(tx: TxRunner, caseId: string, engineerId: st
   await startOwnership(tx, caseId, engineerId, at, meta);
   const customerId = await customerOfCase(tx, caseId);
   const fromEngineerId = (ended[0]?.engineerId as string) ?? null;
-  await appendEvents(tx, [
-    {
-      type: EventType.CaseOwnerChanged,
-      at,
-      customerId,
-      subjectIds: [caseId, engineerId, ...(fromEngineerId ? [fromEngineerId] : [])],
-      payload: { caseId, customerId, fromEngineerId, toEngineerId: engineerId, at },
-    },
-  ]);
+  await appendEvents(
+    tx,
+    [
+      {
+        type: EventType.CaseOwnerChanged,
+        at,
+        customerId,
+        subjectIds: [caseId, engineerId, ...(fromEngineerId ? [fromEngineerId] : [])],
+        payload: { caseId, customerId, fromEngineerId, toEngineerId: engineerId, at },
+      },
+      // The case's customer is recomputed; the two owners' other customers are not concerned.
+    ],
+    { subjectsAsReferences: true },
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
