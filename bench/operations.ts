@@ -134,8 +134,8 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
   const at = now.toISOString();
   const [customer] = await read(store, nodesByIdCypher('Customer'), [id]);
   if (!customer) return null;
-  const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null });
-  const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at });
+  const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null }).then((rows) => rows.map(cov.coverageRow));
+  const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at }).then((rows) => rows.map(cus.contactRow));
   // The cases carry their ownerships (one statement, no second wave for the owner).
   const casesP = read(store, cus.CASES_OF_CUSTOMERS_WITH_STATUS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then((rows) =>
     rows.map((r) => {
@@ -183,7 +183,9 @@ async function directExperts(store: Store, vars: Record<string, unknown>, { now 
 }
 
 async function directWhoCovers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
-  const rows = await store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [vars.id as string], at: now.toISOString(), role: null });
+  const rows = (await store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [vars.id as string], at: now.toISOString(), role: null })).map(
+    cov.coverageRow,
+  );
   return rows.map((r) => ({ ...cov.toCoverage(r), engineer: r.e }));
 }
 
@@ -193,8 +195,8 @@ export async function directCustomers(store: Store, vars: Record<string, unknown
   const page = await cus.listCustomers(store, {}, { first: vars.first as number, last: null, after: null, before: null }, at);
   const ids = page.edges.map((e) => e.node.id);
   const [coverage, contacts] = await Promise.all([
-    read(store, cov.COVERAGE_OF_CUSTOMERS_AT, ids, { at, role: null }),
-    read(store, cus.CONTACTS_OF_CUSTOMERS, ids, { includeFormer: false, at }),
+    read(store, cov.COVERAGE_OF_CUSTOMERS_AT, ids, { at, role: null }).then((rows) => rows.map(cov.coverageRow)),
+    read(store, cus.CONTACTS_OF_CUSTOMERS, ids, { includeFormer: false, at }).then((rows) => rows.map(cus.contactRow)),
   ]);
   const covBy = byKey(coverage);
   const conBy = byKey(contacts);
@@ -218,8 +220,8 @@ export async function naiveCustomers(store: Store, vars: Record<string, unknown>
   const edges = await Promise.all(
     page.edges.map(async (e) => {
       const [coverage, contacts] = await Promise.all([
-        store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [e.node.id], at, role: null }),
-        store.read(cus.CONTACTS_OF_CUSTOMERS, { ids: [e.node.id], includeFormer: false, at }),
+        store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [e.node.id], at, role: null }).then((rows) => rows.map(cov.coverageRow)),
+        store.read(cus.CONTACTS_OF_CUSTOMERS, { ids: [e.node.id], includeFormer: false, at }).then((rows) => rows.map(cus.contactRow)),
       ]);
       return { ...e, node: { ...e.node, coverage, contacts: contacts.map((r) => r.p) } };
     }),

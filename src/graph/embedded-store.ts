@@ -195,12 +195,22 @@ export class EmbeddedStore implements Store {
     if (this.closed) throw new StoreError('UNAVAILABLE', 'The embedded store is closed');
   }
 
-  private static rows(result: QueryResult): Row[] {
-    return result.toArray().map((r) => {
+  /**
+   * The result as port rows. `rows()` (arrays of values) costs the engine's binding less than
+   * `toArray()` (an object per row, keys set one by one); the row objects are built here, keys in
+   * column order as `toArray()` gives them (issue 15, bench/convert.ts).
+   */
+  static rows(result: QueryResult): Row[] {
+    const columns = result.columns;
+    const raw = result.rows();
+    const out: Row[] = new Array(raw.length);
+    for (let i = 0; i < raw.length; i++) {
+      const values = raw[i];
       const row: Row = {};
-      for (const [k, v] of Object.entries(r)) row[k] = fromGrafeoValue(v);
-      return row;
-    });
+      for (let j = 0; j < columns.length; j++) row[columns[j]] = fromGrafeoValue(values[j]);
+      out[i] = row;
+    }
+    return out;
   }
 
   async read(cypher: string, params?: Params): Promise<Row[]> {

@@ -88,14 +88,17 @@ export function createLoaders(store: Store, now: Date) {
     parentOfCustomer: oneLoader(store, cus.PARENT_OF_CUSTOMERS, node<CustomerRecord>('p')),
     branchesOfCustomer: manyLoader(store, cus.BRANCHES_OF_CUSTOMERS, node<CustomerRecord>('b')),
     coverageOfCustomer: new LoaderFamily((a: { at: string; role: string | null }) =>
-      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (row) => primeEngineer(row, cov.toCoverage(row)), a),
+      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (raw) => coverageWithEngineer(cov.coverageRow(raw)), a),
     ),
-    coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (row) => primeEngineer(row, cov.toCoverage(row))),
+    coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (raw) => coverageWithEngineer(cov.coverageRow(raw))),
     contactsOfCustomer: new LoaderFamily((a: { includeFormer: boolean }) =>
       manyLoader(
         store,
         cus.CONTACTS_OF_CUSTOMERS,
-        (row) => ({ contact: row.p as unknown as ContactRecord, employment: toEmployment(row) }),
+        (raw) => {
+          const row = cus.contactRow(raw);
+          return { contact: row.p as unknown as ContactRecord, employment: toEmployment(row) };
+        },
         { ...a, at: nowIso },
       ),
     ),
@@ -221,6 +224,10 @@ export function createLoaders(store: Store, now: Date) {
   }
 
   /** A row that already carries the engineer spares the engineer loader a round trip. */
+  function coverageWithEngineer(row: Row): CoverageRecord {
+    return primeEngineer(row, cov.toCoverage(row));
+  }
+
   function primeEngineer<T>(row: Row, value: T): T {
     const e = row.e as Props | undefined;
     if (e && typeof e.id === 'string') loaders.engineer.prime(e.id, e as unknown as EngineerRecord);

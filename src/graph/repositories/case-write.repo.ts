@@ -11,7 +11,7 @@ import type { Props } from '../records';
 import type { Store, TxRunner } from '../store';
 import { CUSTOMER_OF_CASES, CUSTOMER_OF_DEVICES } from './case.repo';
 import { recordChanges } from './change.repo';
-import { COVERAGE_OF_CUSTOMERS_AT } from './coverage.repo';
+import { COVERAGE_OF_CUSTOMERS_AT, coverageRow } from './coverage.repo';
 import { edgeKey } from './upsert.repo';
 import { lock } from '../invariants';
 import {
@@ -207,7 +207,7 @@ export async function openCase(store: Store, cmd: OpenCaseCommand, meta: WriteMe
       const rows = await tx.run(COVERAGE_OF_CUSTOMERS_AT, { ids: [cmd.customerId], at: meta.now, role: CoverageRole.PRIMARY });
       const choice = defaultCaseOwner(
         cmd.customerId,
-        rows.map((r) => r.e as { id: string; status?: unknown }),
+        rows.map((r) => coverageRow(r).e as { id: string; status?: unknown }),
       );
       if ('field' in choice) checks.push(choice);
       else ownerId = choice.engineerId;

@@ -1,6 +1,7 @@
 import type { CoverageRecord } from '../records';
 import type { Row } from '../store';
 import { currentAt } from '../current';
+import { ListProjection } from '../list-projection';
 
 /**
  * Coverage is the COVERS relationship. It is current at T when from <= T and (to is null or T < to).
@@ -8,22 +9,35 @@ import { currentAt } from '../current';
  */
 const CURRENT_AT = `${currentAt('r')} AND ($role IS NULL OR r.role = $role)`;
 
-/** The coverage and engineer properties the types read (map projections, not whole nodes). */
-const COVERAGE_PROJECTION = 'r {.id, .role, .from, .to, .assignedBy} AS r';
-export const ENGINEER_PROJECTION = 'e {.id, .name, .nameLatin, .kind, .status, .phone, .email, .skills} AS e';
+/**
+ * The coverage and engineer properties the types read, as lists of values (cheaper than map
+ * projections on the embedded engine, see ListProjection); `coverageRow` turns a row back into
+ * `{key, r, engineerId, customerId, e}` with `r` and `e` maps.
+ */
+const COVERAGE_FIELDS = new ListProjection(['id', 'role', 'from', 'to', 'assignedBy']);
+const ENGINEER_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'kind', 'status', 'phone', 'email', 'skills']);
+const COVERAGE_RETURN = `RETURN id AS key, ${COVERAGE_FIELDS.of('r')} AS r, ${ENGINEER_FIELDS.of('e')} AS e`;
 
+/** Read its rows with `coverageRow`. */
 export const COVERAGE_OF_CUSTOMERS_AT = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
 WHERE ${CURRENT_AT}
-RETURN id AS key, ${COVERAGE_PROJECTION}, e.id AS engineerId, c.id AS customerId, ${ENGINEER_PROJECTION}
-ORDER BY r.from DESC, r.id DESC`;
+WITH id, r, e ORDER BY r.from DESC, r.id DESC
+${COVERAGE_RETURN}`;
 
+/** Read its rows with `coverageRow`. */
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
-RETURN id AS key, ${COVERAGE_PROJECTION}, e.id AS engineerId, c.id AS customerId, ${ENGINEER_PROJECTION}
-ORDER BY r.from DESC, r.id DESC`;
+WITH id, r, e ORDER BY r.from DESC, r.id DESC
+${COVERAGE_RETURN}`;
+
+/** A row of COVERAGE_OF_CUSTOMERS_AT or COVERAGE_HISTORY_OF_CUSTOMERS as `{key, r, engineerId, customerId, e}`. */
+export function coverageRow(row: Row): Row {
+  const e = ENGINEER_FIELDS.toMap(row.e);
+  return { key: row.key, r: COVERAGE_FIELDS.toMap(row.r), engineerId: e?.id ?? null, customerId: row.key, e };
+}
 
 export const PORTFOLIO_OF_ENGINEERS_AT = `
 UNWIND $ids AS id

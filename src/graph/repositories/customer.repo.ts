@@ -1,5 +1,6 @@
 import { currentAt } from '../current';
-import type { Store } from '../store';
+import type { Row, Store } from '../store';
+import { ListProjection } from '../list-projection';
 import type { CustomerRecord } from '../records';
 import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
 import { compactSearchText } from '../../domain/search-key';
@@ -80,14 +81,25 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:BRANCH_OF]-(b:Customer)
 RETURN id AS key, b ORDER BY b.name`;
 
-/** Contacts with their employment current at $at; former (and not yet started) ones only when asked. */
+const CONTACT_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'title', 'role', 'phone', 'email', 'status']);
+const EMPLOYMENT_FIELDS = new ListProjection(['from', 'to', 'title']);
+
+/**
+ * Contacts with their employment current at $at; former (and not yet started) ones only when asked.
+ * The properties come as lists of values (see ListProjection): read the rows with `contactRow`.
+ */
 export const CONTACTS_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[w:WORKS_AT]-(p:Contact)
 WHERE $includeFormer OR ${currentAt('w')}
-WITH id, c, p, w ORDER BY p.name, p.id
-RETURN id AS key, p {.id, .name, .nameLatin, .title, .role, .phone, .email, .status} AS p, w {.from, .to, .title} AS w,
-  p.id AS contactId, c.id AS customerId`;
+WITH id, p, w ORDER BY p.name, p.id
+RETURN id AS key, ${CONTACT_FIELDS.of('p')} AS p, ${EMPLOYMENT_FIELDS.of('w')} AS w`;
+
+/** A row of CONTACTS_OF_CUSTOMERS as `{key, p, w, contactId, customerId}` with `p` and `w` maps. */
+export function contactRow(row: Row): Row {
+  const p = CONTACT_FIELDS.toMap(row.p);
+  return { key: row.key, p, w: EMPLOYMENT_FIELDS.toMap(row.w), contactId: p?.id ?? null, customerId: row.key };
+}
 
 export const DEVICES_OF_CUSTOMERS = `
 UNWIND $ids AS id
