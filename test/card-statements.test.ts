@@ -22,6 +22,8 @@ const CARD = parse(`query Card($id: ID!) {
 }`) as TypedDocumentNode<{ customer: Record<string, any> | null }, { id: string }>; // eslint-disable-line @typescript-eslint/no-explicit-any -- an answer read without generated types
 
 const FROM = '2025-01-01T00:00:00Z';
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- answers read without generated types
+type Answer = Record<string, any>;
 
 function fixture(cases: number) {
   const c = `cus_card-${cases}`;
@@ -127,13 +129,10 @@ describe.each(testEngines())('the customer card on $name', (engine) => {
     const one = async (selection: string) =>
       (
         await h.data(
-          parse(`query One($id: ID!) { customer(id: $id) { ${selection} } }`) as TypedDocumentNode<
-            { customer: Record<string, any> },
-            { id: string }
-          >,
+          parse(`query One($id: ID!) { customer(id: $id) { ${selection} } }`) as TypedDocumentNode<{ customer: Answer }, { id: string }>,
           { id: 'cus_card-20' },
         )
-      ).customer; // eslint-disable-line @typescript-eslint/no-explicit-any -- an answer read without generated types
+      ).customer;
     expect((await one('coverage { id role from engineer { id name status phone } }')).coverage).toEqual(customer.coverage);
     expect((await one('contacts { id name title role phone }')).contacts).toEqual(customer.contacts);
     expect((await one('lastHandoff { id reason status effectiveAt openItems(customer: $id) { id kind status } }')).lastHandoff).toEqual(
@@ -150,9 +149,9 @@ describe.each(testEngines())('the customer card on $name', (engine) => {
     h.store.reset();
     const viaFragment = parse(`query F($id: ID!) { customer(id: $id) { ...CardParts } }
       fragment CardParts on Customer { id ... on Customer { coverage { id } contacts { id } } openCases { id } lastHandoff { id } }`) as TypedDocumentNode<
-      { customer: Record<string, any> | null },
+      { customer: Answer | null },
       { id: string }
-    >; // eslint-disable-line @typescript-eslint/no-explicit-any -- an answer read without generated types
+    >;
     const { customer } = await h.data(viaFragment, { id: 'cus_card-2' });
     expect(customer!.openCases).toHaveLength(2);
     expect(h.store.sentAfter).toEqual([0, 0, 0, 0, 0]);
