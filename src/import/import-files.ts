@@ -6,7 +6,7 @@ import { labelOfId, type NodeLabel } from '../domain/ids';
 import { validateRecord } from '../domain/record-validation';
 import { parseIsoDateTime } from '../schema/date-time.scalar';
 import { EDGE_KINDS, NODE_KINDS, kindByName, type EdgeKind, type LinkSpec, type NodeKind } from '../graph/kinds';
-import { recordChangeBatch } from '../graph/repositories/change.repo';
+import { newChangeBatchId, recordChangeBatch } from '../graph/repositories/change.repo';
 import { readExistingEdges, readExistingNodes, readStoredSelfLinks, type StoredRecord } from '../graph/repositories/import-read.repo';
 import { edgeKey, existingIds, upsertKind, type PlainRow } from '../graph/repositories/upsert.repo';
 import type { Store, TxRunner } from '../graph/store';
@@ -699,9 +699,12 @@ class FileRun {
         toWrite.push(e.row);
         changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
       }
-      await upsertKind(tx, kind.kind, toWrite, newIds);
-      // One change-history node per batch, not per record (change.repo.ts, recordChangeBatch).
-      await recordChangeBatch(tx, [...ended, ...changes]);
+      // One change-history node per batch, not per record (change.repo.ts, recordChangeBatch). New
+      // nodes are created listing the batch; the batch links itself to the other records it names.
+      const batch = newChangeBatchId();
+      const linked = isNodeKind(kind) ? { label: kind.label, ids: newIds } : undefined;
+      await upsertKind(tx, kind.kind, toWrite, newIds, linked ? { changeBatch: batch } : {});
+      await recordChangeBatch(tx, [...ended, ...changes], { id: batch, linked });
       return { created, updated, unchanged, ...resolved };
     });
     this.created += outcome.created;

@@ -87,18 +87,30 @@ export interface BatchEntry {
   s: string | null;
 }
 
-export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[]): Promise<void> {
+/** A new change batch's id (to create records that list it before the batch is recorded). */
+export const newChangeBatchId = (): string => `chb_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+
+export interface ChangeBatchOptions {
+  /** The batch's id (default: a new one). */
+  id?: string;
+  /** Records of one label that already list the batch (created with it, see upsertKind's changeBatch). */
+  linked?: { label: string; ids: ReadonlySet<string> };
+}
+
+export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[], opts: ChangeBatchOptions = {}): Promise<void> {
   if (!entries.length) return;
   noteTouched(entries);
   const byLabel = new Map<StoredLabel, Set<string>>();
+  const { linked } = opts;
   for (const e of entries) {
     const label = LABELS.find((l) => l === e.entityLabel);
     if (!label) throw new Error(`change record for an unknown label ${e.entityLabel}`);
+    if (linked && label === linked.label && linked.ids.has(e.entityId)) continue;
     let ids = byLabel.get(label);
     if (!ids) byLabel.set(label, (ids = new Set()));
     ids.add(e.entityId);
   }
-  const id = `chb_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+  const id = opts.id ?? newChangeBatchId();
   const stored: BatchEntry[] = entries.map((e) => ({
     e: e.entityId,
     l: e.entityLabel,
