@@ -697,7 +697,17 @@ class FileRun {
           newIds.add(isNodeKind(kind) ? String(e.row.id) : edgeKey(kind, e.row));
         }
         toWrite.push(e.row);
-        changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
+        // Built field by field: an object spread per row cost ~1 µs (a tenth of this loop on medium).
+        const { entityId, entityLabel } = this.anchor(e);
+        changes.push({
+          entityId,
+          entityLabel,
+          op: before ? 'UPDATE' : 'CREATE',
+          actor,
+          at,
+          changes: diff,
+          summary: this.summary(e, origin),
+        });
       }
       // One change-history node per batch, not per record (change.repo.ts, recordChangeBatch). New
       // nodes are created listing the batch; the batch links itself to the other records it names.
