@@ -2,6 +2,7 @@ import { labelOfId, type NodeLabel } from '../../domain/ids';
 import { EDGE_KINDS, NODE_KINDS, relName, type EdgeKind, type FieldSpec, type LinkSpec, type NodeKind } from '../kinds';
 import type { Row, TxRunner } from '../store';
 import { touchedSet } from '../write-tracking';
+import { KEYED_LABELS, pinyinKey } from '../../domain/search-key';
 
 /**
  * Idempotent batched writes of whole records (UNWIND over rows, MERGE by id or key): the bulk
@@ -73,14 +74,26 @@ const targetsOf = (link: LinkSpec): NodeLabel[] => (Array.isArray(link.target) ?
  * they carry and to which label, so the statement texts come from a small fixed set. Links to the
  * row's own kind (a manager, a parent) may name a row of the same batch: they stay separate.
  */
-export function nodeCreateCypher(kind: NodeKind, folded: { link: LinkSpec; target: NodeLabel }[], changeBatch = false): string {
+export function nodeCreateCypher(
+  kind: NodeKind,
+  folded: { link: LinkSpec; target: NodeLabel }[],
+  changeBatch = false,
+  searchKey = false,
+): string {
   const rel = (link: LinkSpec) => relName(link.rel);
   const matches = folded.map(({ link, target }, i) => `MATCH (t${i}:${label(target)} {id: row.${link.field}})\n`).join('');
   const creates = folded
     .map(({ link }, i) => (link.direction === 'out' ? `\nCREATE (n)-[:${rel(link)}]->(t${i})` : `\nCREATE (n)<-[:${rel(link)}]-(t${i})`))
     .join('');
   // A new node listing its change batch from the start: the value LINK_CHANGE_BATCH would give it (change.repo.ts).
-  const set = [setClause('n', kind.fields, ['id']), changeBatch ? 'n._changeBatches = [$batch]' : ''].filter(Boolean).join(', ');
+  // A new customer, contact or engineer with its search key: what search-keys.repo.ts's SET_SEARCH_KEYS would set.
+  const set = [
+    setClause('n', kind.fields, ['id']),
+    changeBatch ? 'n._changeBatches = [$batch]' : '',
+    searchKey ? 'n._pinyin = row._pinyin, n._pinyinOf = row.name' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `UNWIND $rows AS row
 ${matches}CREATE (n:${label(kind.label)} {id: row.id})${set ? `\nSET ${set}` : ''}${creates}`;
 }
@@ -119,9 +132,19 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], chang
     if (!group) groups.set(key, (group = { folded, rows: [] }));
     group.rows.push(row);
   }
+  // Customers, contacts and engineers get their search key in the same statement (issue 15, seventh
+  // round: the search-key hook's look-up and write were a statement pair per batch), when they have a name.
+  const touched = touchedSet();
+  const keyed = touched != null && (KEYED_LABELS as readonly string[]).includes(kind.label);
+  if (keyed) {
+    for (const group of groups.values()) {
+      group.rows = group.rows.map((r) => (typeof r.name === 'string' ? { ...r, _pinyin: pinyinKey(r.name) } : r));
+      for (const r of group.rows) if (r._pinyin != null) touched.keyed.add(`${kind.label} ${String(r.id)}`);
+    }
+  }
   for (const group of groups.values())
     await tx.run(
-      nodeCreateCypher(kind, group.folded, changeBatch != null),
+      nodeCreateCypher(kind, group.folded, changeBatch != null, keyed),
       changeBatch != null ? { rows: group.rows, batch: changeBatch } : { rows: group.rows },
     );
   for (const link of kind.links.filter((l) => !foldable(kind, l))) {
