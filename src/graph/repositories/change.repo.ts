@@ -95,7 +95,23 @@ export interface ChangeBatchOptions {
   id?: string;
   /** Records of one label that already list the batch (created with it, see upsertKind's changeBatch). */
   linked?: { label: string; ids: ReadonlySet<string> };
+  /** The entries already packed (packChangeBatch, e.g. while the batch's records were being written). */
+  packed?: string;
 }
+
+/** A batch's entries as stored: compressed JSON (see packBatchEntries). */
+export const packChangeBatch = (entries: ChangeEntry[]): string =>
+  packBatchEntries(
+    entries.map((e) => ({
+      e: e.entityId,
+      l: e.entityLabel,
+      o: e.op,
+      a: e.actor,
+      t: e.at,
+      c: e.changes,
+      s: e.summary ?? null,
+    })),
+  );
 
 export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[], opts: ChangeBatchOptions = {}): Promise<void> {
   if (!entries.length) return;
@@ -111,15 +127,6 @@ export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[], op
     ids.add(e.entityId);
   }
   const id = opts.id ?? newChangeBatchId();
-  const stored: BatchEntry[] = entries.map((e) => ({
-    e: e.entityId,
-    l: e.entityLabel,
-    o: e.op,
-    a: e.actor,
-    t: e.at,
-    c: e.changes,
-    s: e.summary ?? null,
-  }));
   const at = entries.reduce((latest, e) => (e.at > latest ? e.at : latest), entries[0].at);
   await tx.run(RECORD_CHANGE_BATCH, {
     id,
@@ -127,7 +134,7 @@ export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[], op
     actor: entries[0].actor,
     seq: ++counter,
     size: entries.length,
-    entries: packBatchEntries(stored),
+    entries: opts.packed ?? packChangeBatch(entries),
   });
   for (const [label, ids] of byLabel) await tx.run(LINK_CHANGE_BATCH(label), { ids: [...ids], batch: id });
 }
