@@ -150,10 +150,24 @@ export async function affectedCustomers(tx: TxRunner, touched: TouchedSet, stopA
   }
   // Touched customers first: each is affected itself, the cheapest statement (the order changes nothing else).
   const labels = [...touched.byLabel].sort(([a], [b]) => Number(b === 'Customer') - Number(a === 'Customer'));
-  for (const [label, ids] of labels) if (!over()) await resolve(AFFECTED[label], ids);
+  for (const [label, ids] of labels) {
+    if (over()) break;
+    if (label === 'Customer' && chunk !== Infinity) {
+      // The touched customers that exist are affected themselves (AFFECTED.Customer's `[id]`): often
+      // over the limit already, without the fan-out through their engineers.
+      for (const row of await tx.run(EXISTING_CUSTOMERS, { ids: [...ids] })) out.add(row.id as string);
+      if (over()) break;
+    }
+    await resolve(AFFECTED[label], ids);
+  }
   for (const [how, ids] of referenced) if (!over()) await resolve(how, ids);
   return [...out].sort();
 }
+
+const EXISTING_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})
+RETURN id`;
 
 /** Ids per affected-customers statement when the search may stop early (a bulk write, see maintainTouched). */
 const AFFECTED_CHUNK = 250;
