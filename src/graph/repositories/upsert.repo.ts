@@ -150,11 +150,17 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], chang
   for (const link of kind.links.filter((l) => !foldable(kind, l))) {
     const withLink = rows.filter((r) => r[link.field] != null);
     if (!withLink.length) continue;
+    const targets = targetsOf(link);
+    if (link.many && targets.length === 1) {
+      // One row per (record, target) pair, duplicates removed: the single-valued statement, no inner UNWIND.
+      const pairs = withLink.flatMap((r) => [...new Set(r[link.field] as unknown[])].map((t) => ({ id: r.id, [link.field]: t })));
+      if (pairs.length) await tx.run(linkCreateCypher(kind, { ...link, many: false }, targets[0]), { rows: pairs });
+      continue;
+    }
     const linkRows = withLink.map((r) => ({
       id: r.id,
       [link.field]: link.many ? [...new Set(r[link.field] as unknown[])] : r[link.field],
     }));
-    const targets = targetsOf(link);
     for (const target of targets) {
       const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
       if (subset.length) await tx.run(linkCreateCypher(kind, link, target), { rows: subset });
