@@ -175,6 +175,10 @@ describe.each(testEngines())('bulk import on $name', (engine) => {
     ]);
     const [hotel] = await store.read(`MATCH (c:Customer {id: 'cus_hotel'}) RETURN [(c)-[:LOCATED_IN]->(r) | r.id] AS regions`);
     expect(hotel.regions).toEqual(['reg_xinjiang']);
+    // Created listing its first batch (upsertKind's changeBatch), then linked to the second by recordChangeBatch.
+    expect((await historyOf(store, 'cus_hotel')).map((c) => c.op)).toEqual(['CREATE', 'UPDATE']);
+    const [batches] = await store.read(`MATCH (c:Customer {id: 'cus_hotel'}) RETURN c._changeBatches AS ids`);
+    expect(batches.ids).toHaveLength(2);
   });
 
   it('rejects bad rows with their line and field, and loads the good ones', async () => {

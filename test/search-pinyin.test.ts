@@ -8,6 +8,7 @@ import {
   UpdateCustomerDocument,
 } from './generated/graphql';
 import { compactSearchText, pinyinKey } from '../src/domain/search-key';
+import { STALE_SEARCH_KEYS } from '../src/graph/repositories/search-keys.repo';
 import { testEngines } from './support/engines';
 import { Harness } from './support/harness';
 
@@ -75,6 +76,10 @@ describe.each(testEngines())('search by pinyin on $name', (engine) => {
     expect(res.importRecords.files[0]).toMatchObject({ created: 1 });
     expect(await ids('haerbin')).toEqual(['cus_harbin']);
     expect(await ids('zglt')).toEqual(['cus_harbin']);
+    // Created with its key (upsert.repo.ts createNodes): what the search-key hook writes, nothing left stale.
+    const [keys] = await h.store.read(`MATCH (n:Customer {id: 'cus_harbin'}) RETURN n._pinyin AS key, n._pinyinOf AS of`);
+    expect(keys).toEqual({ key: pinyinKey('中国联通哈尔滨分公司'), of: '中国联通哈尔滨分公司' });
+    expect(await h.store.read(STALE_SEARCH_KEYS, {})).toEqual([]);
   });
   it('keys contacts and engineers in the write that creates them, so a search only reads', async () => {
     await h.data(CreateContactDocument, { input: { id: 'con_zhang', name: '张伟', role: 'ENGINEER', customerId: 'cus_cm-urumqi' } });

@@ -22,7 +22,20 @@ export interface ChangeEntry {
   summary?: string | null;
 }
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+const isScalar = (v: unknown) => v === null || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';
+
+/**
+ * Equal as JSON. Shortcuts (a bulk import compares every field of every row): the same value is
+ * equal; a string and another scalar that is not the same string are not (a string's JSON is quoted,
+ * a null's, number's or boolean's is not). The rest is compared serialised.
+ */
+const same = (a: unknown, b: unknown) => {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  if ((typeof x === 'string' && isScalar(y)) || (typeof y === 'string' && isScalar(x))) return false;
+  return JSON.stringify(x) === JSON.stringify(y);
+};
 
 /**
  * Field-by-field difference between a stored record (null when new) and the values being written.

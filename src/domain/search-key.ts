@@ -20,6 +20,10 @@ export function pinyinKey(name: string): string {
   return [...forms].join(' ');
 }
 
+/** The labels whose records carry a search key (`_pinyin`, and `_pinyinOf`: the name it was made from). */
+export type KeyedLabel = 'Customer' | 'Contact' | 'Engineer';
+export const KEYED_LABELS: readonly KeyedLabel[] = ['Customer', 'Contact', 'Engineer'];
+
 /** A search text as it is compared with a pinyin key: lower case, without spaces or apostrophes. */
 export const compactSearchText = (text: string): string =>
   text

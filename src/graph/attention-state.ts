@@ -120,24 +120,60 @@ const AFFECTED_BY_REFERENCE: Record<string, string | 'self'> = {
   Commitment: AFFECTED.Commitment,
 };
 
-/** The customers a transaction's touched entities can change the flags of (run inside it, after the writes). */
-export async function affectedCustomers(tx: TxRunner, touched: TouchedSet): Promise<string[]> {
+/**
+ * The customers a transaction's touched entities can change the flags of (run inside it, after the writes).
+ * With `stopAbove`, the search stops as soon as more than that many are found (a partial set: only its
+ * size is known to be over the limit); below it the answer is the same whole set.
+ */
+export async function affectedCustomers(tx: TxRunner, touched: TouchedSet, stopAbove = Infinity): Promise<string[]> {
   const out = new Set<string>();
+  const over = () => out.size > stopAbove;
+  // Without a limit, one statement per label; with one, chunks, so that the search can stop early.
+  const chunk = Number.isFinite(stopAbove) ? AFFECTED_CHUNK : Infinity;
   const resolve = async (cypher: string | undefined, ids: Set<string>) => {
     if (!cypher) return;
-    for (const row of await tx.run(cypher, { ids: [...ids] })) for (const id of (row.ids as string[]) ?? []) if (id) out.add(id);
+    const all = [...ids];
+    for (let i = 0; i < all.length && !over(); i += chunk) {
+      const part = chunk === Infinity ? all : all.slice(i, i + chunk);
+      for (const row of await tx.run(cypher, { ids: part })) for (const id of (row.ids as string[]) ?? []) if (id) out.add(id);
+    }
   };
-  for (const [label, ids] of touched.byLabel) await resolve(AFFECTED[label], ids);
+  const referenced: [string | 'self', Set<string>][] = [];
   for (const [label, ids] of touched.referenced) {
     const how = AFFECTED_BY_REFERENCE[label];
     // Already fanned out from as touched: nothing more to find.
     const rest = new Set([...ids].filter((id) => !touched.byLabel.get(label)?.has(id)));
     if (!rest.size) continue;
+    // Referenced customers need no statement: counted first (the set is the same in any order).
     if (how === 'self') for (const id of rest) out.add(id);
-    else await resolve(how, rest);
+    else referenced.push([how, rest]);
   }
+  // Touched customers first: each is affected itself, the cheapest statement (the order changes nothing else).
+  const labels = [...touched.byLabel].sort(([a], [b]) => Number(b === 'Customer') - Number(a === 'Customer'));
+  for (const [label, ids] of labels) {
+    if (over()) break;
+    if (label === 'Customer' && chunk !== Infinity) {
+      // The touched customers that exist are affected themselves (AFFECTED.Customer's `[id]`): often
+      // over the limit already, without the fan-out through their engineers.
+      for (const row of await tx.run(EXISTING_CUSTOMERS, { ids: [...ids] })) out.add(row.id as string);
+      if (over()) break;
+    }
+    await resolve(AFFECTED[label], ids);
+  }
+  for (const [how, ids] of referenced) if (!over()) await resolve(how, ids);
   return [...out].sort();
 }
+
+const EXISTING_CUSTOMERS = `
+UNWIND $ids AS id
+MATCH (c:Customer {id: id})
+RETURN id`;
+
+/** Ids per affected-customers statement when the search may stop early (a bulk write, see maintainTouched). */
+const AFFECTED_CHUNK = 250;
+
+/** Whether the store holds any attention state (inside the transaction: the hook is what writes them). */
+export const ANY_STATE = `MATCH (a:AttentionState) RETURN a.id AS id LIMIT 1`;
 
 /**
  * Instants after $at that the snapshot does not show (it loads what is current at $at): planned
@@ -318,10 +354,15 @@ export const BULK_RECOMPUTE_LIMIT = 200;
 
 /** The hook every write transaction runs before it commits (installed once, at import). */
 async function maintainTouched(tx: TxRunner, touched: TouchedSet): Promise<void> {
-  const ids = await affectedCustomers(tx, touched);
+  // A bulk write into a store that holds no state (a first import, a seed): above the limit the states
+  // would be dropped, and there are none to drop, so the affected customers are only counted up to
+  // the limit (issue 15, seventh round: their full fan-out was a fifth of a first import's time).
+  // At or below it they are all found and recomputed, as before.
+  const nothingToDrop = touched.bulk && (await tx.run(ANY_STATE)).length === 0;
+  const ids = await affectedCustomers(tx, touched, nothingToDrop ? BULK_RECOMPUTE_LIMIT : Infinity);
   if (!ids.length) return;
   if (touched.bulk && ids.length > BULK_RECOMPUTE_LIMIT) {
-    await dropStates(tx, ids);
+    if (!nothingToDrop) await dropStates(tx, ids);
     return;
   }
   await recomputeCustomers(tx, ids, touched.at ? new Date(touched.at) : new Date(), writePolicy, {

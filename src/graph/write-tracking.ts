@@ -30,6 +30,11 @@ export class TouchedSet {
   closed = false;
   /** The attention states this transaction wrote (src/graph/attention-cache.ts applies them after commit). */
   readonly stateWrites: StateWrite[] = [];
+  /**
+   * Records this transaction created with their search key already set (`label id`, see
+   * upsert.repo.ts createNodes): the search-key hook need not look them up.
+   */
+  readonly keyed = new Set<string>();
 
   add(label: string, id: string): void {
     if (this.closed || !id) return;

@@ -6,7 +6,7 @@ import { labelOfId, type NodeLabel } from '../domain/ids';
 import { validateRecord } from '../domain/record-validation';
 import { parseIsoDateTime } from '../schema/date-time.scalar';
 import { EDGE_KINDS, NODE_KINDS, kindByName, type EdgeKind, type LinkSpec, type NodeKind } from '../graph/kinds';
-import { recordChangeBatch } from '../graph/repositories/change.repo';
+import { newChangeBatchId, packChangeBatch, recordChangeBatch } from '../graph/repositories/change.repo';
 import { readExistingEdges, readExistingNodes, readStoredSelfLinks, type StoredRecord } from '../graph/repositories/import-read.repo';
 import { edgeKey, existingIds, upsertKind, type PlainRow } from '../graph/repositories/upsert.repo';
 import type { Store, TxRunner } from '../graph/store';
@@ -697,11 +697,35 @@ class FileRun {
           newIds.add(isNodeKind(kind) ? String(e.row.id) : edgeKey(kind, e.row));
         }
         toWrite.push(e.row);
-        changes.push({ ...this.anchor(e), op: before ? 'UPDATE' : 'CREATE', actor, at, changes: diff, summary: this.summary(e, origin) });
+        // Built field by field: an object spread per row cost ~1 µs (a tenth of this loop on medium).
+        const { entityId, entityLabel } = this.anchor(e);
+        changes.push({
+          entityId,
+          entityLabel,
+          op: before ? 'UPDATE' : 'CREATE',
+          actor,
+          at,
+          changes: diff,
+          summary: this.summary(e, origin),
+        });
       }
-      await upsertKind(tx, kind.kind, toWrite, newIds);
-      // One change-history node per batch, not per record (change.repo.ts, recordChangeBatch).
-      await recordChangeBatch(tx, [...ended, ...changes]);
+      // One change-history node per batch, not per record (change.repo.ts, recordChangeBatch). New
+      // nodes are created listing the batch; the batch links itself to the other records it names.
+      const batch = newChangeBatchId();
+      const linked = isNodeKind(kind) ? { label: kind.label, ids: newIds } : undefined;
+      const history = [...ended, ...changes];
+      // The batch's history is compressed while the engine runs the first write statement (its thread
+      // pool): the two overlap on two cores (issue 15, seventh round).
+      const written = upsertKind(tx, kind.kind, toWrite, newIds, linked ? { changeBatch: batch } : {});
+      let packed: string | undefined;
+      try {
+        packed = history.length ? packChangeBatch(history) : undefined;
+      } catch (err) {
+        written.catch(() => undefined);
+        throw err;
+      }
+      await written;
+      await recordChangeBatch(tx, history, { id: batch, linked, packed });
       return { created, updated, unchanged, ...resolved };
     });
     this.created += outcome.created;

@@ -87,27 +87,46 @@ export interface BatchEntry {
   s: string | null;
 }
 
-export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[]): Promise<void> {
+/** A new change batch's id (to create records that list it before the batch is recorded). */
+export const newChangeBatchId = (): string => `chb_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
+
+export interface ChangeBatchOptions {
+  /** The batch's id (default: a new one). */
+  id?: string;
+  /** Records of one label that already list the batch (created with it, see upsertKind's changeBatch). */
+  linked?: { label: string; ids: ReadonlySet<string> };
+  /** The entries already packed (packChangeBatch, e.g. while the batch's records were being written). */
+  packed?: string;
+}
+
+/** A batch's entries as stored: compressed JSON (see packBatchEntries). */
+export const packChangeBatch = (entries: ChangeEntry[]): string =>
+  packBatchEntries(
+    entries.map((e) => ({
+      e: e.entityId,
+      l: e.entityLabel,
+      o: e.op,
+      a: e.actor,
+      t: e.at,
+      c: e.changes,
+      s: e.summary ?? null,
+    })),
+  );
+
+export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[], opts: ChangeBatchOptions = {}): Promise<void> {
   if (!entries.length) return;
   noteTouched(entries);
   const byLabel = new Map<StoredLabel, Set<string>>();
+  const { linked } = opts;
   for (const e of entries) {
     const label = LABELS.find((l) => l === e.entityLabel);
     if (!label) throw new Error(`change record for an unknown label ${e.entityLabel}`);
+    if (linked && label === linked.label && linked.ids.has(e.entityId)) continue;
     let ids = byLabel.get(label);
     if (!ids) byLabel.set(label, (ids = new Set()));
     ids.add(e.entityId);
   }
-  const id = `chb_${Date.now().toString(36)}${randomBytes(6).toString('hex')}`;
-  const stored: BatchEntry[] = entries.map((e) => ({
-    e: e.entityId,
-    l: e.entityLabel,
-    o: e.op,
-    a: e.actor,
-    t: e.at,
-    c: e.changes,
-    s: e.summary ?? null,
-  }));
+  const id = opts.id ?? newChangeBatchId();
   const at = entries.reduce((latest, e) => (e.at > latest ? e.at : latest), entries[0].at);
   await tx.run(RECORD_CHANGE_BATCH, {
     id,
@@ -115,7 +134,7 @@ export async function recordChangeBatch(tx: TxRunner, entries: ChangeEntry[]): P
     actor: entries[0].actor,
     seq: ++counter,
     size: entries.length,
-    entries: packBatchEntries(stored),
+    entries: opts.packed ?? packChangeBatch(entries),
   });
   for (const [label, ids] of byLabel) await tx.run(LINK_CHANGE_BATCH(label), { ids: [...ids], batch: id });
 }

@@ -1,4 +1,4 @@
-import { pinyinKey } from '../../domain/search-key';
+import { KEYED_LABELS, pinyinKey, type KeyedLabel } from '../../domain/search-key';
 import type { Store, TxRunner } from '../store';
 import { setBeforeCommit, type TouchedSet } from '../write-tracking';
 
@@ -8,9 +8,6 @@ import { setBeforeCommit, type TouchedSet } from '../write-tracking';
  */
 export const nameMatches = (v: string) => `(toLower(${v}.name) CONTAINS $text OR toLower(coalesce(${v}.nameLatin, '')) CONTAINS $text
     OR ($compact <> '' AND coalesce(${v}._pinyin, '') CONTAINS $compact))`;
-
-type KeyedLabel = 'Customer' | 'Contact' | 'Engineer';
-const KEYED_LABELS: readonly KeyedLabel[] = ['Customer', 'Contact', 'Engineer'];
 
 /**
  * Customers, contacts and engineers whose pinyin key is missing or was made from another name: the
@@ -79,7 +76,8 @@ async function keepKeysCurrent(tx: TxRunner, touched: TouchedSet): Promise<void>
   for (const label of KEYED_LABELS) {
     const ids = touched.byLabel.get(label);
     if (!ids?.size) continue;
-    const all = [...ids];
+    // Created by this transaction with their key (a bulk import's new records): nothing to look up.
+    const all = touched.keyed.size ? [...ids].filter((id) => !touched.keyed.has(`${label} ${id}`)) : [...ids];
     for (let i = 0; i < all.length; i += 5000) {
       const stale = (await tx.run(STALE_TOUCHED_KEYS(label), { ids: all.slice(i, i + 5000) })).map(staleRow);
       if (stale.length) await writeKeys(tx, label, stale);

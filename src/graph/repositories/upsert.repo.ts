@@ -2,6 +2,7 @@ import { labelOfId, type NodeLabel } from '../../domain/ids';
 import { EDGE_KINDS, NODE_KINDS, relName, type EdgeKind, type FieldSpec, type LinkSpec, type NodeKind } from '../kinds';
 import type { Row, TxRunner } from '../store';
 import { touchedSet } from '../write-tracking';
+import { KEYED_LABELS, pinyinKey } from '../../domain/search-key';
 
 /**
  * Idempotent batched writes of whole records (UNWIND over rows, MERGE by id or key): the bulk
@@ -73,13 +74,26 @@ const targetsOf = (link: LinkSpec): NodeLabel[] => (Array.isArray(link.target) ?
  * they carry and to which label, so the statement texts come from a small fixed set. Links to the
  * row's own kind (a manager, a parent) may name a row of the same batch: they stay separate.
  */
-export function nodeCreateCypher(kind: NodeKind, folded: { link: LinkSpec; target: NodeLabel }[]): string {
+export function nodeCreateCypher(
+  kind: NodeKind,
+  folded: { link: LinkSpec; target: NodeLabel }[],
+  changeBatch = false,
+  searchKey = false,
+): string {
   const rel = (link: LinkSpec) => relName(link.rel);
   const matches = folded.map(({ link, target }, i) => `MATCH (t${i}:${label(target)} {id: row.${link.field}})\n`).join('');
   const creates = folded
     .map(({ link }, i) => (link.direction === 'out' ? `\nCREATE (n)-[:${rel(link)}]->(t${i})` : `\nCREATE (n)<-[:${rel(link)}]-(t${i})`))
     .join('');
-  const set = setClause('n', kind.fields, ['id']);
+  // A new node listing its change batch from the start: the value LINK_CHANGE_BATCH would give it (change.repo.ts).
+  // A new customer, contact or engineer with its search key: what search-keys.repo.ts's SET_SEARCH_KEYS would set.
+  const set = [
+    setClause('n', kind.fields, ['id']),
+    changeBatch ? 'n._changeBatches = [$batch]' : '',
+    searchKey ? 'n._pinyin = row._pinyin, n._pinyinOf = row.name' : '',
+  ]
+    .filter(Boolean)
+    .join(', ');
   return `UNWIND $rows AS row
 ${matches}CREATE (n:${label(kind.label)} {id: row.id})${set ? `\nSET ${set}` : ''}${creates}`;
 }
@@ -98,7 +112,7 @@ CREATE ${arrow(link, relName(link.rel))}`;
 
 const foldable = (kind: NodeKind, link: LinkSpec) => !link.many && !targetsOf(link).includes(kind.label);
 
-async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]): Promise<void> {
+async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], changeBatch?: string): Promise<void> {
   const single = kind.links.filter((l) => foldable(kind, l));
   const groups = new Map<string, { folded: { link: LinkSpec; target: NodeLabel }[]; rows: PlainRow[] }>();
   for (const row of rows) {
@@ -118,15 +132,35 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]): Prom
     if (!group) groups.set(key, (group = { folded, rows: [] }));
     group.rows.push(row);
   }
-  for (const group of groups.values()) await tx.run(nodeCreateCypher(kind, group.folded), { rows: group.rows });
+  // Customers, contacts and engineers get their search key in the same statement (issue 15, seventh
+  // round: the search-key hook's look-up and write were a statement pair per batch), when they have a name.
+  const touched = touchedSet();
+  const keyed = touched != null && (KEYED_LABELS as readonly string[]).includes(kind.label);
+  if (keyed) {
+    for (const group of groups.values()) {
+      group.rows = group.rows.map((r) => (typeof r.name === 'string' ? { ...r, _pinyin: pinyinKey(r.name) } : r));
+      for (const r of group.rows) if (r._pinyin != null) touched.keyed.add(`${kind.label} ${String(r.id)}`);
+    }
+  }
+  for (const group of groups.values())
+    await tx.run(
+      nodeCreateCypher(kind, group.folded, changeBatch != null, keyed),
+      changeBatch != null ? { rows: group.rows, batch: changeBatch } : { rows: group.rows },
+    );
   for (const link of kind.links.filter((l) => !foldable(kind, l))) {
     const withLink = rows.filter((r) => r[link.field] != null);
     if (!withLink.length) continue;
+    const targets = targetsOf(link);
+    if (link.many && targets.length === 1) {
+      // One row per (record, target) pair, duplicates removed: the single-valued statement, no inner UNWIND.
+      const pairs = withLink.flatMap((r) => [...new Set(r[link.field] as unknown[])].map((t) => ({ id: r.id, [link.field]: t })));
+      if (pairs.length) await tx.run(linkCreateCypher(kind, { ...link, many: false }, targets[0]), { rows: pairs });
+      continue;
+    }
     const linkRows = withLink.map((r) => ({
       id: r.id,
       [link.field]: link.many ? [...new Set(r[link.field] as unknown[])] : r[link.field],
     }));
-    const targets = targetsOf(link);
     for (const target of targets) {
       const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
       if (subset.length) await tx.run(linkCreateCypher(kind, link, target), { rows: subset });
@@ -139,11 +173,17 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[]): Prom
  * the caller knows were not stored before: those take the fast path (CREATE, links folded in, no
  * links to remove); the others are merged and their links replaced.
  */
-export async function upsertNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
+export async function upsertNodes(
+  tx: TxRunner,
+  kind: NodeKind,
+  rows: PlainRow[],
+  newIds?: ReadonlySet<string>,
+  opts: UpsertOptions = {},
+): Promise<void> {
   if (!rows.length) return;
   const fresh = newIds ? rows.filter((r) => newIds.has(String(r.id))) : [];
   const stored = newIds ? rows.filter((r) => !newIds.has(String(r.id))) : rows;
-  if (fresh.length) await createNodes(tx, kind, fresh);
+  if (fresh.length) await createNodes(tx, kind, fresh, opts.changeBatch);
   if (!stored.length) return;
   await tx.run(nodeUpsertCypher(kind), { rows: stored });
   for (const link of kind.links) {
@@ -174,14 +214,29 @@ export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[]
   if (stored.length) await tx.run(edgeUpsertCypher(kind), { rows: stored });
 }
 
+export interface UpsertOptions {
+  /**
+   * The id of the change batch that records this write (change.repo.ts, recordChangeBatch): the new
+   * nodes (node kinds, `newIds`) are created listing it in `_changeBatches`, so the batch need not be
+   * linked to them by a statement of its own afterwards.
+   */
+  changeBatch?: string;
+}
+
 /** `newIds`: ids (node kinds) or keys (edge kinds, see edgeKey) of rows known not to be stored yet. */
-export async function upsertKind(tx: TxRunner, kindName: string, rows: PlainRow[], newIds?: ReadonlySet<string>): Promise<void> {
+export async function upsertKind(
+  tx: TxRunner,
+  kindName: string,
+  rows: PlainRow[],
+  newIds?: ReadonlySet<string>,
+  opts: UpsertOptions = {},
+): Promise<void> {
   // Bulk writes (import, seed) touch every record they name and every record those rows refer to (issue 15).
   const touched = touchedSet();
   touched?.addIdsIn(rows);
   if (touched) touched.bulk = true;
   const node = NODE_KINDS.find((k) => k.kind === kindName);
-  if (node) return upsertNodes(tx, node, rows, newIds);
+  if (node) return upsertNodes(tx, node, rows, newIds, opts);
   const edge = EDGE_KINDS.find((k) => k.kind === kindName);
   if (edge) return upsertEdges(tx, edge, rows, newIds);
   throw new Error(`unknown record kind ${kindName}`);
