@@ -6,6 +6,7 @@ import { loadAuthConfig, type AuthConfig } from './auth/auth-config';
 import { limitsFromEnv, type Limits } from './limits-config'; // limits and hardening (issue 7)
 import { webhookOptionsFromEnv, type WebhookWorkerOptions } from './events/webhook-worker'; // events (issue 16)
 import { clockOptionsFromEnv, type EventClockOptions } from './events/clock';
+import { READ_HOLDS, type ReadHold } from './graph/read-hold';
 
 export type StoreEngine = 'embedded' | 'neo4j';
 
@@ -19,6 +20,8 @@ export interface Config {
   seedOnEmpty: boolean;
   /** RAPPORT_READ_CONCURRENCY: reads in the embedded engine at once while a write is about (null: one less than libuv's thread pool). */
   readConcurrency: number | null;
+  /** RAPPORT_READ_HOLD: reads held to that number while a write is about (`writes`, default) or `always`. */
+  readHold: ReadHold;
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
   policy: SlaPolicy;
@@ -104,6 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
   if (readConcurrencyText && !(Number.isInteger(readConcurrency) && readConcurrency! >= 1)) {
     problems.push(`RAPPORT_READ_CONCURRENCY="${readConcurrencyText}" is not a whole number (1 or more)`);
   }
+  const readHold = oneOf('RAPPORT_READ_HOLD', READ_HOLDS, 'writes');
 
   const uri = get('NEO4J_URI') ?? '';
   const username = get('NEO4J_USERNAME') ?? 'neo4j';
@@ -144,6 +148,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     dataDir,
     seedOnEmpty,
     readConcurrency,
+    readHold,
     neo4j: { uri, username, password, database },
     policy,
     auth,

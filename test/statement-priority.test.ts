@@ -1,5 +1,5 @@
 import { ConfigError, loadConfig } from '../src/config';
-import { EmbeddedStore, StatementGate, defaultReadConcurrency } from '../src/graph/embedded-store';
+import { EmbeddedStore, StatementGate, defaultReadConcurrency, defaultReadHold } from '../src/graph/embedded-store';
 
 /**
  * Issue 15: on the embedded engine a write transaction's statements must not queue behind the
@@ -145,6 +145,25 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     for (const i of [0, 2, 3, 4]) finish[i]();
     expect(await Promise.all(runs)).toEqual([0, 1, 2, 3, 4]);
     expect(gate.readsInFlight).toBe(0);
+  });
+
+  it('with RAPPORT_READ_HOLD=always reads are held to the limit with no writer about too', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 2, readHold: 'always' });
+    try {
+      const reads = Array.from({ length: 6 }, (_, i) => store.read('RETURN $i AS i', { i }));
+      expect(store.gate.writersAbout).toBe(0);
+      expect(store.gate.readsInFlight).toBe(2);
+      expect(store.gate.readsWaiting).toBe(4);
+      expect((await Promise.all(reads)).map((r) => r[0].i)).toEqual([0, 1, 2, 3, 4, 5]);
+      expect(store.gate.stats.maxReadsInFlight).toBe(2);
+    } finally {
+      await store.close();
+    }
+    expect(defaultReadHold({})).toBe('writes');
+    expect(defaultReadHold({ RAPPORT_READ_HOLD: 'always' })).toBe('always');
+    expect(loadConfig({}).readHold).toBe('writes');
+    expect(loadConfig({ RAPPORT_READ_HOLD: 'always' }).readHold).toBe('always');
+    expect(() => loadConfig({ RAPPORT_READ_HOLD: 'sometimes' })).toThrow(ConfigError);
   });
 
   it('reads one less than the thread pool by default, or RAPPORT_READ_CONCURRENCY (checked at start)', () => {

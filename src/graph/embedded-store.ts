@@ -6,6 +6,7 @@ import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
 import { AttentionCache, ALL_STATES } from './attention-cache';
 import { trackWrites, type TouchedSet } from './write-tracking';
+import type { ReadHold } from './read-hold';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
 import './attention-state';
 import './repositories/search-keys.repo';
@@ -55,13 +56,21 @@ export class StatementGate {
   /** Reads that had to wait for a slot, and the most reads ever in flight (tests, measurements). */
   readonly stats = { queuedReads: 0, maxReadsInFlight: 0, writerStatements: 0 };
 
-  constructor(readonly limit: number) {
+  constructor(
+    readonly limit: number,
+    readonly hold: ReadHold = 'writes',
+  ) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`read concurrency must be a whole number >= 1, got ${limit}`);
   }
 
-  /** Whether a read may start now: nobody ahead of it, and no writer about or a slot free. */
+  /** Whether reads are held to `limit` now. */
+  private holding(): boolean {
+    return this.hold === 'always' || this.writers > 0;
+  }
+
+  /** Whether a read may start now: nobody ahead of it, and no hold or a slot free. */
   private mayStart(): boolean {
-    return this.waiting.length === 0 && (this.writers === 0 || this.inFlight < this.limit);
+    return this.waiting.length === 0 && (!this.holding() || this.inFlight < this.limit);
   }
 
   /** A reader's statement: runs at once unless a writer is about and `limit` reads are in flight. */
@@ -83,7 +92,7 @@ export class StatementGate {
 
   /** Lets waiting reads go, in order, as far as the rule allows. */
   private admit(): void {
-    while (this.waiting.length && (this.writers === 0 || this.inFlight < this.limit)) {
+    while (this.waiting.length && (!this.holding() || this.inFlight < this.limit)) {
       this.inFlight++;
       this.waiting.shift()!();
     }
@@ -128,9 +137,20 @@ export class StatementGate {
  * Reads in flight in the engine at once when RAPPORT_READ_CONCURRENCY is not set (src/config.ts): one
  * less than libuv's thread pool (`UV_THREADPOOL_SIZE`, 4 by default), so that a thread is free for the writer.
  */
+/** RAPPORT_READ_HOLD when the store is opened without one (checked with the configuration, src/config.ts). */
+export function defaultReadHold(env: NodeJS.ProcessEnv = process.env): ReadHold {
+  return env.RAPPORT_READ_HOLD?.trim() === 'always' ? 'always' : 'writes';
+}
+
 export function defaultReadConcurrency(env: NodeJS.ProcessEnv = process.env): number {
   const pool = Number(env.UV_THREADPOOL_SIZE);
   return Math.max(1, (Number.isInteger(pool) && pool > 0 ? pool : 4) - 1);
+}
+
+/** How reads wait for the engine (RAPPORT_READ_CONCURRENCY, RAPPORT_READ_HOLD). */
+export interface EmbeddedOptions {
+  readConcurrency?: number;
+  readHold?: ReadHold;
 }
 
 /**
@@ -150,12 +170,13 @@ export class EmbeddedStore implements Store {
     private readonly db: GrafeoDB,
     readonly location: string,
     readConcurrency?: number,
+    readHold?: ReadHold,
   ) {
-    this.gate = new StatementGate(readConcurrency ?? defaultReadConcurrency());
+    this.gate = new StatementGate(readConcurrency ?? defaultReadConcurrency(), readHold ?? defaultReadHold());
   }
 
-  static inMemory(opts: { readConcurrency?: number } = {}): EmbeddedStore {
-    return new EmbeddedStore(GrafeoDB.create(), ':memory:', opts.readConcurrency);
+  static inMemory(opts: EmbeddedOptions = {}): EmbeddedStore {
+    return new EmbeddedStore(GrafeoDB.create(), ':memory:', opts.readConcurrency, opts.readHold);
   }
 
   /**
@@ -163,7 +184,7 @@ export class EmbeddedStore implements Store {
    * that is not a Grafeo database is refused with a message naming the path: never a silent new
    * empty database.
    */
-  static open(dataDir: string, opts: { readConcurrency?: number } = {}): EmbeddedStore {
+  static open(dataDir: string, opts: EmbeddedOptions = {}): EmbeddedStore {
     const dir = path.resolve(dataDir);
     if (existsSync(dir) && !statSync(dir).isDirectory()) {
       throw new EmbeddedStoreOpenError(`RAPPORT_DATA_DIR ${dir} is a file, not a directory`);
@@ -172,7 +193,7 @@ export class EmbeddedStore implements Store {
     const file = path.join(dir, EMBEDDED_FILE);
     const exists = existsSync(file);
     try {
-      return new EmbeddedStore(exists ? GrafeoDB.open(file) : GrafeoDB.create(file), file, opts.readConcurrency);
+      return new EmbeddedStore(exists ? GrafeoDB.open(file) : GrafeoDB.create(file), file, opts.readConcurrency, opts.readHold);
     } catch (err) {
       const msg = (err as Error).message ?? String(err);
       if (/cannot be locked|lock/i.test(msg)) {

@@ -5,8 +5,8 @@ import type { Store } from './store';
 
 /** The engine named by configuration (RAPPORT_STORE). */
 export async function openStore(
-  config: Pick<Config, 'store' | 'dataDir' | 'neo4j'> & Partial<Pick<Config, 'readConcurrency'>>,
+  config: Pick<Config, 'store' | 'dataDir' | 'neo4j'> & Partial<Pick<Config, 'readConcurrency' | 'readHold'>>,
 ): Promise<Store> {
   if (config.store === 'neo4j') return Neo4jStore.connect(config.neo4j);
-  return EmbeddedStore.open(config.dataDir, { readConcurrency: config.readConcurrency ?? undefined });
+  return EmbeddedStore.open(config.dataDir, { readConcurrency: config.readConcurrency ?? undefined, readHold: config.readHold });
 }
