@@ -18,9 +18,9 @@ export interface Config {
   store: StoreEngine;
   dataDir: string;
   seedOnEmpty: boolean;
-  /** RAPPORT_READ_CONCURRENCY: reads in the embedded engine at once while a write is about (null: one less than libuv's thread pool). */
+  /** RAPPORT_READ_CONCURRENCY: reads in the embedded engine at once (see readHold; null: one less than libuv's thread pool). */
   readConcurrency: number | null;
-  /** RAPPORT_READ_HOLD: reads held to that number while a write is about (`writes`, default) or `always`. */
+  /** RAPPORT_READ_HOLD: reads held to that number `always` (default) or only while a write is about (`writes`). */
   readHold: ReadHold;
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
@@ -107,7 +107,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
   if (readConcurrencyText && !(Number.isInteger(readConcurrency) && readConcurrency! >= 1)) {
     problems.push(`RAPPORT_READ_CONCURRENCY="${readConcurrencyText}" is not a whole number (1 or more)`);
   }
-  const readHold = oneOf('RAPPORT_READ_HOLD', READ_HOLDS, 'writes');
+  const readHold = oneOf('RAPPORT_READ_HOLD', READ_HOLDS, 'always');
 
   const uri = get('NEO4J_URI') ?? '';
   const username = get('NEO4J_USERNAME') ?? 'neo4j';

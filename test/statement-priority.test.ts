@@ -12,7 +12,7 @@ const SLOW_READ = 'UNWIND range(1, 300000) AS x RETURN sum(x * x) AS s';
 
 describe('the embedded store gives the writer priority over queued reads', () => {
   it('reads issued while a write transaction is about wait behind it: it commits before most of them have run', async () => {
-    const store = EmbeddedStore.inMemory({ readConcurrency: 2 });
+    const store = EmbeddedStore.inMemory({ readConcurrency: 2, readHold: 'writes' });
     try {
       await store.write('CREATE (:Probe {id: "p", n: 0})');
       let readsDone = 0;
@@ -50,8 +50,8 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     }
   }, 120_000);
 
-  it('with no writer about reads are not held back; once one arrives, new reads wait for a slot', async () => {
-    const store = EmbeddedStore.inMemory({ readConcurrency: 2 });
+  it('RAPPORT_READ_HOLD=writes: with no writer about reads are not held back; once one arrives, new reads wait for a slot', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 2, readHold: 'writes' });
     try {
       await store.write('CREATE (:Probe {id: "p", n: 0})');
       const early = Array.from({ length: 12 }, () => store.read(SLOW_READ));
@@ -75,7 +75,7 @@ describe('the embedded store gives the writer priority over queued reads', () =>
   }, 120_000);
 
   it('a failed transaction also lets the held reads go', async () => {
-    const store = EmbeddedStore.inMemory({ readConcurrency: 1 });
+    const store = EmbeddedStore.inMemory({ readConcurrency: 1, readHold: 'writes' });
     try {
       const tx = store.transaction((t) => t.run('THIS IS NOT CYPHER'));
       const reads = Array.from({ length: 4 }, (_, i) => store.read('RETURN $i AS i', { i }));
@@ -90,7 +90,7 @@ describe('the embedded store gives the writer priority over queued reads', () =>
   });
 
   it('a failing read releases its slot: the reads queued behind it still run', async () => {
-    const store = EmbeddedStore.inMemory({ readConcurrency: 1 });
+    const store = EmbeddedStore.inMemory({ readConcurrency: 1, readHold: 'writes' });
     try {
       const gone = store.gate.writerArrives();
       const bad = store.read('THIS IS NOT CYPHER');
@@ -109,7 +109,7 @@ describe('the embedded store gives the writer priority over queued reads', () =>
   });
 
   it('while a writer is about the gate keeps at most `limit` reads in flight and runs the waiting ones in order', async () => {
-    const gate = new StatementGate(2);
+    const gate = new StatementGate(2, 'writes');
     const gone = gate.writerArrives();
     const started: number[] = [];
     const finish: (() => void)[] = [];
@@ -147,8 +147,8 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     expect(gate.readsInFlight).toBe(0);
   });
 
-  it('with RAPPORT_READ_HOLD=always reads are held to the limit with no writer about too', async () => {
-    const store = EmbeddedStore.inMemory({ readConcurrency: 2, readHold: 'always' });
+  it('by default (RAPPORT_READ_HOLD=always) reads are held to the limit with no writer about too', async () => {
+    const store = EmbeddedStore.inMemory({ readConcurrency: 2 });
     try {
       const reads = Array.from({ length: 6 }, (_, i) => store.read('RETURN $i AS i', { i }));
       expect(store.gate.writersAbout).toBe(0);
@@ -159,10 +159,10 @@ describe('the embedded store gives the writer priority over queued reads', () =>
     } finally {
       await store.close();
     }
-    expect(defaultReadHold({})).toBe('writes');
-    expect(defaultReadHold({ RAPPORT_READ_HOLD: 'always' })).toBe('always');
-    expect(loadConfig({}).readHold).toBe('writes');
-    expect(loadConfig({ RAPPORT_READ_HOLD: 'always' }).readHold).toBe('always');
+    expect(defaultReadHold({})).toBe('always');
+    expect(defaultReadHold({ RAPPORT_READ_HOLD: 'writes' })).toBe('writes');
+    expect(loadConfig({}).readHold).toBe('always');
+    expect(loadConfig({ RAPPORT_READ_HOLD: 'writes' }).readHold).toBe('writes');
     expect(() => loadConfig({ RAPPORT_READ_HOLD: 'sometimes' })).toThrow(ConfigError);
   });
 
