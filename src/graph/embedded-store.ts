@@ -5,6 +5,7 @@ import type { Params, Row, Store, TxRunner } from './store';
 import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
 import { AttentionCache, ALL_STATES } from './attention-cache';
+import { Gate } from './gate';
 import { trackWrites, type TouchedSet } from './write-tracking';
 import type { ReadHold } from './read-hold';
 // Installs the maintained attention state's hook, which every write transaction runs before commit (issue 15).
@@ -52,9 +53,9 @@ const MAX_ATTEMPTS = 5;
  * medium: 350 → 469 req/s, 4.2 → 3.2 ms of server CPU per card).
  */
 export class StatementGate {
-  private inFlight = 0;
   private writers = 0;
-  private readonly waiting: (() => void)[] = [];
+  /** Reads in the engine: at most `limit` while held (see `hold`), unbounded otherwise. */
+  private readonly reads: Gate;
   /** Reads that had to wait for a slot, and the most reads ever in flight (tests, measurements). */
   readonly stats = { queuedReads: 0, maxReadsInFlight: 0, writerStatements: 0 };
 
@@ -63,41 +64,16 @@ export class StatementGate {
     readonly hold: ReadHold = 'always',
   ) {
     if (!Number.isInteger(limit) || limit < 1) throw new Error(`read concurrency must be a whole number >= 1, got ${limit}`);
+    this.reads = new Gate(() => (this.hold === 'always' || this.writers > 0 ? limit : Infinity));
   }
 
-  /** Whether reads are held to `limit` now. */
-  private holding(): boolean {
-    return this.hold === 'always' || this.writers > 0;
-  }
-
-  /** Whether a read may start now: nobody ahead of it, and no hold or a slot free. */
-  private mayStart(): boolean {
-    return this.waiting.length === 0 && (!this.holding() || this.inFlight < this.limit);
-  }
-
-  /** A reader's statement: runs at once unless a writer is about and `limit` reads are in flight. */
-  async read<T>(run: () => Promise<T>): Promise<T> {
-    if (this.mayStart()) this.inFlight++;
-    else {
-      this.stats.queuedReads++;
-      // The slot is counted by whoever lets this read go (release or writerDone).
-      await new Promise<void>((resolve) => this.waiting.push(resolve));
-    }
-    if (this.inFlight > this.stats.maxReadsInFlight) this.stats.maxReadsInFlight = this.inFlight;
-    try {
-      return await run();
-    } finally {
-      this.inFlight--;
-      this.admit();
-    }
-  }
-
-  /** Lets waiting reads go, in order, as far as the rule allows. */
-  private admit(): void {
-    while (this.waiting.length && (!this.holding() || this.inFlight < this.limit)) {
-      this.inFlight++;
-      this.waiting.shift()!();
-    }
+  /** A reader's statement: runs at once unless reads are held and `limit` of them are in flight. */
+  read<T>(run: () => Promise<T>): Promise<T> {
+    if (this.reads.queued || this.reads.active >= this.reads.limit) this.stats.queuedReads++;
+    return this.reads.run(() => {
+      this.stats.maxReadsInFlight = Math.max(this.stats.maxReadsInFlight, this.reads.active);
+      return run();
+    });
   }
 
   /**
@@ -111,7 +87,7 @@ export class StatementGate {
       if (gone) return;
       gone = true;
       this.writers--;
-      this.admit();
+      this.reads.reconsider();
     };
   }
 
@@ -122,11 +98,11 @@ export class StatementGate {
   }
 
   get readsInFlight(): number {
-    return this.inFlight;
+    return this.reads.active;
   }
 
   get readsWaiting(): number {
-    return this.waiting.length;
+    return this.reads.queued;
   }
 
   /** Write transactions waiting for the lock or holding it. */
