@@ -1,9 +1,10 @@
 import path from 'node:path';
-import type { GraphQLSchema } from 'graphql';
+import { isInterfaceType, type GraphQLSchema } from 'graphql';
 import { buildSchema } from 'type-graphql';
 import { REPO_ROOT } from './paths';
 import { resolvers } from './resolvers';
 import { guardSchema } from './auth/guard.middleware';
+import { resolveNodeType } from './schema/node.interface';
 
 /**
  * type-graphql wants a PubSub once a schema has a subscription. Rapport's subscriptions use their own
@@ -28,6 +29,10 @@ export async function buildRapportSchema(opts: { emitTo?: string } = {}): Promis
     pubSub: NO_TOPICS,
     validate: { forbidUnknownValues: false, validationError: { target: false, value: false } },
   });
+  // type-graphql wraps every resolveType in an async function; the compiled executor
+  // (src/graphql-executor.ts) needs the type at once, and Node's is known synchronously.
+  const node = schema.getType('Node');
+  if (isInterfaceType(node)) node.resolveType = (value) => resolveNodeType(value as { id: string });
   // The role and region guard around every field (src/auth/guard.middleware.ts).
   return guardSchema(schema);
 }

@@ -7,6 +7,7 @@ import { limitsFromEnv, type Limits } from './limits-config'; // limits and hard
 import { webhookOptionsFromEnv, type WebhookWorkerOptions } from './events/webhook-worker'; // events (issue 16)
 import { clockOptionsFromEnv, type EventClockOptions } from './events/clock';
 import { READ_HOLDS, type ReadHold } from './graph/read-hold';
+import { GRAPHQL_EXECUTORS, type GraphqlExecutorKind } from './graphql-executor';
 
 export type StoreEngine = 'embedded' | 'neo4j';
 
@@ -22,6 +23,8 @@ export interface Config {
   readConcurrency: number | null;
   /** RAPPORT_READ_HOLD: reads held to that number `always` (default) or only while a write is about (`writes`). */
   readHold: ReadHold;
+  /** RAPPORT_GRAPHQL_EXECUTOR: operations compiled by graphql-jit (`jit`, default) or interpreted (`graphql-js`). */
+  graphqlExecutor: GraphqlExecutorKind;
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
   policy: SlaPolicy;
@@ -108,6 +111,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     problems.push(`RAPPORT_READ_CONCURRENCY="${readConcurrencyText}" is not a whole number (1 or more)`);
   }
   const readHold = oneOf('RAPPORT_READ_HOLD', READ_HOLDS, 'always');
+  const graphqlExecutor = oneOf('RAPPORT_GRAPHQL_EXECUTOR', GRAPHQL_EXECUTORS, 'jit');
 
   const uri = get('NEO4J_URI') ?? '';
   const username = get('NEO4J_USERNAME') ?? 'neo4j';
@@ -149,6 +153,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, opts: { dotenvF
     seedOnEmpty,
     readConcurrency,
     readHold,
+    graphqlExecutor,
     neo4j: { uri, username, password, database },
     policy,
     auth,

@@ -11,6 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
+import { CompiledOperations, compiledGateway, type GraphqlExecutorKind } from './graphql-executor';
 import { registerChecklistRoute } from './http/checklist.route';
 import { registerWebApp } from './http/web.route';
 import { accessLogPlugin } from './auth/access-log.plugin';
@@ -50,7 +51,7 @@ export interface RapportServer {
 
 export async function createServer(deps: {
   /** `limits`: query limits, body size, rate limit, CORS (default DEFAULT_LIMITS). */
-  config: Pick<Config, 'host' | 'port' | 'env'> & { limits?: Limits; accessLogDays?: number | null };
+  config: Pick<Config, 'host' | 'port' | 'env'> & { limits?: Limits; accessLogDays?: number | null; graphqlExecutor?: GraphqlExecutorKind };
   store: Store;
   schema: GraphQLSchema;
   logger: Logger;
@@ -61,6 +62,11 @@ export async function createServer(deps: {
   webhooks?: WebhookWorkerOptions | null;
   /** The clock of time-driven events; none: not in this process. */
   eventClock?: EventClockOptions | null;
+  /**
+   * With the compiled executor: the sighting of an operation that compiles it (default 2, and 1 when
+   * NODE_ENV=test, so that the test suite runs every operation compiled).
+   */
+  compileOperationsAt?: number;
   /** The built web app to serve at / (default dist/web; the web benchmark compares two builds). */
   webDir?: string;
 }): Promise<RapportServer> {
@@ -81,7 +87,15 @@ export async function createServer(deps: {
   const apollo = new ApolloServer<Context>(
     withQueryLimits(
       {
-        schema,
+        // RAPPORT_GRAPHQL_EXECUTOR (issue 15): compiled operations (default), or graphql-js's interpreter.
+        ...((config.graphqlExecutor ?? 'jit') === 'jit'
+          ? {
+              gateway: compiledGateway<Context>(
+                schema,
+                new CompiledOperations(schema, { compileAt: deps.compileOperationsAt ?? (config.env === 'test' ? 1 : 2) }),
+              ),
+            }
+          : { schema }),
         // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),

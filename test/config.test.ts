@@ -50,6 +50,13 @@ describe('configuration from the environment', () => {
     }
   });
 
+  it('executes GraphQL compiled by default, interpreted on request, and refuses any other executor', () => {
+    const none = { dotenvFile: '/nonexistent' };
+    expect(loadConfig({}, none).graphqlExecutor).toBe('jit');
+    expect(loadConfig({ RAPPORT_GRAPHQL_EXECUTOR: 'graphql-js' }, none).graphqlExecutor).toBe('graphql-js');
+    expect(() => loadConfig({ RAPPORT_GRAPHQL_EXECUTOR: 'fast' }, none)).toThrow(/RAPPORT_GRAPHQL_EXECUTOR/);
+  });
+
   it('requires a URI and a password for Neo4j', () => {
     expect(() => loadConfig({ RAPPORT_STORE: 'neo4j' })).toThrow(/NEO4J_URI is required[\s\S]*NEO4J_PASSWORD is required/);
     expect(() => loadConfig({ RAPPORT_STORE: 'neo4j', NEO4J_URI: 'http://x', NEO4J_PASSWORD: 'p' })).toThrow(/must start with neo4j:\/\//);

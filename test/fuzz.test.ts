@@ -49,6 +49,10 @@ process.stdout.write(
 );
 
 let server: RapportServer;
+/** The same server with graphql-js's interpreter (RAPPORT_GRAPHQL_EXECUTOR=graphql-js), for the executor's equivalence. */
+let interpreted: RapportServer;
+/** The same with every operation compiled on first sight (the default compiles at the second). */
+let compiled: RapportServer;
 let store: Store;
 let url: string;
 let schema: GraphQLSchema;
@@ -57,7 +61,15 @@ const operations: { name: string; source: string; op: OperationDefinitionNode }[
 /** What the server logged as a fault (level error and above): a client request must cause none. */
 const faults: string[] = [];
 const faultLogger = pino({ level: 'error' }, { write: (line: string) => void faults.push(line) });
-const seen = { requests: 0, inProcess: 0, executed: 0, byStatus: new Map<number, number>(), byCode: new Map<string, number>() };
+const seen = {
+  requests: 0,
+  inProcess: 0,
+  executed: 0,
+  compared: 0,
+  comparedData: 0,
+  byStatus: new Map<number, number>(),
+  byCode: new Map<string, number>(),
+};
 
 beforeAll(async () => {
   schema = await testSchema();
@@ -74,6 +86,19 @@ beforeAll(async () => {
     logger: faultLogger,
   });
   url = await server.listen();
+  interpreted = await createServer({
+    config: { host: '127.0.0.1', port: 0, env: 'production', graphqlExecutor: 'graphql-js' },
+    store,
+    schema,
+    logger: faultLogger,
+  });
+  compiled = await createServer({
+    config: { host: '127.0.0.1', port: 0, env: 'production', graphqlExecutor: 'jit' },
+    compileOperationsAt: 1,
+    store,
+    schema,
+    logger: faultLogger,
+  });
   const dir = path.join(__dirname, 'operations');
   for (const file of readdirSync(dir).filter((f) => f.endsWith('.graphql'))) {
     const doc = parse(readFileSync(path.join(dir, file), 'utf8'));
@@ -101,10 +126,12 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await interpreted?.apollo.stop();
+  await compiled?.apollo.stop();
   await server?.stop();
   // One line for whoever reads the run: what the fuzzing actually reached.
   process.stdout.write(
-    `fuzz (seed ${SEED}): ${seen.requests} HTTP requests, ${seen.inProcess} in-process operations, ${seen.executed} ran (answered data); ` +
+    `fuzz (seed ${SEED}): ${seen.requests} HTTP requests, ${seen.inProcess} in-process operations, ${seen.executed} ran (answered data), ${seen.compared} compared between executors (${seen.comparedData} with data); ` +
       `statuses ${JSON.stringify(Object.fromEntries(seen.byStatus))}; codes ${JSON.stringify(Object.fromEntries(seen.byCode))}\n`,
   );
 });
@@ -178,11 +205,11 @@ async function http(init: {
 
 const postJson = (payload: unknown) => http({ body: JSON.stringify(payload) });
 
-async function inProcess(query: string, variables?: Record<string, unknown>) {
+async function inProcess(query: string, variables?: Record<string, unknown>, opts: { now?: Date; on?: RapportServer } = {}) {
   seen.inProcess++;
-  const res = await server.apollo.executeOperation(
+  const res = await (opts.on ?? server).apollo.executeOperation(
     { query, variables },
-    { contextValue: createContext({ store, requestId: 'fuzz', logger: silentLogger, policy: DEFAULT_POLICY }) },
+    { contextValue: createContext({ store, requestId: 'fuzz', logger: silentLogger, policy: DEFAULT_POLICY, now: opts.now }) },
   );
   if (res.body.kind !== 'single') throw new Error('unexpected incremental result');
   return { status: res.http.status ?? 200, body: res.body.singleResult as Parameters<typeof checkBody>[2] };
@@ -499,6 +526,47 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
       }),
       600,
     );
+  });
+
+  // Issue 15: operations are compiled by graphql-jit unless RAPPORT_GRAPHQL_EXECUTOR=graphql-js. A
+  // query (mutations would change what the second run sees) must answer byte for byte the same:
+  // data, null propagation, error messages, locations, paths and codes. One clock for both runs.
+  it('the compiled executor answers every query exactly as graphql-js does', async () => {
+    const compare = async (what: string, query: string, variables?: Record<string, unknown>) => {
+      if (/^\s*(mutation|subscription)\b/.test(query) || /\baccessLog\b/.test(query)) return;
+      const now = new Date();
+      const jit = await inProcess(query, variables, { now, on: compiled });
+      const plain = await inProcess(query, variables, { now, on: interpreted });
+      checkBody(what, jit.status, jit.body);
+      // Over HTTP Apollo writes `errors` before `data` whatever the executor returned first.
+      const text = (r: typeof jit) => JSON.stringify({ status: r.status, errors: r.body.errors, data: r.body.data });
+      const [a, b] = [text(jit), text(plain)];
+      if (a !== b)
+        throw new Error(`[seed ${SEED}] ${what}: the executors differ\ncompiled:    ${a.slice(0, 1500)}\ngraphql-js:  ${b.slice(0, 1500)}`);
+      seen.compared++;
+      if (jit.body.data) seen.comparedData++;
+    };
+    await run(
+      fc.asyncProperty(fc.gen(), fc.option(fc.boolean()), async (g, flag) => {
+        const query = randomDocument(g);
+        await compare(`document ${JSON.stringify(query).slice(0, 2000)}`, query, flag === null ? undefined : { flag });
+      }),
+      500,
+    );
+    const queries = operations.filter((o) => o.op.operation === 'query');
+    const arb = fc.nat().chain((i) => {
+      const op = queries[i % queries.length];
+      return variablesFor(op.op).map((variables) => ({ op, variables }));
+    });
+    await run(
+      fc.asyncProperty(arb, async ({ op, variables }) =>
+        compare(`${op.name} with ${JSON.stringify(variables).slice(0, 1500)}`, op.source, variables),
+      ),
+      500,
+    );
+    expect(seen.compared).toBeGreaterThan(500);
+    // Not only refusals: executed operations with data (lists, nested objects, nulls, field errors).
+    expect(seen.comparedData).toBeGreaterThan(250);
   });
 
   it('malformed HTTP: bodies, content types, methods, query strings', async () => {
