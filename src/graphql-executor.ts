@@ -1,50 +1,58 @@
-import { GraphQLError, execute, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import type { ApolloServerOptionsWithGateway, BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
 
 /**
- * How GraphQL operations are executed (issue 15, RAPPORT_GRAPHQL_EXECUTOR):
- * - `jit` (default): each distinct operation is compiled once by graphql-jit into plain JavaScript
- *   (no per-field walk of the document, no promise bookkeeping for objects whose fields are all
- *   ready), then run from a bounded cache. The same resolvers, loaders and errors as graphql-js.
- * - `graphql-js`: graphql-js's own interpreter, as Apollo Server runs it by default.
+ * How GraphQL queries are executed (issue 15, RAPPORT_GRAPHQL_EXECUTOR):
+ * - `jit` (default): each distinct query is compiled by graphql-jit into plain JavaScript (no
+ *   per-field walk of the document, no promise bookkeeping for objects whose fields are all ready)
+ *   and run from a bounded cache, with the same resolvers and loaders. Only an answer without
+ *   errors is kept: a query whose compiled run met any error (a bad variable, a missing record, a
+ *   refused field) is run again by graphql-js, which then answers it, so every error a client sees
+ *   is graphql-js's own. Mutations always run on graphql-js (they must not run twice, and are few).
+ * - `graphql-js`: graphql-js's interpreter for everything, as Apollo Server runs it by default.
  *
- * Validation, the query limits and the plugins run before either, in Apollo Server; only execution
- * differs. Subscriptions (graphql-ws) always use graphql-js.
+ * Parsing, validation, the query limits and the plugins run before either, in Apollo Server.
+ * Subscriptions (graphql-ws) always use graphql-js.
  */
 export const GRAPHQL_EXECUTORS = ['jit', 'graphql-js'] as const;
 export type GraphqlExecutorKind = (typeof GRAPHQL_EXECUTORS)[number];
 
-/** Compiled operations kept (least recently used dropped first). */
+/** Compiled queries kept (least recently used dropped first). */
 export const COMPILED_CACHE_SIZE = 500;
-
-type Gateway<C extends BaseContext> = ApolloServerOptionsWithGateway<C>['gateway'];
 
 interface CompiledEntry {
   seen: number;
-  /**
-   * undefined: seen once, not compiled (graphql-js ran it); null: graphql-jit declined the operation,
-   * graphql-js runs it (and answers its errors).
-   */
+  /** undefined: not compiled yet; null: graphql-jit declined the query (graphql-js runs it). */
   compiled: CompiledQuery | null | undefined;
 }
 
+export interface CompiledRequest {
+  /** The query's identity: Apollo's hash of its text. */
+  key: string;
+  document: DocumentNode;
+  operationName?: string | null;
+  variables?: Record<string, unknown>;
+  context: unknown;
+}
+
 /**
- * A bounded cache of compiled operations, by the operation's text hash and name. Map order is
- * insertion order: a hit is moved to the end, the first entry is the least recently used.
+ * A bounded cache of compiled queries, by the query text's hash and the operation's name. Map order
+ * is insertion order: a hit is moved to the end, the first entry is the least recently used.
  *
- * An operation is compiled the second time it arrives: compiling costs 2–20 ms, an operation sent
- * once (an ad-hoc query, a fuzzer) would pay more than it gains, and a stream of distinct
- * operations costs no more than under graphql-js.
+ * A query is compiled the second time it arrives (`compileAt`): compiling costs 2–20 ms, a query
+ * sent once (an ad-hoc query, a fuzzer) would pay more than it gains, and a stream of distinct
+ * queries then costs what it costs under graphql-js.
  */
 export class CompiledOperations {
   private readonly entries = new Map<string, CompiledEntry>();
-  compilations = 0;
-
   private readonly capacity: number;
   private readonly compileAt: number;
+  /** Queries compiled, and answers given from compiled code (the others were left to graphql-js). */
+  compilations = 0;
+  answered = 0;
 
-  /** `compileAt`: the sighting that compiles an operation (default 2; tests use 1 to compile everything). */
+  /** `compileAt`: the sighting that compiles a query (default 2; tests use 1 to compile everything). */
   constructor(
     private readonly schema: GraphQLSchema,
     opts: { capacity?: number; compileAt?: number } = {},
@@ -57,14 +65,11 @@ export class CompiledOperations {
     return this.entries.size;
   }
 
-  /** Executes the operation, compiling it on first sight. */
-  async run(request: {
-    key: string;
-    document: Parameters<typeof execute>[0]['document'];
-    operationName?: string | null;
-    variables?: Record<string, unknown>;
-    context: unknown;
-  }): Promise<ExecutionResult> {
+  /**
+   * The compiled query's answer, or null for graphql-js to answer instead: not compiled yet,
+   * declined by graphql-jit, or an answer with errors.
+   */
+  async execute(request: CompiledRequest): Promise<ExecutionResult | null> {
     const key = `${request.operationName ?? ''}\u0000${request.key}`;
     let entry = this.entries.get(key);
     if (entry) {
@@ -80,61 +85,37 @@ export class CompiledOperations {
       const compiled = compileQuery(this.schema, request.document, request.operationName ?? undefined);
       entry.compiled = isCompiledQuery(compiled) ? compiled : null;
     }
-    const interpreted = () =>
-      execute({
-        schema: this.schema,
-        document: request.document,
-        operationName: request.operationName,
-        variableValues: request.variables,
-        contextValue: request.context,
-      });
-    if (!entry.compiled) return interpreted(); // not compiled yet, or declined
+    if (!entry.compiled) return null;
     const result = await entry.compiled.query(undefined, request.context, request.variables ?? {});
-    if (!result.errors?.length) return result;
-    // No data at all: the request failed before any resolver ran (its variables). graphql-js answers
-    // it again, with its own messages and the error nodes Apollo reads to answer 400 BAD_USER_INPUT.
-    if (result.data === undefined) return interpreted();
-    return { ...result, errors: result.errors.map(asGraphqlJsError) };
+    if (result.errors?.length) return null;
+    this.answered++;
+    return result;
   }
 }
 
 /**
- * graphql-jit's field errors are GraphQLError look-alikes without `extensions` when the cause had
- * none; Apollo's error formatting needs a real one. Same message, locations, path and cause.
+ * Runs queries compiled, through Apollo Server's `responseForOperation` hook: after parsing,
+ * validation and the other plugins' checks, before Apollo's own execution, which still runs
+ * whenever this answers null.
  */
-function asGraphqlJsError(error: GraphQLError): GraphQLError {
-  if (!(error instanceof GraphQLError)) return error;
-  const copy = new GraphQLError(error.message, { path: error.path, originalError: error.originalError, extensions: error.extensions });
-  (copy as { locations?: GraphQLError['locations'] }).locations = error.locations;
-  return copy;
-}
-
-/**
- * Apollo Server 4+ takes a custom executor only through its gateway interface: a "gateway" that
- * serves one fixed schema and executes with the compiled operations.
- */
-export function compiledGateway<C extends BaseContext>(schema: GraphQLSchema, operations = new CompiledOperations(schema)): Gateway<C> {
-  let announce: ((s: { apiSchema: GraphQLSchema; coreSupergraphSdl: string }) => void) | null = null;
+export function compiledQueriesPlugin<C extends BaseContext>(operations: CompiledOperations): ApolloServerPlugin<C> {
+  const listener: Awaited<ReturnType<NonNullable<ApolloServerPlugin<C>['requestDidStart']>>> = {
+    async responseForOperation(rc) {
+      if (rc.operation.operation !== 'query' || !rc.queryHash) return null;
+      const result = await operations.execute({
+        key: rc.queryHash,
+        document: rc.document,
+        operationName: rc.operationName,
+        variables: rc.request.variables,
+        context: rc.contextValue,
+      });
+      if (!result) return null;
+      return { http: { status: undefined, headers: new HeaderMap() }, body: { kind: 'single', singleResult: result } };
+    },
+  };
   return {
-    onSchemaLoadOrUpdate(callback) {
-      announce = callback;
-      return () => {
-        announce = null;
-      };
+    async requestDidStart() {
+      return listener;
     },
-    async load() {
-      announce?.({ apiSchema: schema, coreSupergraphSdl: '' });
-      return {
-        executor: async (rc) =>
-          (await operations.run({
-            key: rc.queryHash,
-            document: rc.document,
-            operationName: rc.operationName,
-            variables: rc.request.variables,
-            context: rc.context,
-          })) as Awaited<ReturnType<NonNullable<Awaited<ReturnType<Gateway<C>['load']>>['executor']>>>,
-      };
-    },
-    async stop() {},
   };
 }

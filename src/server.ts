@@ -11,7 +11,7 @@ import type { GraphQLSchema } from 'graphql';
 import type { Config } from './config';
 import { createContext, type Context } from './context';
 import { createFormatError } from './format-error';
-import { CompiledOperations, compiledGateway, type GraphqlExecutorKind } from './graphql-executor';
+import { CompiledOperations, compiledQueriesPlugin, type GraphqlExecutorKind } from './graphql-executor';
 import { registerChecklistRoute } from './http/checklist.route';
 import { registerWebApp } from './http/web.route';
 import { accessLogPlugin } from './auth/access-log.plugin';
@@ -41,6 +41,8 @@ export interface RapportServer {
   app: Express;
   httpServer: http.Server;
   apollo: ApolloServer<Context>;
+  /** The compiled queries (RAPPORT_GRAPHQL_EXECUTOR=jit), null with graphql-js (issue 15). */
+  compiledQueries: CompiledOperations | null;
   /** The webhook delivery worker, when started (issue 16). */
   webhooks: WebhookWorker | null;
   /** Listens on host:port and resolves to the URL of /graphql. */
@@ -83,19 +85,15 @@ export async function createServer(deps: {
   const app = express();
   app.disable('x-powered-by');
   const httpServer = http.createServer(app);
+  const compiledQueries =
+    (config.graphqlExecutor ?? 'jit') === 'jit'
+      ? new CompiledOperations(schema, { compileAt: deps.compileOperationsAt ?? (config.env === 'test' ? 1 : 2) })
+      : null;
   // withQueryLimits (issue 7): token, depth, alias, directive and cost limits; no suggestions in production.
   const apollo = new ApolloServer<Context>(
     withQueryLimits(
       {
-        // RAPPORT_GRAPHQL_EXECUTOR (issue 15): compiled operations (default), or graphql-js's interpreter.
-        ...((config.graphqlExecutor ?? 'jit') === 'jit'
-          ? {
-              gateway: compiledGateway<Context>(
-                schema,
-                new CompiledOperations(schema, { compileAt: deps.compileOperationsAt ?? (config.env === 'test' ? 1 : 2) }),
-              ),
-            }
-          : { schema }),
+        schema,
         // Rapport sets no cache hints: skip the per-field cache-control bookkeeping (benchmark, #8).
         plugins: [
           ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -103,6 +101,8 @@ export async function createServer(deps: {
           ApolloServerPluginLandingPageDisabled(),
           accessLogPlugin(),
           operationKindsPlugin(),
+          // RAPPORT_GRAPHQL_EXECUTOR (issue 15): queries compiled by graphql-jit (default), or not.
+          ...(compiledQueries ? [compiledQueriesPlugin<Context>(compiledQueries)] : []),
         ],
         // Rapport has no persisted queries: a request that offers one gets PERSISTED_QUERY_NOT_SUPPORTED (400).
         persistedQueries: false,
@@ -230,6 +230,7 @@ export async function createServer(deps: {
     app,
     httpServer,
     apollo,
+    compiledQueries,
     webhooks,
     listen: () =>
       new Promise((resolve, reject) => {

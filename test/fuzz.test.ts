@@ -131,7 +131,7 @@ afterAll(async () => {
   await server?.stop();
   // One line for whoever reads the run: what the fuzzing actually reached.
   process.stdout.write(
-    `fuzz (seed ${SEED}): ${seen.requests} HTTP requests, ${seen.inProcess} in-process operations, ${seen.executed} ran (answered data), ${seen.compared} compared between executors (${seen.comparedData} with data); ` +
+    `fuzz (seed ${SEED}): ${seen.requests} HTTP requests, ${seen.inProcess} in-process operations, ${seen.executed} ran (answered data), ${seen.compared} compared between executors (${seen.comparedData} with data, ${compiled?.compiledQueries?.answered} answered compiled); ` +
       `statuses ${JSON.stringify(Object.fromEntries(seen.byStatus))}; codes ${JSON.stringify(Object.fromEntries(seen.byCode))}\n`,
   );
 });
@@ -565,6 +565,9 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
       500,
     );
     expect(seen.compared).toBeGreaterThan(500);
+    // The compiled code answered many of them (the rest met an error, or were not queries).
+    expect(compiled.compiledQueries!.answered).toBeGreaterThan(100);
+    expect(interpreted.compiledQueries).toBeNull();
     // Not only refusals: executed operations with data (lists, nested objects, nulls, field errors).
     expect(seen.comparedData).toBeGreaterThan(250);
   });

@@ -1,14 +1,11 @@
-import { GraphQLError, GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, execute, parse } from 'graphql';
+import { GraphQLInt, GraphQLNonNull, GraphQLObjectType, GraphQLSchema, GraphQLString, execute, parse } from 'graphql';
 import { CompiledOperations } from '../../src/graphql-executor';
 
 /**
- * The compiled executor's cache and its fallbacks (issue 15, src/graphql-executor.ts). Whole
- * operations are compared with graphql-js on the real schema in test/fuzz.test.ts.
+ * The compiled executor's cache and when it hands a query back to graphql-js (issue 15,
+ * src/graphql-executor.ts). Whole queries are compared with graphql-js on the real schema, over
+ * Apollo, in test/fuzz.test.ts.
  */
-
-class Refused extends Error {
-  readonly extensions = { code: 'NOT_FOUND' };
-}
 
 const calls: string[] = [];
 const schema = new GraphQLSchema({
@@ -20,22 +17,20 @@ const schema = new GraphQLSchema({
         args: { n: { type: GraphQLInt } },
         resolve: (_p, a: { n?: number }) => (calls.push('hello'), `hi ${a.n}`),
       },
+      list: {
+        type: new GraphQLObjectType({
+          name: 'Item',
+          fields: { n: { type: GraphQLInt }, twice: { type: GraphQLInt, resolve: (p: { n: number }) => Promise.resolve(p.n * 2) } },
+        }),
+        resolve: () => ({ n: 4 }),
+      },
       broken: {
         type: GraphQLString,
         resolve: () => {
           throw new Error('boom');
         },
       },
-      refused: {
-        type: GraphQLString,
-        resolve: () => {
-          throw new Refused('no such thing');
-        },
-      },
-      required: {
-        type: new GraphQLNonNull(GraphQLString),
-        resolve: () => null,
-      },
+      required: { type: new GraphQLNonNull(GraphQLString), resolve: () => null },
     },
   }),
 });
@@ -48,80 +43,54 @@ const op = (source: string, variables?: Record<string, unknown>, operationName?:
   context: {},
 });
 
-const plain = (source: string, variables?: Record<string, unknown>, operationName?: string) =>
-  execute({ schema, document: parse(source), variableValues: variables, operationName });
+const plain = async (source: string, variables?: Record<string, unknown>, operationName?: string) =>
+  JSON.parse(JSON.stringify(await execute({ schema, document: parse(source), variableValues: variables, operationName })));
 
 describe('compiled operations', () => {
-  it('runs an operation on graphql-js the first time and compiles it the second time', async () => {
+  it('leaves a query to graphql-js the first time, compiles it the second time and answers as graphql-js does', async () => {
     const ops = new CompiledOperations(schema);
-    expect(await ops.run(op('{ hello(n: 1) }'))).toEqual({ data: { hello: 'hi 1' } });
+    const source = '{ hello(n: 1) list { n twice } }';
+    expect(await ops.execute(op(source))).toBeNull();
     expect(ops.compilations).toBe(0);
-    expect(await ops.run(op('{ hello(n: 1) }'))).toEqual({ data: { hello: 'hi 1' } });
+    expect(JSON.parse(JSON.stringify(await ops.execute(op(source))))).toEqual(await plain(source));
     expect(ops.compilations).toBe(1);
-    await ops.run(op('{ hello(n: 1) }'));
+    await ops.execute(op(source));
     expect(ops.compilations).toBe(1);
   });
 
-  it('compiles at once with compileAt 1, and keeps at most `capacity` operations, the least recently used dropped', async () => {
+  it('compiles at once with compileAt 1, and keeps at most `capacity` queries, the least recently used dropped', async () => {
     const ops = new CompiledOperations(schema, { capacity: 2, compileAt: 1 });
-    await ops.run(op('{ a: hello(n: 1) }'));
-    await ops.run(op('{ b: hello(n: 2) }'));
-    await ops.run(op('{ a: hello(n: 1) }')); // a is now the most recent
-    await ops.run(op('{ c: hello(n: 3) }')); // drops b
+    await ops.execute(op('{ a: hello(n: 1) }'));
+    await ops.execute(op('{ b: hello(n: 2) }'));
+    await ops.execute(op('{ a: hello(n: 1) }')); // a is now the most recent
+    await ops.execute(op('{ c: hello(n: 3) }')); // drops b
     expect(ops.size).toBe(2);
     expect(ops.compilations).toBe(3);
-    await ops.run(op('{ a: hello(n: 1) }'));
+    await ops.execute(op('{ a: hello(n: 1) }'));
     expect(ops.compilations).toBe(3);
-    await ops.run(op('{ b: hello(n: 2) }'));
+    await ops.execute(op('{ b: hello(n: 2) }'));
     expect(ops.compilations).toBe(4);
   });
 
   it('tells apart two operations of one document by their name', async () => {
     const ops = new CompiledOperations(schema, { compileAt: 1 });
     const source = 'query A { hello(n: 1) } query B { hello(n: 2) }';
-    expect(await ops.run(op(source, undefined, 'A'))).toEqual({ data: { hello: 'hi 1' } });
-    expect(await ops.run(op(source, undefined, 'B'))).toEqual({ data: { hello: 'hi 2' } });
+    expect(await ops.execute(op(source, undefined, 'A'))).toEqual({ data: { hello: 'hi 1' } });
+    expect(await ops.execute(op(source, undefined, 'B'))).toEqual({ data: { hello: 'hi 2' } });
   });
 
-  it("answers bad variables with graphql-js's own errors, before any resolver runs", async () => {
+  it('hands back to graphql-js a query whose variables do not fit, before any resolver runs', async () => {
     const ops = new CompiledOperations(schema, { compileAt: 1 });
-    const source = 'query Q($n: Int!) { hello(n: $n) }';
     calls.length = 0;
-    for (const variables of [{ n: 'one' }, {}]) {
-      const result = await ops.run(op(source, variables));
-      const expected = await plain(source, variables);
-      expect(result.data).toBeUndefined();
-      expect(result.errors?.map((e) => [e.message, e.locations, e.nodes?.length])).toEqual(
-        expected.errors?.map((e) => [e.message, e.locations, e.nodes?.length]),
-      );
-    }
+    for (const variables of [{ n: 'one' }, {}]) expect(await ops.execute(op('query Q($n: Int!) { hello(n: $n) }', variables))).toBeNull();
     expect(calls).toEqual([]);
+    expect(await ops.execute(op('query Q($n: Int!) { hello(n: $n) }', { n: 5 }))).toEqual({ data: { hello: 'hi 5' } });
   });
 
-  it('gives field errors as graphql-js errors: message, locations, path, cause and its extensions', async () => {
+  it('hands back to graphql-js any answer with an error: a failing field, a null in a non-null field', async () => {
     const ops = new CompiledOperations(schema, { compileAt: 1 });
-    const source = '{ hello(n: 2) broken refused }';
-    const result = await ops.run(op(source));
-    const expected = await plain(source);
-    expect(result.data).toEqual(expected.data);
-    expect(result.errors).toHaveLength(2);
-    for (const [i, error] of result.errors!.entries()) {
-      expect(error).toBeInstanceOf(GraphQLError);
-      expect(error.toJSON()).toEqual(expected.errors![i].toJSON());
-      expect(error.originalError).toBeInstanceOf(Error);
-    }
-    // Apollo reads `extensions.code` of every error: graphql-jit's own errors have no `extensions`.
-    expect(result.errors![0].extensions).toEqual({});
-    expect(result.errors![1].extensions).toEqual({ code: 'NOT_FOUND' });
-    expect(result.errors![1].originalError).toBeInstanceOf(Refused);
-  });
-
-  it('propagates a null in a non-null field as graphql-js does', async () => {
-    const ops = new CompiledOperations(schema, { compileAt: 1 });
-    const source = '{ hello(n: 3) required }';
-    const result = await ops.run(op(source));
-    const expected = await plain(source);
-    expect(result.data).toEqual(expected.data);
-    expect(result.errors?.map((e) => e.toJSON())).toEqual(expected.errors?.map((e) => e.toJSON()));
+    expect(await ops.execute(op('{ hello(n: 2) broken }'))).toBeNull();
+    expect(await ops.execute(op('{ hello(n: 3) required }'))).toBeNull();
+    expect((await plain('{ hello(n: 3) required }')).errors).toHaveLength(1);
   });
 });
