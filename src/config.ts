@@ -23,7 +23,7 @@ export interface Config {
   readConcurrency: number | null;
   /** RAPPORT_READ_HOLD: reads held to that number `always` (default) or only while a write is about (`writes`). */
   readHold: ReadHold;
-  /** RAPPORT_GRAPHQL_EXECUTOR: operations compiled by graphql-jit (`jit`, default) or interpreted (`graphql-js`). */
+  /** RAPPORT_GRAPHQL_EXECUTOR: queries compiled by graphql-jit (`jit`, default) or all interpreted (`graphql-js`). */
   graphqlExecutor: GraphqlExecutorKind;
   neo4j: { uri: string; username: string; password: string; database?: string };
   /** SLA times and attention thresholds (RAPPORT_POLICY_FILE, else the defaults). */
