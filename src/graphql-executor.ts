@@ -1,6 +1,6 @@
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
-import { HeaderMap, type ApolloServerPlugin, type BaseContext } from '@apollo/server';
+import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestListener } from '@apollo/server';
 
 /**
  * How GraphQL queries are executed (issue 15, RAPPORT_GRAPHQL_EXECUTOR):
@@ -99,7 +99,7 @@ export class CompiledOperations {
  * whenever this answers null.
  */
 export function compiledQueriesPlugin<C extends BaseContext>(operations: CompiledOperations): ApolloServerPlugin<C> {
-  const listener: Awaited<ReturnType<NonNullable<ApolloServerPlugin<C>['requestDidStart']>>> = {
+  const listener: GraphQLRequestListener<C> = {
     async responseForOperation(rc) {
       if (rc.operation.operation !== 'query' || !rc.queryHash) return null;
       const result = await operations.execute({

@@ -56,8 +56,8 @@ export class StatementGate {
   private writers = 0;
   /** Reads in the engine: at most `limit` while held (see `hold`), unbounded otherwise. */
   private readonly reads: Gate;
-  /** Reads that had to wait for a slot, and the most reads ever in flight (tests, measurements). */
-  readonly stats = { queuedReads: 0, maxReadsInFlight: 0, writerStatements: 0 };
+  private maxReadsInFlight = 0;
+  private writerStatements = 0;
 
   constructor(
     readonly limit: number,
@@ -67,11 +67,15 @@ export class StatementGate {
     this.reads = new Gate(() => (this.hold === 'always' || this.writers > 0 ? limit : Infinity));
   }
 
+  /** Reads that had to wait for a slot, the most reads ever in flight, the writer's statements (tests, measurements). */
+  get stats() {
+    return { queuedReads: this.reads.waited, maxReadsInFlight: this.maxReadsInFlight, writerStatements: this.writerStatements };
+  }
+
   /** A reader's statement: runs at once unless reads are held and `limit` of them are in flight. */
   read<T>(run: () => Promise<T>): Promise<T> {
-    if (this.reads.queued || this.reads.active >= this.reads.limit) this.stats.queuedReads++;
     return this.reads.run(() => {
-      this.stats.maxReadsInFlight = Math.max(this.stats.maxReadsInFlight, this.reads.active);
+      this.maxReadsInFlight = Math.max(this.maxReadsInFlight, this.reads.active);
       return run();
     });
   }
@@ -93,7 +97,7 @@ export class StatementGate {
 
   /** The write lock holder's statement: started at once, beside the reads in flight. */
   writer<T>(run: () => Promise<T>): Promise<T> {
-    this.stats.writerStatements++;
+    this.writerStatements++;
     return run();
   }
 
@@ -111,15 +115,15 @@ export class StatementGate {
   }
 }
 
-/**
- * Reads in flight in the engine at once when RAPPORT_READ_CONCURRENCY is not set (src/config.ts): one
- * less than libuv's thread pool (`UV_THREADPOOL_SIZE`, 4 by default), so that a thread is free for the writer.
- */
 /** RAPPORT_READ_HOLD when the store is opened without one (checked with the configuration, src/config.ts). */
 export function defaultReadHold(env: NodeJS.ProcessEnv = process.env): ReadHold {
   return env.RAPPORT_READ_HOLD?.trim() === 'writes' ? 'writes' : 'always';
 }
 
+/**
+ * Reads in flight in the engine at once when RAPPORT_READ_CONCURRENCY is not set (src/config.ts): one
+ * less than libuv's thread pool (`UV_THREADPOOL_SIZE`, 4 by default), so that a thread is free for the writer.
+ */
 export function defaultReadConcurrency(env: NodeJS.ProcessEnv = process.env): number {
   const pool = Number(env.UV_THREADPOOL_SIZE);
   return Math.max(1, (Number.isInteger(pool) && pool > 0 ? pool : 4) - 1);

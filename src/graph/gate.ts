@@ -8,6 +8,8 @@
 export class Gate {
   private running = 0;
   private readonly waiting: (() => void)[] = [];
+  /** How many have had to wait for a turn, ever (measurements, tests). */
+  waited = 0;
 
   constructor(private readonly limitOf: number | (() => number)) {
     if (typeof limitOf === 'number' && (!Number.isInteger(limitOf) || limitOf < 1))
@@ -31,8 +33,10 @@ export class Gate {
 
   async run<T>(work: () => Promise<T>): Promise<T> {
     // Behind anyone already waiting, even if the limit has room now: first come, first served.
-    if (this.waiting.length || this.running >= this.limit) await new Promise<void>((resolve) => this.waiting.push(resolve));
-    else this.running++;
+    if (this.waiting.length || this.running >= this.limit) {
+      this.waited++;
+      await new Promise<void>((resolve) => this.waiting.push(resolve));
+    } else this.running++;
     try {
       return await work();
     } finally {
