@@ -8,6 +8,7 @@ import * as hofWrite from '../src/graph/repositories/handoff-write.repo';
 import * as ppl from '../src/graph/repositories/people.repo';
 import type { Params, Row, Store, TxRunner } from '../src/graph/store';
 import type { AttentionCache } from '../src/graph/attention-cache';
+import type { PageBounds } from '../src/graph/page-bounds';
 
 /**
  * A store wrapper that times every statement, by statement: where an operation's time goes on the
@@ -49,8 +50,10 @@ export class TimingStore implements Store {
   private readonly times = new Map<string, { calls: number; ms: number }>();
   /** The embedded store's attention cache, passed through (the server's list uses it). */
   readonly attentionCache?: () => AttentionCache;
+  readonly pageBounds?: () => PageBounds;
   constructor(private readonly inner: Store) {
     if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
+    if (inner.pageBounds) this.pageBounds = () => inner.pageBounds!();
   }
   get engine() {
     return this.inner.engine;

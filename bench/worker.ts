@@ -14,6 +14,7 @@ import { OPERATIONS, naiveCustomers, type OpKey } from './operations';
 import { mb, summarize, type LatencySummary } from './stats';
 import { TimingStore, statementName, type StatementTime } from './timing-store';
 import type { AttentionCache } from '../src/graph/attention-cache';
+import type { PageBounds } from '../src/graph/page-bounds';
 
 /**
  * The benchmark's child process (forked by bench/run.ts, talks over IPC):
@@ -87,8 +88,10 @@ class PendingStore implements Store {
   readonly recent: string[] = [];
   /** The embedded store's attention cache, passed through (the server's list uses it). */
   readonly attentionCache?: () => AttentionCache;
+  readonly pageBounds?: () => PageBounds;
   constructor(private readonly inner: Store) {
     if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
+    if (inner.pageBounds) this.pageBounds = () => inner.pageBounds!();
   }
   private note(cypher: string) {
     this.recent.push(cypher);

@@ -5,6 +5,7 @@ import type { Params, Row, Store, TxRunner } from './store';
 import { StoreError, fromGrafeoError } from './store-errors';
 import { fromGrafeoValue, plainParams } from './values';
 import { AttentionCache, ALL_STATES } from './attention-cache';
+import { PageBounds } from './page-bounds';
 import { Gate } from './gate';
 import { trackWrites, type TouchedSet } from './write-tracking';
 import type { ReadHold } from './read-hold';
@@ -145,6 +146,7 @@ export class EmbeddedStore implements Store {
   private closed = false;
   /** The attention states' ranking, kept in this process: no other process writes this store (issue 15). */
   private readonly attention = new AttentionCache(() => this.read(ALL_STATES));
+  private readonly bounds = new PageBounds();
   /** Reads wait here; the write lock holder's statements pass first (see StatementGate). */
   readonly gate: StatementGate;
 
@@ -279,6 +281,10 @@ export class EmbeddedStore implements Store {
 
   attentionCache(): AttentionCache {
     return this.attention;
+  }
+
+  pageBounds(): PageBounds {
+    return this.bounds;
   }
 
   async ping(): Promise<void> {

@@ -1,5 +1,6 @@
 import neo4j, { type BookmarkManager, type Driver, type ManagedTransaction } from 'neo4j-driver';
 import type { Params, Row, Store, TxRunner, Value } from './store';
+import { PageBounds } from './page-bounds';
 import { StoreError, fromNeo4jError } from './store-errors';
 import { plainParams } from './values';
 import { trackWrites } from './write-tracking';
@@ -68,6 +69,7 @@ function neo4jParams(params: Params | undefined): Record<string, unknown> {
 export class Neo4jStore implements Store {
   readonly engine = 'neo4j' as const;
   private readonly bookmarks: BookmarkManager = neo4j.bookmarkManager();
+  private readonly bounds = new PageBounds();
 
   private constructor(
     private readonly driver: Driver,
@@ -183,6 +185,10 @@ export class Neo4jStore implements Store {
     } catch (err) {
       throw new StoreError('UNAVAILABLE', (err as Error).message);
     }
+  }
+
+  pageBounds(): PageBounds {
+    return this.bounds;
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,5 @@
 import type { AttentionCache } from './attention-cache';
+import type { PageBounds } from './page-bounds';
 /**
  * The storage port: the only way the rest of Rapport runs Cypher. Both engines (embedded Grafeo and
  * Neo4j) implement it, and both return plain JSON rows: numbers, strings, booleans, null, lists and
@@ -31,6 +32,8 @@ export interface Store {
    * embedded engine; src/graph/attention-cache.ts). Absent: the attention list reads the states by Cypher.
    */
   attentionCache?(): AttentionCache;
+  /** Sort bounds remembered from earlier pages (src/graph/page-bounds.ts). Absent: pages are read whole. */
+  pageBounds?(): PageBounds;
 }
 
 /** Counts statements sent through a store: used by tests and the benchmark to check batching. */
@@ -41,8 +44,10 @@ export class CountingStore implements Store {
   readonly sentAfter: number[] = [];
   private readsAnswered = 0;
   readonly attentionCache?: () => AttentionCache;
+  readonly pageBounds?: () => PageBounds;
   constructor(readonly inner: Store) {
     if (inner.attentionCache) this.attentionCache = () => inner.attentionCache!();
+    if (inner.pageBounds) this.pageBounds = () => inner.pageBounds!();
   }
   get engine() {
     return this.inner.engine;
