@@ -1,7 +1,16 @@
 import fc from 'fast-check';
 import { loadDemo } from '../seeds/load-demo';
 import { PageBounds, readBoundedPage } from '../src/graph/page-bounds';
-import { ArchiveCustomerDocument, CreateCustomerDocument, CustomersPagedDocument, UpdateCustomerDocument } from './generated/graphql';
+import type { Row } from '../src/graph/store';
+import {
+  ArchiveCustomerDocument,
+  CreateCustomerDocument,
+  CreateEngineerDocument,
+  CustomersPagedDocument,
+  EngineersPagedDocument,
+  UpdateCustomerDocument,
+  UpdateEngineerDocument,
+} from './generated/graphql';
 import { testEngines } from './support/engines';
 import { Harness } from './support/harness';
 
@@ -105,6 +114,52 @@ describe.each(testEngines())('the customer list with remembered sort bounds ($na
     expect(bounds.misses - before.misses).toBeGreaterThan(0);
   }, 180_000);
 
+  it('the engineer list too: every page equals a full sort, whatever was written since', async () => {
+    const bounds = h.store.pageBounds!();
+    const before = bounds.hits;
+    const sorted = async () =>
+      (await h.store.read('MATCH (e:Engineer) RETURN e.id AS id, e.name AS name'))
+        .map((r) => ({ id: r.id as string, name: r.name as string }))
+        .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+        .map((e) => e.id);
+    const engineerWrite = fc.oneof(
+      fc.record({ kind: fc.constant('create' as const), name: names }),
+      fc.record({ kind: fc.constant('rename' as const), pick: fc.nat(), name: names }),
+    );
+    let made = 0;
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.integer({ min: 1, max: 6 }), fc.boolean(), fc.array(engineerWrite, { maxLength: 3 })), {
+          minLength: 3,
+          maxLength: 8,
+        }),
+        async (steps) => {
+          for (const [size, backwards, writes] of steps) {
+            const read = async () => {
+              const all = await sorted();
+              const page = await h.data(EngineersPagedDocument, backwards ? { last: size } : { first: size });
+              expect(page.engineers.edges.map((e) => e.node.id)).toEqual(
+                backwards ? all.slice(Math.max(0, all.length - size)) : all.slice(0, size),
+              );
+            };
+            await read();
+            for (const w of writes) {
+              if (w.kind === 'create')
+                await h.data(CreateEngineerDocument, { input: { id: `eng_bound-${++made}`, name: w.name, kind: 'EMPLOYEE' } });
+              else {
+                const all = await sorted();
+                await h.data(UpdateEngineerDocument, { input: { id: all[w.pick % all.length], name: w.name } });
+              }
+            }
+            await read();
+          }
+        },
+      ),
+      { numRuns: 10, seed: 16, endOnFailure: true },
+    );
+    expect(bounds.hits - before).toBeGreaterThan(10);
+  }, 180_000);
+
   it('the second read of a page sorts only the names up to the bound', async () => {
     h.store.reset();
     await h.data(CustomersPagedDocument, { first: 3 });
@@ -128,7 +183,7 @@ describe('readBoundedPage', () => {
       calls.push('whole');
       return rows(...whole);
     },
-    keyOf: (r: { c: unknown }) => (r.c as { name: string }).name,
+    keyOf: (r: Row) => (r.c as { name: string }).name,
   });
 
   it('reads whole the first time, then within the bound of the last row', async () => {

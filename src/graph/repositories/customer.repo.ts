@@ -1,9 +1,9 @@
 import { currentAt } from '../current';
 import type { Row, Store } from '../store';
 import { ListProjection } from '../list-projection';
-import { readBoundedPage } from '../page-bounds';
+import { readNamePage, type NameList } from './name-page';
 import type { CustomerRecord } from '../records';
-import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
+import type { PageRequest } from '../../domain/pagination';
 import { compactSearchText } from '../../domain/search-key';
 import { nameMatches } from './search-keys.repo';
 
@@ -15,60 +15,20 @@ RETURN DISTINCT s.id AS id`;
 /** The properties the Customer type reads: lists return these, never whole nodes. */
 export const CUSTOMER_PROJECTION = 'c {.id, .name, .nameLatin, .tier, .segment, .status}';
 
-/** Which filters a customer-list statement applies: each combination is one fixed text. */
-export interface CustomerListShape {
-  coveredBy: boolean;
-  tier: boolean;
-  text: boolean;
-  region: boolean;
-  includeArchived: boolean;
-  after: boolean;
-  before: boolean;
-  /** The page only reads names up to `$bound` (from `$bound` going backwards): src/graph/page-bounds.ts. */
-  bound?: boolean;
-}
-
 const START_ALL = 'MATCH (c:Customer)';
 /** Starting from the covering engineer (the embedded planner does not reorder patterns). */
 const START_COVERED_BY = `MATCH (:Engineer {id: $engineerId})-[cv:COVERS]->(c:Customer)
 WHERE ${currentAt('cv')}
 WITH DISTINCT c`;
 
-/**
- * Only the filters actually given: a catch-all `$x IS NULL OR ...` is evaluated for every customer
- * on the embedded engine (the region one is an EXISTS subquery per customer) even when `$x` is null.
- */
-function customerConditions(shape: CustomerListShape, keyset: boolean, backwards = false): string[] {
-  const where: string[] = [];
-  // First: the cheapest test that drops most customers (the embedded engine tests in the order written).
-  if (keyset && shape.bound) where.push(backwards ? 'c.name >= $bound' : 'c.name <= $bound');
-  if (shape.tier) where.push('c.tier = $tier');
-  if (!shape.includeArchived) where.push("c.status <> 'ARCHIVED'");
-  if (shape.text) where.push(nameMatches('c'));
-  if (shape.region) where.push('EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds }');
-  if (keyset && shape.after) where.push('(c.name > $afterName OR (c.name = $afterName AND c.id > $afterId))');
-  if (keyset && shape.before) where.push('(c.name < $beforeName OR (c.name = $beforeName AND c.id < $beforeId))');
-  return where;
-}
-
-const whereOf = (conditions: string[]) => (conditions.length ? `\nWHERE ${conditions.join('\n  AND ')}` : '');
-
-/**
- * A page of customers in name order (keyset pagination on name, id, between the cursors), or the
- * same read backwards (last/before: the customers nearest the `before` cursor, last first). Sorted
- * and limited before the projection, so only the page's rows are converted.
- */
-export function customersPageCypher(shape: CustomerListShape, backwards: boolean): string {
-  const dir = backwards ? ' DESC' : '';
-  return `${shape.coveredBy ? START_COVERED_BY : START_ALL}${whereOf(customerConditions(shape, true, backwards))}
-WITH c ORDER BY c.name${dir}, c.id${dir} LIMIT $limit
-RETURN ${CUSTOMER_PROJECTION} AS c`;
-}
-
-/** How many customers pass the filters (no sorting, no cursors). */
-export function customersCountCypher(shape: CustomerListShape): string {
-  return `${shape.coveredBy ? START_COVERED_BY : START_ALL}${whereOf(customerConditions(shape, false))}
-RETURN count(c) AS n`;
+/** The customer list for the filters given (src/graph/repositories/name-page.ts). */
+function customerList(f: { coveredBy: boolean; tier: boolean; text: boolean; region: boolean; includeArchived: boolean }): NameList {
+  const conditions: string[] = [];
+  if (f.tier) conditions.push('c.tier = $tier');
+  if (!f.includeArchived) conditions.push("c.status <> 'ARCHIVED'");
+  if (f.text) conditions.push(nameMatches('c'));
+  if (f.region) conditions.push('EXISTS { MATCH (c)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $regionIds }');
+  return { list: 'customers', v: 'c', start: f.coveredBy ? START_COVERED_BY : START_ALL, conditions, projection: CUSTOMER_PROJECTION };
 }
 
 export const REGION_OF_CUSTOMERS = `
@@ -171,42 +131,22 @@ export async function listCustomers(
   within: string[] | null = null,
 ) {
   const regionIds = intersect(filter.regionId ? await regionAndBelow(store, filter.regionId) : null, within);
-  const keyset = nameIdParams(page);
   const params = {
     tier: filter.tier ?? null,
     text: filter.text ? filter.text.toLowerCase() : null,
     compact: filter.text ? compactSearchText(filter.text) : null,
-    includeArchived: filter.includeArchived ?? false,
     regionIds,
     engineerId: filter.coveredBy ?? null,
     at,
-    ...keyset.params,
   };
-  const shape: CustomerListShape = {
+  const list = customerList({
     coveredBy: Boolean(filter.coveredBy),
     tier: params.tier !== null,
     text: params.text !== null,
     region: regionIds !== null,
-    includeArchived: params.includeArchived,
-    after: keyset.params.afterName !== null,
-    before: keyset.params.beforeName !== null,
-  };
-  const { at: _at, ...sameList } = params;
-  const [rows, count] = await Promise.all([
-    keyset.size === 0
-      ? Promise.resolve([])
-      : readBoundedPage(store.pageBounds?.(), {
-          key: `customers${keyset.backwards ? '<' : '>'}${JSON.stringify({ ...shape, ...sameList })}`,
-          limit: params.limit,
-          bounded: (bound) => store.read(customersPageCypher({ ...shape, bound: true }, keyset.backwards), { ...params, bound }),
-          whole: () => store.read(customersPageCypher(shape, keyset.backwards), params),
-          keyOf: (row) => (row.c as { name: string }).name,
-        }),
-    store.read(customersCountCypher(shape), params),
-  ]);
-  return nameIdPage(
-    rows.map((r) => r.c as unknown as CustomerRecord),
-    page,
-    (count[0]?.n as number) ?? 0,
-  );
+    includeArchived: filter.includeArchived ?? false,
+  });
+  // The clock only matters to the covering engineer's current coverage: a bound noted at one
+  // instant is as good a guess at the next.
+  return readNamePage<CustomerRecord>(store, list, page, params, ['at']);
 }

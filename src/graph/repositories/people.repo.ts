@@ -1,7 +1,8 @@
 import { currentAt } from '../current';
 import type { Store } from '../store';
 import type { EngineerRecord } from '../records';
-import { nameIdPage, nameIdParams, type PageRequest } from '../../domain/pagination';
+import type { PageRequest } from '../../domain/pagination';
+import { readNamePage, type NameList } from './name-page';
 import { regionAndBelow } from './customer.repo';
 import { compactSearchText } from '../../domain/search-key';
 import { nameMatches } from './search-keys.repo';
@@ -52,37 +53,22 @@ MATCH (e:Engineer {id: id})<-[o:OWNED_BY]-(k:\`Case\`)
 WHERE ${currentAt('o')} AND ($statuses IS NULL OR k.status IN $statuses)
 RETURN id AS key, k ORDER BY k.openedAt DESC`;
 
-const ENGINEER_FILTER = `
-  ($status IS NULL OR e.status = $status)
-  AND ($kind IS NULL OR e.kind = $kind)
-  AND ($text IS NULL OR ${nameMatches('e')}
-    OR any(s IN coalesce(e.skills, []) WHERE toLower(s) CONTAINS $text))
-  AND ($regionIds IS NULL OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $regionIds })
-  AND ($partnerId IS NULL OR EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) })
-  AND ($within IS NULL
-    OR EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $within }
-    OR EXISTS { MATCH (e)-[:COVERS]->(:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $within })`;
+/** The properties the Engineer type reads: lists return these, never whole nodes. */
+export const ENGINEER_PROJECTION = 'e {.id, .name, .nameLatin, .kind, .status, .phone, .email, .skills}';
 
-const BETWEEN = `($afterName IS NULL OR e.name > $afterName OR (e.name = $afterName AND e.id > $afterId))
-  AND ($beforeName IS NULL OR e.name < $beforeName OR (e.name = $beforeName AND e.id < $beforeId))`;
-
-export const ENGINEERS_PAGE = `
-MATCH (e:Engineer)
-WHERE ${ENGINEER_FILTER}
-  AND ${BETWEEN}
-RETURN e ORDER BY e.name, e.id LIMIT $limit`;
-
-/** The same read backwards (last/before): the engineers nearest the `before` cursor, last first. */
-export const ENGINEERS_PAGE_BACKWARDS = `
-MATCH (e:Engineer)
-WHERE ${ENGINEER_FILTER}
-  AND ${BETWEEN}
-RETURN e ORDER BY e.name DESC, e.id DESC LIMIT $limit`;
-
-export const ENGINEERS_COUNT = `
-MATCH (e:Engineer)
-WHERE ${ENGINEER_FILTER}
-RETURN count(e) AS n`;
+/** The engineer list for the filters given (src/graph/repositories/name-page.ts). */
+function engineerList(f: { status: boolean; kind: boolean; text: boolean; region: boolean; partner: boolean; within: boolean }): NameList {
+  const conditions: string[] = [];
+  if (f.status) conditions.push('e.status = $status');
+  if (f.kind) conditions.push('e.kind = $kind');
+  if (f.text) conditions.push(`(${nameMatches('e')} OR any(s IN coalesce(e.skills, []) WHERE toLower(s) CONTAINS $text))`);
+  if (f.region) conditions.push('EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $regionIds }');
+  if (f.partner) conditions.push('EXISTS { MATCH (e)-[:EMPLOYED_BY]->(:Partner {id: $partnerId}) }');
+  if (f.within)
+    conditions.push(`(EXISTS { MATCH (e)-[:BASED_IN]->(r:Region) WHERE r.id IN $within }
+    OR EXISTS { MATCH (e)-[:COVERS]->(:Customer)-[:LOCATED_IN]->(r:Region) WHERE r.id IN $within })`);
+  return { list: 'engineers', v: 'e', start: 'MATCH (e:Engineer)', conditions, projection: ENGINEER_PROJECTION };
+}
 
 /**
  * Case-insensitive search over names (their pinyin/English forms, and for Chinese names the pinyin
@@ -131,7 +117,6 @@ export async function listEngineers(
   within: string[] | null = null,
 ) {
   const regionIds = filter.regionId ? await regionAndBelow(store, filter.regionId) : null;
-  const keyset = nameIdParams(page);
   const params = {
     status: filter.status ?? null,
     kind: filter.kind ?? null,
@@ -140,17 +125,16 @@ export async function listEngineers(
     partnerId: filter.partnerId ?? null,
     regionIds,
     within,
-    ...keyset.params,
   };
-  const [rows, count] = await Promise.all([
-    keyset.size === 0 ? Promise.resolve([]) : store.read(keyset.backwards ? ENGINEERS_PAGE_BACKWARDS : ENGINEERS_PAGE, params),
-    store.read(ENGINEERS_COUNT, params),
-  ]);
-  return nameIdPage(
-    rows.map((r) => r.e as unknown as EngineerRecord),
-    page,
-    (count[0]?.n as number) ?? 0,
-  );
+  const list = engineerList({
+    status: params.status !== null,
+    kind: params.kind !== null,
+    text: params.text !== null,
+    region: regionIds !== null,
+    partner: params.partnerId !== null,
+    within: within !== null,
+  });
+  return readNamePage<EngineerRecord>(store, list, page, params);
 }
 
 export interface SearchRow {
