@@ -9,7 +9,7 @@ import { OPERATIONS, type OpKey, type Samples } from './operations';
 /**
  * An interleaved A/B of two builds of the server on a busy machine (issue 15):
  *   node dist/bench/ab.js --a /path/to/checkout-a --b /path/to/checkout-b [--scale small] [--op card]
- *        [--rounds 6] [--seconds 3] [--connections 1,32]
+ *        [--rounds 6] [--seconds 3] [--connections 1,32] [--env-a K=V,…] [--env-b K=V,…]
  * Each checkout must have been built (npm run build). The data set is imported once (by A's worker),
  * the store directory copied for B, and both servers run side by side; every round drives A and B
  * in turn (the order alternating), so that noise from other processes falls on both alike. Prints
@@ -24,8 +24,11 @@ interface Started {
   cpuUs: () => Promise<number>;
 }
 
-function start(root: string, args: string[]): Started {
-  const proc = fork(path.join(root, 'dist', 'bench', 'worker.js'), args, { stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+function start(root: string, args: string[], env: Record<string, string> = {}): Started {
+  const proc = fork(path.join(root, 'dist', 'bench', 'worker.js'), args, {
+    stdio: ['ignore', 'ignore', 'inherit', 'ipc'],
+    env: { ...process.env, ...env },
+  });
   const queue: Msg[] = [];
   const waiters: { type: string; resolve: (m: Msg) => void }[] = [];
   const calls = new Map<number, (m: Msg) => void>();
@@ -67,6 +70,14 @@ async function main(argv: string[]) {
     return i >= 0 ? argv[i + 1] : dflt;
   };
   const roots = { A: path.resolve(arg('a', '.')), B: path.resolve(arg('b', '.')) };
+  // --env-a / --env-b KEY=VALUE[,KEY=VALUE]: the same build under two settings (e.g. thread counts).
+  const envOf = (v: 'a' | 'b') =>
+    Object.fromEntries(
+      arg(`env-${v}`, '')
+        .split(',')
+        .filter(Boolean)
+        .map((kv) => [kv.slice(0, kv.indexOf('=')), kv.slice(kv.indexOf('=') + 1)]),
+    );
   const scale = arg('scale', 'small');
   const op = OPERATIONS[arg('op', 'card') as OpKey];
   const rounds = Number(arg('rounds', '6'));
@@ -88,11 +99,14 @@ async function main(argv: string[]) {
     await imp.next('import-done');
     await new Promise((r) => imp.proc.once('exit', r));
     cpSync(dirA, dirB, { recursive: true });
-    const servers = { A: start(roots.A, ['serve', 'embedded', dirA, 'info']), B: start(roots.B, ['serve', 'embedded', dirB, 'info']) };
+    const servers = {
+      A: start(roots.A, ['serve', 'embedded', dirA, 'info'], envOf('a')),
+      B: start(roots.B, ['serve', 'embedded', dirB, 'info'], envOf('b')),
+    };
     const urls = { A: String((await servers.A.next('ready')).url), B: String((await servers.B.next('ready')).url) };
     const load = os.loadavg();
     process.stderr.write(
-      `A ${roots.A} ${urls.A}\nB ${roots.B} ${urls.B}\nload average at start ${load.map((x) => x.toFixed(2)).join(' ')}\n`,
+      `A ${roots.A} ${urls.A} ${JSON.stringify(envOf('a'))}\nB ${roots.B} ${urls.B} ${JSON.stringify(envOf('b'))}\nload average at start ${load.map((x) => x.toFixed(2)).join(' ')}\n`,
     );
     for (const v of ['A', 'B'] as const) await drive(urls[v], op, samples, { connections: 1, durationS: 2, timeoutS: 30 }); // warm-up
     const res: Record<string, { p50: number[]; p99: number[]; rps: number[]; cpu: number[]; bad: number }> = {};

@@ -408,7 +408,9 @@ export function toMarkdown(r: BenchResults): string {
         `**RSS slope of the last ${fmt((k.slope.toS - k.slope.fromS) / 60, 1)} min: ${Number.isFinite(k.slope.mbPerMin) ? fmt(k.slope.mbPerMin, 2) : '—'} MB/min** ` +
         `(least squares over ${k.slope.n} samples). ${k.requests.toLocaleString('en')} requests in ${fmt(k.seconds, 0)} s, ${fmt(k.requestsPerSecond, 1)} req/s, ` +
         `p50 ${ms(k.latency.p50)} ms, p99 ${ms(k.latency.p99)} ms, ${errs} errors${errs ? ` (network ${k.errors.network}, non-2xx ${k.errors.non2xx}, GraphQL ${k.errors.graphql}; first: ${k.errors.first.join(' / ').replace(/\|/g, '/').slice(0, 400)})` : ''}. ` +
-        `Writes: logInteraction (a call with a current contact) to ${k.writeTargets} customers; they stay in the store.`,
+        (k.writeTargets
+          ? `Writes: logInteraction (a call with a current contact) to ${k.writeTargets} customers; they stay in the store.`
+          : 'No writes (reads only).'),
     );
     line();
     line('| request | requests | errors | p50 ms | p99 ms |');

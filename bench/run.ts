@@ -43,6 +43,8 @@ export interface BenchOptions {
   /** Minutes of mixed load after the operations, with the server's RSS sampled every 10 s (0 = none). */
   soakMinutes: number;
   soakConnections: number;
+  /** The soak without its writes. */
+  soakReadsOnly?: boolean;
   log: (line: string) => void;
 }
 
@@ -104,6 +106,7 @@ export interface BenchResults {
     logLevel: string;
     soakMinutes?: number;
     soakConnections?: number;
+    soakReadsOnly?: boolean;
   };
   data: { seed: number; anchor: string; nodes: number; relationships: number; counts: Manifest['counts'] };
   engines: EngineResult[];
@@ -415,6 +418,7 @@ async function benchEngine(o: BenchOptions, engine: Engine, manifest: Manifest, 
       url: s.url,
       minutes: o.soakMinutes,
       connections: o.soakConnections,
+      readsOnly: o.soakReadsOnly,
       samples,
       customerCount: manifest.counts.customers,
       rssAfterOpeningMb: s.ready.loadedRssMb,
@@ -563,7 +567,9 @@ export async function runBench(o: BenchOptions): Promise<BenchResults> {
       connections: o.connections,
       batchSize: o.batchSize,
       logLevel: o.logLevel,
-      ...(o.soakMinutes > 0 ? { soakMinutes: o.soakMinutes, soakConnections: o.soakConnections } : {}),
+      ...(o.soakMinutes > 0
+        ? { soakMinutes: o.soakMinutes, soakConnections: o.soakConnections, soakReadsOnly: Boolean(o.soakReadsOnly) }
+        : {}),
     },
     data: {
       seed: manifest.seed,

@@ -68,6 +68,8 @@ export interface SoakOptions {
   url: string;
   minutes: number;
   connections: number;
+  /** Leave the writes (logInteraction) out of the mix. */
+  readsOnly?: boolean;
   samples: Samples;
   customerCount: number;
   rssAfterOpeningMb: number;
@@ -110,8 +112,9 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
   const intervalMs = (o.intervalS ?? 10) * 1000;
   const agent = new http.Agent({ keepAlive: true, maxSockets: o.connections });
   const targets = await writeTargets(agent, o.url, o.samples.cardCustomerIds.slice(0, 32));
-  const mix = targets.length ? SOAK_MIX : SOAK_MIX.filter(([k]) => k !== 'logInteraction');
-  if (!targets.length) o.log('  soak: no sample customer with a covering engineer and a contact: the mix has no writes');
+  const mix = targets.length && !o.readsOnly ? SOAK_MIX : SOAK_MIX.filter(([k]) => k !== 'logInteraction');
+  if (o.readsOnly) o.log('  soak: reads only (--soak-reads-only)');
+  else if (!targets.length) o.log('  soak: no sample customer with a covering engineer and a contact: the mix has no writes');
   // Engineers whose own attention list is read: the busiest one and the sample customers' covering engineers.
   const engineers = [...new Set([o.samples.busiestEngineerId, ...targets.map((t) => t.engineerId)])];
   const rng = new Rng(15, 'soak');
@@ -231,7 +234,7 @@ export async function runSoak(o: SoakOptions): Promise<SoakResult> {
       errors: errorsOf.get(kind) ?? 0,
       latency: summarize(times.get(kind)!),
     })),
-    writeTargets: targets.length,
+    writeTargets: mix.some(([k]) => k === 'logInteraction') ? targets.length : 0,
     rssAfterOpeningMb: o.rssAfterOpeningMb,
     rssAtStartMb: first.rssMb,
     rssAtEndMb: last.rssMb,

@@ -26,7 +26,9 @@ const USAGE = `usage: npm run bench -- --scale small|medium|large [options]
                         (cards of random customers, whoCovers, customers, attention, engineer.attention, 5 %
                         logInteraction writes) with the server's RSS and JS heap sampled every 10 s; reports
                         the RSS slope of the last 5 minutes (issue 15: 10 minutes on large). The writes stay in the store.
-  --soak-connections N  concurrent connections of the soak (default 8)`;
+  --soak-connections N  concurrent connections of the soak (default 8)
+  --soak-reads-only     the soak's mix without its writes (to tell memory kept for data written from
+                        memory kept by reads)`;
 
 export async function main(argv: string[]) {
   if (argv.includes('--help')) {
@@ -82,6 +84,7 @@ export async function main(argv: string[]) {
     waitQuietS: arg('wait-quiet') ? num('wait-quiet', 0) : 0,
     soakMinutes: arg('soak') ? num('soak', 0) : 0,
     soakConnections,
+    soakReadsOnly: argv.includes('--soak-reads-only'),
     log: (line) => process.stderr.write(`${line}\n`),
   });
 }
