@@ -95,9 +95,9 @@ WITH id, c, p, w ORDER BY p.name, p.id
 RETURN id AS key, p {.id, .name, .nameLatin, .title, .role, .phone, .email, .status} AS p, w {.from, .to, .title} AS w,
   p.id AS contactId, c.id AS customerId`;
 /** The current statement text, its text before this round and how its current rows are read. */
-const CHANGED: { now: string; old: string; decode: (row: Row) => Row }[] = [
-  { now: cov.COVERAGE_OF_CUSTOMERS_AT, old: OLD_COVERAGE_OF_CUSTOMERS_AT, decode: cov.coverageRow },
-  { now: cus.CONTACTS_OF_CUSTOMERS, old: OLD_CONTACTS_OF_CUSTOMERS, decode: cus.contactRow },
+const CHANGED: { now: string; old: string; decode: (rows: Row[]) => Row[] }[] = [
+  { now: cov.COVERAGE_OF_CUSTOMERS_AT, old: OLD_COVERAGE_OF_CUSTOMERS_AT, decode: (rows) => rows.map(cov.coverageRow) },
+  { now: cus.CONTACTS_OF_CUSTOMERS, old: OLD_CONTACTS_OF_CUSTOMERS, decode: cus.contactRows },
 ];
 
 const readIds = (store: Store, cypher: string, ids: string[], params: Record<string, unknown> = {}) =>
@@ -293,7 +293,7 @@ async function main() {
     // A statement changed in this round: the old text, read as before, against the new text and its decoding.
     const changed = CHANGED.find((c) => c.now === r.cypher);
     const oldCypher = changed?.old ?? r.cypher;
-    const decode = changed ? (xs: Row[]) => xs.map(changed.decode) : (xs: Row[]) => xs;
+    const decode = changed ? changed.decode : (xs: Row[]) => xs;
     cases.push({
       title: `[${r.op}] ${short}… (${rows} rows${changed ? ', statement changed' : ''}), read`,
       variants: [

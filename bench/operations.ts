@@ -135,7 +135,7 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
   const [customer] = await read(store, nodesByIdCypher('Customer'), [id]);
   if (!customer) return null;
   const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null }).then((rows) => rows.map(cov.coverageRow));
-  const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at }).then((rows) => rows.map(cus.contactRow));
+  const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at }).then(cus.contactRows);
   // The cases carry their ownerships (one statement, no second wave for the owner).
   const casesP = read(store, cus.CASES_OF_CUSTOMERS_WITH_STATUS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then((rows) =>
     rows.map((r) => {
@@ -196,7 +196,7 @@ export async function directCustomers(store: Store, vars: Record<string, unknown
   const ids = page.edges.map((e) => e.node.id);
   const [coverage, contacts] = await Promise.all([
     read(store, cov.COVERAGE_OF_CUSTOMERS_AT, ids, { at, role: null }).then((rows) => rows.map(cov.coverageRow)),
-    read(store, cus.CONTACTS_OF_CUSTOMERS, ids, { includeFormer: false, at }).then((rows) => rows.map(cus.contactRow)),
+    read(store, cus.CONTACTS_OF_CUSTOMERS, ids, { includeFormer: false, at }).then(cus.contactRows),
   ]);
   const covBy = byKey(coverage);
   const conBy = byKey(contacts);
@@ -221,7 +221,7 @@ export async function naiveCustomers(store: Store, vars: Record<string, unknown>
     page.edges.map(async (e) => {
       const [coverage, contacts] = await Promise.all([
         store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [e.node.id], at, role: null }).then((rows) => rows.map(cov.coverageRow)),
-        store.read(cus.CONTACTS_OF_CUSTOMERS, { ids: [e.node.id], includeFormer: false, at }).then((rows) => rows.map(cus.contactRow)),
+        store.read(cus.CONTACTS_OF_CUSTOMERS, { ids: [e.node.id], includeFormer: false, at }).then(cus.contactRows),
       ]);
       return { ...e, node: { ...e.node, coverage, contacts: contacts.map((r) => r.p) } };
     }),

@@ -6,7 +6,14 @@ import type { Params, Row, Store } from './store';
  * for at one depth: the Cypher receives `$ids` (plus fixed parameters) and returns a `key` column
  * naming the parent id. Results come back in key order, as DataLoader requires.
  */
-export function manyLoader<T>(store: Store, cypher: string, toValue: (row: Row) => T, params: Params = {}): DataLoader<string, T[]> {
+export function manyLoader<T>(
+  store: Store,
+  cypher: string,
+  toValue: (row: Row) => T,
+  params: Params = {},
+  /** Each parent's values sorted here rather than by the statement (a few per parent, cheaper in JS). */
+  order?: (a: T, b: T) => number,
+): DataLoader<string, T[]> {
   return new DataLoader<string, T[]>(async (ids) => {
     const rows = await store.read(cypher, Object.assign({}, params, { ids: [...ids] }));
     const grouped = new Map<string, T[]>();
@@ -16,6 +23,7 @@ export function manyLoader<T>(store: Store, cypher: string, toValue: (row: Row) 
       if (!list) grouped.set(key, (list = []));
       list.push(toValue(row));
     }
+    if (order) for (const list of grouped.values()) list.sort(order);
     return ids.map((id) => grouped.get(id) ?? []);
   });
 }

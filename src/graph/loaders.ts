@@ -2,6 +2,7 @@ import * as abs from './repositories/absence.repo';
 import type DataLoader from 'dataloader';
 import type { NodeLabel } from '../domain/ids';
 import { LoaderFamily, manyLoader, oneLoader } from './batch';
+import { byNameThenId } from '../domain/text-order';
 import * as cov from './repositories/coverage.repo';
 import * as cus from './repositories/customer.repo';
 import * as ppl from './repositories/people.repo';
@@ -100,6 +101,7 @@ export function createLoaders(store: Store, now: Date) {
           return { contact: row.p as unknown as ContactRecord, employment: toEmployment(row) };
         },
         { ...a, at: nowIso },
+        (x, y) => byNameThenId(x.contact, y.contact),
       ),
     ),
     devicesOfCustomer: manyLoader(store, cus.DEVICES_OF_CUSTOMERS, node<DeviceRecord>('d')),

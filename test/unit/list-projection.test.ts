@@ -2,7 +2,7 @@ import { EmbeddedStore } from '../../src/graph/embedded-store';
 import { currentAt } from '../../src/graph/current';
 import { ListProjection } from '../../src/graph/list-projection';
 import { COVERAGE_HISTORY_OF_CUSTOMERS, COVERAGE_OF_CUSTOMERS_AT, coverageRow } from '../../src/graph/repositories/coverage.repo';
-import { CONTACTS_OF_CUSTOMERS, contactRow } from '../../src/graph/repositories/customer.repo';
+import { CONTACTS_OF_CUSTOMERS, contactRows } from '../../src/graph/repositories/customer.repo';
 
 /**
  * The coverage and contacts statements return lists of values instead of map projections (issue 15,
@@ -80,6 +80,7 @@ describe('the coverage and contacts statements give the rows of the map projecti
     const params = { ids, at, includeFormer };
     const old = await store.read(OLD_CONTACTS, params);
     expect(old.length).toBeGreaterThan(1);
-    expectSame((await store.read(CONTACTS_OF_CUSTOMERS, params)).map(contactRow), old);
+    // The old statement sorted by name, id; the new one leaves that to contactRows.
+    expectSame(contactRows(await store.read(CONTACTS_OF_CUSTOMERS, params)), old);
   });
 });

@@ -5,6 +5,7 @@ import { readNamePage, type NameList } from './name-page';
 import type { CustomerRecord } from '../records';
 import type { PageRequest } from '../../domain/pagination';
 import { compactSearchText } from '../../domain/search-key';
+import { byNameThenId } from '../../domain/text-order';
 import { nameMatches } from './search-keys.repo';
 
 /** Region ids at and below a region (sub-regions through PART_OF, any depth). */
@@ -51,13 +52,14 @@ const EMPLOYMENT_FIELDS = new ListProjection(['from', 'to', 'title']);
 
 /**
  * Contacts with their employment current at $at; former (and not yet started) ones only when asked.
- * The properties come as lists of values (see ListProjection): read the rows with `contactRow`.
+ * The properties come as lists of values (see ListProjection): read the rows with `contactRow`. Not
+ * sorted: a customer's few contacts are put in name order in JavaScript (`contactRows`, or the
+ * loader's `byContactName`); sorting ~500 rows in the statement cost the engine ~0.7 ms of ~5 ms.
  */
 export const CONTACTS_OF_CUSTOMERS = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[w:WORKS_AT]-(p:Contact)
 WHERE $includeFormer OR ${currentAt('w')}
-WITH id, p, w ORDER BY p.name, p.id
 RETURN id AS key, ${CONTACT_FIELDS.of('p')} AS p, ${EMPLOYMENT_FIELDS.of('w')} AS w`;
 
 /** A row of CONTACTS_OF_CUSTOMERS as `{key, p, w, contactId, customerId}` with `p` and `w` maps. */
@@ -65,6 +67,12 @@ export function contactRow(row: Row): Row {
   const p = CONTACT_FIELDS.toMap(row.p);
   return { key: row.key, p, w: EMPLOYMENT_FIELDS.toMap(row.w), contactId: p?.id ?? null, customerId: row.key };
 }
+
+/** Contact rows (as `contactRow` gives them) by the contact's name, then id. */
+export const byContactName = (a: Row, b: Row) => byNameThenId(a.p as { name: string; id: string }, b.p as { name: string; id: string });
+
+/** CONTACTS_OF_CUSTOMERS' rows read with `contactRow`, in name order (each customer's too). */
+export const contactRows = (rows: Row[]): Row[] => rows.map(contactRow).sort(byContactName);
 
 export const DEVICES_OF_CUSTOMERS = `
 UNWIND $ids AS id
