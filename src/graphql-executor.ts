@@ -1,5 +1,6 @@
 import type { DocumentNode, ExecutionResult, GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
+import { Lru } from './lru';
 import { HeaderMap, type ApolloServerPlugin, type BaseContext, type GraphQLRequestListener } from '@apollo/server';
 
 /**
@@ -37,16 +38,15 @@ export interface CompiledRequest {
 }
 
 /**
- * A bounded cache of compiled queries, by the query text's hash and the operation's name. Map order
- * is insertion order: a hit is moved to the end, the first entry is the least recently used.
+ * A bounded cache of compiled queries, by the query text's hash and the operation's name, the least
+ * recently used dropped first.
  *
  * A query is compiled the second time it arrives (`compileAt`): compiling costs 2–20 ms, a query
  * sent once (an ad-hoc query, a fuzzer) would pay more than it gains, and a stream of distinct
  * queries then costs what it costs under graphql-js.
  */
 export class CompiledOperations {
-  private readonly entries = new Map<string, CompiledEntry>();
-  private readonly capacity: number;
+  private readonly entries: Lru<string, CompiledEntry>;
   private readonly compileAt: number;
   /** Queries compiled, and answers given from compiled code (the others were left to graphql-js). */
   compilations = 0;
@@ -57,7 +57,7 @@ export class CompiledOperations {
     private readonly schema: GraphQLSchema,
     opts: { capacity?: number; compileAt?: number } = {},
   ) {
-    this.capacity = opts.capacity ?? COMPILED_CACHE_SIZE;
+    this.entries = new Lru(opts.capacity ?? COMPILED_CACHE_SIZE);
     this.compileAt = opts.compileAt ?? 2;
   }
 
@@ -72,14 +72,7 @@ export class CompiledOperations {
   async execute(request: CompiledRequest): Promise<ExecutionResult | null> {
     const key = `${request.operationName ?? ''}\u0000${request.key}`;
     let entry = this.entries.get(key);
-    if (entry) {
-      this.entries.delete(key);
-      this.entries.set(key, entry);
-    } else {
-      entry = { seen: 0, compiled: undefined };
-      this.entries.set(key, entry);
-      if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string);
-    }
+    if (!entry) this.entries.set(key, (entry = { seen: 0, compiled: undefined }));
     if (entry.compiled === undefined && ++entry.seen >= this.compileAt) {
       this.compilations++;
       const compiled = compileQuery(this.schema, request.document, request.operationName ?? undefined);

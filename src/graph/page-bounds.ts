@@ -1,3 +1,4 @@
+import { Lru } from '../lru';
 import type { Row } from './store';
 
 /**
@@ -21,30 +22,21 @@ import type { Row } from './store';
  * Kept per store, in this process, at most `capacity` lists (least recently used dropped first).
  */
 export class PageBounds {
-  private readonly bounds = new Map<string, string | null>();
+  private readonly bounds: Lru<string, string | null>;
   /** Bounded reads that returned a whole page, and those that had to be read again without the bound. */
   hits = 0;
   misses = 0;
 
-  constructor(private readonly capacity = 1000) {}
+  constructor(capacity = 1000) {
+    this.bounds = new Lru(capacity);
+  }
 
   get(key: string): string | null | undefined {
-    const bound = this.bounds.get(key);
-    if (bound !== undefined) {
-      this.bounds.delete(key);
-      this.bounds.set(key, bound);
-    }
-    return bound;
+    return this.bounds.get(key);
   }
 
   note(key: string, bound: string | null) {
-    this.bounds.delete(key);
     this.bounds.set(key, bound);
-    if (this.bounds.size > this.capacity) this.bounds.delete(this.bounds.keys().next().value!);
-  }
-
-  get size() {
-    return this.bounds.size;
   }
 }
 

@@ -54,7 +54,7 @@ const EMPLOYMENT_FIELDS = new ListProjection(['from', 'to', 'title']);
  * Contacts with their employment current at $at; former (and not yet started) ones only when asked.
  * The properties come as lists of values (see ListProjection): read the rows with `contactRow`. Not
  * sorted: a customer's few contacts are put in name order in JavaScript (`contactRows`, or the
- * loader's `byContactName`); sorting ~500 rows in the statement cost the engine ~0.7 ms of ~5 ms.
+ * contacts loader, both by `byNameThenId`); sorting ~500 rows in the statement cost the engine ~0.7 ms of ~5 ms.
  */
 export const CONTACTS_OF_CUSTOMERS = `
 UNWIND $ids AS id
@@ -68,11 +68,10 @@ export function contactRow(row: Row): Row {
   return { key: row.key, p, w: EMPLOYMENT_FIELDS.toMap(row.w), contactId: p?.id ?? null, customerId: row.key };
 }
 
-/** Contact rows (as `contactRow` gives them) by the contact's name, then id. */
-export const byContactName = (a: Row, b: Row) => byNameThenId(a.p as { name: string; id: string }, b.p as { name: string; id: string });
+type Named = { name: string; id: string };
 
-/** CONTACTS_OF_CUSTOMERS' rows read with `contactRow`, in name order (each customer's too). */
-export const contactRows = (rows: Row[]): Row[] => rows.map(contactRow).sort(byContactName);
+/** CONTACTS_OF_CUSTOMERS' rows read with `contactRow`, in the contacts' name order (each customer's too). */
+export const contactRows = (rows: Row[]): Row[] => rows.map(contactRow).sort((a, b) => byNameThenId(a.p as Named, b.p as Named));
 
 export const DEVICES_OF_CUSTOMERS = `
 UNWIND $ids AS id
