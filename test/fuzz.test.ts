@@ -531,6 +531,26 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
   // Issue 15: operations are compiled by graphql-jit unless RAPPORT_GRAPHQL_EXECUTOR=graphql-js. A
   // query (mutations would change what the second run sees) must answer byte for byte the same:
   // data, null propagation, error messages, locations, paths and codes. One clock for both runs.
+  /**
+   * When a non-null field's error nulls the whole answer (`data: null`), graphql-js answers as soon
+   * as that null reaches the root: the errors of sibling fields still running at that moment are not
+   * reported. Which ones made it depends on the store's timing (seen under load: one run reported a
+   * bad cursor, the other a missing webhook, beside the same bad id). Such answers must agree on the
+   * status and on every error reported by both for the same path.
+   */
+  type Answer = Awaited<ReturnType<typeof inProcess>>;
+  const sameUpToLateErrors = (x: Answer, y: Answer) => {
+    if (x.status !== y.status || x.body.data !== null || y.body.data !== null) return false;
+    const [ex, ey] = [x.body.errors ?? [], y.body.errors ?? []];
+    if (!ex.length || !ey.length) return false;
+    const pathOf = (e: object) => JSON.stringify((e as { path?: unknown }).path ?? null);
+    const byPath = new Map(ex.map((e) => [pathOf(e), JSON.stringify(e)]));
+    return ey.every((e) => {
+      const other = byPath.get(pathOf(e));
+      return other === undefined || other === JSON.stringify(e);
+    });
+  };
+
   it('the compiled executor answers every query exactly as graphql-js does', async () => {
     const compare = async (what: string, query: string, variables?: Record<string, unknown>) => {
       if (/^\s*(mutation|subscription)\b/.test(query) || /\baccessLog\b/.test(query)) return;
@@ -541,7 +561,7 @@ describe(`fuzzing /graphql (seed ${SEED}; set FUZZ_SEED to try another)`, () => 
       // Over HTTP Apollo writes `errors` before `data` whatever the executor returned first.
       const text = (r: typeof jit) => JSON.stringify({ status: r.status, errors: r.body.errors, data: r.body.data });
       const [a, b] = [text(jit), text(plain)];
-      if (a !== b)
+      if (a !== b && !sameUpToLateErrors(jit, plain))
         throw new Error(`[seed ${SEED}] ${what}: the executors differ\ncompiled:    ${a.slice(0, 1500)}\ngraphql-js:  ${b.slice(0, 1500)}`);
       seen.compared++;
       if (jit.body.data) seen.comparedData++;
