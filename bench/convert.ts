@@ -96,7 +96,7 @@ RETURN id AS key, p {.id, .name, .nameLatin, .title, .role, .phone, .email, .sta
   p.id AS contactId, c.id AS customerId`;
 /** The current statement text, its text before this round and how its current rows are read. */
 const CHANGED: { now: string; old: string; decode: (rows: Row[]) => Row[] }[] = [
-  { now: cov.COVERAGE_OF_CUSTOMERS_AT, old: OLD_COVERAGE_OF_CUSTOMERS_AT, decode: (rows) => rows.map(cov.coverageRow) },
+  { now: cov.COVERAGE_OF_CUSTOMERS_AT, old: OLD_COVERAGE_OF_CUSTOMERS_AT, decode: (rows) => rows.map((r) => cov.coverageRow(r)) },
   { now: cus.CONTACTS_OF_CUSTOMERS, old: OLD_CONTACTS_OF_CUSTOMERS, decode: cus.contactRows },
 ];
 

@@ -31,6 +31,9 @@ import { pageOfList } from '../src/domain/pagination';
 import type { Flag } from '../src/domain/flags';
 import { DEVICE_MODELS } from './names';
 import type { Row, Store } from '../src/graph/store';
+import { byNameThenId } from '../src/domain/text-order';
+
+type Named = { name: string; id: string };
 
 /**
  * The operations the benchmark drives, each as (a) the GraphQL document sent over HTTP and
@@ -134,7 +137,7 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
   const at = now.toISOString();
   const [customer] = await read(store, nodesByIdCypher('Customer'), [id]);
   if (!customer) return null;
-  const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null }).then((rows) => rows.map(cov.coverageRow));
+  const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null }).then((rows) => rows.map((r) => cov.coverageRow(r)));
   const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at }).then(cus.contactRows);
   // The cases carry their ownerships (one statement, no second wave for the owner).
   const casesP = read(store, cus.CASES_OF_CUSTOMERS_WITH_STATUS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then((rows) =>
@@ -183,20 +186,29 @@ async function directExperts(store: Store, vars: Record<string, unknown>, { now 
 }
 
 async function directWhoCovers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
-  const rows = (await store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [vars.id as string], at: now.toISOString(), role: null })).map(
-    cov.coverageRow,
+  const rows = (await store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [vars.id as string], at: now.toISOString(), role: null })).map((r) =>
+    cov.coverageRow(r),
   );
   return rows.map((r) => ({ ...cov.toCoverage(r), engineer: r.e }));
 }
+
+/** The properties CUSTOMERS_QUERY selects (src/resolvers/projections.ts reads no more). */
+const LIST_COVERAGE = { r: cov.COVERAGE_FIELDS.pick(['role']), e: cov.ENGINEER_FIELDS.pick(['name']) };
+const LIST_CONTACTS = cus.CONTACT_FIELDS.pick(['name', 'role']);
 
 /** customers(first) with coverage and contacts: page + count, then one batched statement per relation. */
 export async function directCustomers(store: Store, vars: Record<string, unknown>, { now }: { now: Date }) {
   const at = now.toISOString();
   const page = await cus.listCustomers(store, {}, { first: vars.first as number, last: null, after: null, before: null }, at);
   const ids = page.edges.map((e) => e.node.id);
+  const { r, e } = LIST_COVERAGE;
   const [coverage, contacts] = await Promise.all([
-    read(store, cov.COVERAGE_OF_CUSTOMERS_AT, ids, { at, role: null }).then((rows) => rows.map(cov.coverageRow)),
-    read(store, cus.CONTACTS_OF_CUSTOMERS, ids, { includeFormer: false, at }).then(cus.contactRows),
+    read(store, cov.coverageOfCustomersAtCypher(r, e), ids, { at, role: null }).then((rows) =>
+      rows.map((row) => cov.coverageRow(row, r, e)),
+    ),
+    read(store, cus.contactsOfCustomersCypher(LIST_CONTACTS), ids, { includeFormer: false, at }).then((rows) =>
+      rows.map((row) => cus.contactRow(row, LIST_CONTACTS)).sort((a, b) => byNameThenId(a.p as Named, b.p as Named)),
+    ),
   ]);
   const covBy = byKey(coverage);
   const conBy = byKey(contacts);
@@ -220,7 +232,7 @@ export async function naiveCustomers(store: Store, vars: Record<string, unknown>
   const edges = await Promise.all(
     page.edges.map(async (e) => {
       const [coverage, contacts] = await Promise.all([
-        store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [e.node.id], at, role: null }).then((rows) => rows.map(cov.coverageRow)),
+        store.read(cov.COVERAGE_OF_CUSTOMERS_AT, { ids: [e.node.id], at, role: null }).then((rows) => rows.map((r) => cov.coverageRow(r))),
         store.read(cus.CONTACTS_OF_CUSTOMERS, { ids: [e.node.id], includeFormer: false, at }).then(cus.contactRows),
       ]);
       return { ...e, node: { ...e.node, coverage, contacts: contacts.map((r) => r.p) } };

@@ -45,9 +45,13 @@ export function oneLoader<T>(store: Store, cypher: string, toValue: (row: Row) =
  */
 export class LoaderFamily<A, L> {
   private readonly loaders = new Map<string, L>();
-  constructor(private readonly make: (args: A) => L) {}
+  /** `keyOf`: the argument set's identity (default: its JSON). */
+  constructor(
+    private readonly make: (args: A) => L,
+    private readonly keyOf: (args: A) => string = (args) => JSON.stringify(args),
+  ) {}
   get(args: A): L {
-    const key = JSON.stringify(args);
+    const key = this.keyOf(args);
     let loader = this.loaders.get(key);
     if (!loader) this.loaders.set(key, (loader = this.make(args)));
     return loader;

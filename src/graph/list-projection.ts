@@ -15,6 +15,24 @@ export class ListProjection {
     this.keys = [...keys].sort();
   }
 
+  /**
+   * The projection of only these of its keys (and always `id`), for a query that selects fewer
+   * fields (see src/resolvers/projections.ts). The same subset gives the same instance, so its
+   * statement text is built once.
+   */
+  pick(wanted: Iterable<string>): ListProjection {
+    const want = new Set(wanted);
+    want.add('id');
+    const keys = this.keys.filter((k) => want.has(k));
+    if (keys.length === this.keys.length) return this;
+    const name = keys.join(',');
+    let out = this.subsets.get(name);
+    if (!out) this.subsets.set(name, (out = new ListProjection(keys)));
+    return out;
+  }
+
+  private readonly subsets = new Map<string, ListProjection>();
+
   /** The Cypher list expression of `variable`'s properties, e.g. `[p.email, p.id]`. */
   of(variable: string): string {
     return `[${this.keys.map((k) => `${variable}.${k}`).join(', ')}]`;

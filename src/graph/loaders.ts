@@ -2,6 +2,7 @@ import * as abs from './repositories/absence.repo';
 import type DataLoader from 'dataloader';
 import type { NodeLabel } from '../domain/ids';
 import { LoaderFamily, manyLoader, oneLoader } from './batch';
+import type { ListProjection } from './list-projection';
 import { byNameThenId } from '../domain/text-order';
 import * as cov from './repositories/coverage.repo';
 import * as cus from './repositories/customer.repo';
@@ -88,21 +89,33 @@ export function createLoaders(store: Store, now: Date) {
     regionOfCustomer: oneLoader(store, cus.REGION_OF_CUSTOMERS, node<RegionRecord>('r')),
     parentOfCustomer: oneLoader(store, cus.PARENT_OF_CUSTOMERS, node<CustomerRecord>('p')),
     branchesOfCustomer: manyLoader(store, cus.BRANCHES_OF_CUSTOMERS, node<CustomerRecord>('b')),
-    coverageOfCustomer: new LoaderFamily((a: { at: string; role: string | null }) =>
-      manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (raw) => coverageWithEngineer(cov.coverageRow(raw)), a),
+    /** `fields`: the coverage's and engineer's properties to read (null: all; see src/resolvers/projections.ts). */
+    coverageOfCustomer: new LoaderFamily(
+      ({ at, role, fields }: { at: string; role: string | null; fields: cov.CoverageFields | null }) =>
+        fields && (fields.r !== cov.COVERAGE_FIELDS || fields.e !== cov.ENGINEER_FIELDS)
+          ? manyLoader(
+              store,
+              cov.coverageOfCustomersAtCypher(fields.r, fields.e),
+              (raw) => coverageWithOwnEngineer(cov.coverageRow(raw, fields.r, fields.e)),
+              { at, role },
+            )
+          : manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (raw) => coverageWithEngineer(cov.coverageRow(raw)), { at, role }),
+      (a) => `${a.at}|${a.role}|${a.fields ? `${a.fields.r.keys.join(',')}|${a.fields.e.keys.join(',')}` : '*'}`,
     ),
     coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (raw) => coverageWithEngineer(cov.coverageRow(raw))),
-    contactsOfCustomer: new LoaderFamily((a: { includeFormer: boolean }) =>
-      manyLoader(
-        store,
-        cus.CONTACTS_OF_CUSTOMERS,
-        (raw) => {
-          const row = cus.contactRow(raw);
-          return { contact: row.p as unknown as ContactRecord, employment: toEmployment(row) };
-        },
-        { ...a, at: nowIso },
-        (x, y) => byNameThenId(x.contact, y.contact),
-      ),
+    /** `fields`: the contacts' properties to read, `name` among them for the order (null: all; see src/resolvers/projections.ts). */
+    contactsOfCustomer: new LoaderFamily(
+      ({ includeFormer, fields }: { includeFormer: boolean; fields: ListProjection | null }) => {
+        const projection = fields ?? cus.CONTACT_FIELDS;
+        return manyLoader(
+          store,
+          cus.contactsOfCustomersCypher(projection),
+          (raw) => cus.contactRow(raw, projection).p as unknown as ContactRecord,
+          { includeFormer, at: nowIso },
+          byNameThenId,
+        );
+      },
+      (a) => `${a.includeFormer}|${a.fields ? a.fields.keys.join(',') : '*'}`,
     ),
     devicesOfCustomer: manyLoader(store, cus.DEVICES_OF_CUSTOMERS, node<DeviceRecord>('d')),
     casesOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
@@ -228,6 +241,14 @@ export function createLoaders(store: Store, now: Date) {
   /** A row that already carries the engineer spares the engineer loader a round trip. */
   function coverageWithEngineer(row: Row): CoverageRecord {
     return primeEngineer(row, cov.toCoverage(row));
+  }
+
+  /** A coverage read with fewer engineer properties: the partial engineer stays on the coverage. */
+  function coverageWithOwnEngineer(row: Row): CoverageRecord {
+    const coverage = cov.toCoverage(row);
+    const e = row.e as Props | null;
+    if (e) coverage.engineer = e as unknown as EngineerRecord;
+    return coverage;
   }
 
   function primeEngineer<T>(row: Row, value: T): T {

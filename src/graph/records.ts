@@ -104,6 +104,12 @@ export interface CoverageRecord {
   assignedBy?: string | null;
   engineerId: string;
   customerId: string;
+  /**
+   * The engineer as read with the coverage when the query asked for fewer of his properties than
+   * the Engineer type has (src/resolvers/projections.ts): such a partial record answers only this
+   * coverage's `engineer` field and never goes into the request's engineer loader.
+   */
+  engineer?: EngineerRecord;
 }
 
 export interface EmploymentRecord {

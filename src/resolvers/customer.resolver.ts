@@ -1,5 +1,6 @@
 import type { EngineerRecord } from '../graph/records';
-import { Arg, Args, Ctx, FieldResolver, Resolver, Root } from 'type-graphql';
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
 import { escalationPath, isCurrentAt } from '../domain/coverage';
 import { pageOfList } from '../domain/pagination';
@@ -16,6 +17,7 @@ import { Commitment, Interaction } from '../schema/interaction.type';
 import { Region } from '../schema/region.type';
 import { PageArgs } from './query.resolver';
 import { contactsOf, coverageAt, openCasesOf } from './customer-loads';
+import { contactFieldsOf, coverageFieldsOf } from './projections';
 
 @Resolver(() => Customer)
 export class CustomerResolver {
@@ -45,8 +47,9 @@ export class CustomerResolver {
     @Arg('at', () => DateTimeScalar, { nullable: true }) at: string | null,
     @Arg('role', () => CoverageRole, { nullable: true }) role: CoverageRole | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    return coverageAt(ctx, at, role).load(c.id);
+    return coverageAt(ctx, at, role, coverageFieldsOf(info)).load(c.id);
   }
 
   @FieldResolver(() => CoverageConnection, { description: 'Every coverage ever, newest first.' })
@@ -59,9 +62,9 @@ export class CustomerResolver {
     @Root() c: CustomerRecord,
     @Arg('includeFormer', () => Boolean, { nullable: true }) includeFormer: boolean | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
-    const rows = await contactsOf(ctx, includeFormer).load(c.id);
-    return rows.map((r) => r.contact);
+    return contactsOf(ctx, includeFormer, contactFieldsOf(info)).load(c.id);
   }
 
   @FieldResolver(() => [EscalationStep], {
@@ -70,7 +73,7 @@ export class CustomerResolver {
       'Engineers who are not ACTIVE are listed with skippedBecause.',
   })
   async escalationPath(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
-    const coverage = await coverageAt(ctx, null, null).load(c.id);
+    const coverage = await coverageAt(ctx, null, null, null).load(c.id);
     const engineers = await ctx.loaders.engineer.loadMany(coverage.map((cv) => cv.engineerId));
     const candidates = coverage.flatMap((cv, i) => {
       const e = engineers[i];

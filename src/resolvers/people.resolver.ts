@@ -141,7 +141,8 @@ export class PartnerResolver {
 export class CoverageResolver {
   @FieldResolver(() => Engineer)
   engineer(@Root() c: CoverageRecord, @Ctx() ctx: Context) {
-    return ctx.loaders.engineer.load(c.engineerId);
+    // Read with the coverage (only the properties the query selects), or primed by it.
+    return c.engineer ?? ctx.loaders.engineer.load(c.engineerId);
   }
 
   @FieldResolver(() => Customer)

@@ -20,7 +20,7 @@ import { Region } from '../schema/region.type';
 import { SearchHit, SearchKind } from '../schema/search-hit.type';
 import { optionalId, requireId } from './args';
 import { prefetchCustomerFields } from './customer-loads';
-import { plainChildFields } from './lookahead';
+import { coverageFields } from './projections';
 
 @InputType({ description: 'All given conditions must hold.' })
 export class CustomerFilter {
@@ -94,7 +94,7 @@ export class QueryResolver {
   @Query(() => Customer, { nullable: true })
   customer(@Arg('id', () => ID) id: string, @Ctx() ctx: Context, @Info() info: GraphQLResolveInfo) {
     const key = requireId(id, 'id', 'Customer');
-    prefetchCustomerFields(ctx, key, plainChildFields(info));
+    prefetchCustomerFields(ctx, key, info);
     return ctx.loaders.customer.load(key);
   }
 
@@ -175,9 +175,11 @@ export class QueryResolver {
     @Arg('role', () => CoverageRole, { nullable: true }) role: CoverageRole | null,
     @Arg('at', () => DateTimeScalar, { nullable: true }) at: string | null,
     @Ctx() ctx: Context,
+    @Info() info: GraphQLResolveInfo,
   ) {
     requireId(customerId, 'customerId', 'Customer');
-    return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.now.toISOString(), role: role ?? null }).load(customerId);
+    const fields = coverageFields(info.fieldNodes, [], info.fragments);
+    return ctx.loaders.coverageOfCustomer.get({ at: at ?? ctx.now.toISOString(), role: role ?? null, fields }).load(customerId);
   }
 
   @Query(() => [SearchHit], {

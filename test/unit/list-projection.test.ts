@@ -1,8 +1,21 @@
 import { EmbeddedStore } from '../../src/graph/embedded-store';
 import { currentAt } from '../../src/graph/current';
 import { ListProjection } from '../../src/graph/list-projection';
-import { COVERAGE_HISTORY_OF_CUSTOMERS, COVERAGE_OF_CUSTOMERS_AT, coverageRow } from '../../src/graph/repositories/coverage.repo';
-import { CONTACTS_OF_CUSTOMERS, contactRows } from '../../src/graph/repositories/customer.repo';
+import {
+  COVERAGE_FIELDS,
+  COVERAGE_HISTORY_OF_CUSTOMERS,
+  COVERAGE_OF_CUSTOMERS_AT,
+  coverageOfCustomersAtCypher,
+  coverageRow,
+  ENGINEER_FIELDS,
+} from '../../src/graph/repositories/coverage.repo';
+import {
+  CONTACT_FIELDS,
+  CONTACTS_OF_CUSTOMERS,
+  contactRow,
+  contactRows,
+  contactsOfCustomersCypher,
+} from '../../src/graph/repositories/customer.repo';
 
 /**
  * The coverage and contacts statements return lists of values instead of map projections (issue 15,
@@ -32,6 +45,14 @@ describe('ListProjection', () => {
     expect(p.of('x')).toBe('[x.email, x.id, x.name]');
     expectSame(p.toMap(['a@b', 'x1', null]), { email: 'a@b', id: 'x1', name: null });
     expect(p.toMap(null)).toBeNull();
+  });
+
+  it('picks a subset of its keys, always with id, the same instance for the same subset', () => {
+    const named = p.pick(['name', 'unknown']);
+    expect(named.keys).toEqual(['id', 'name']);
+    expect(p.pick(['unknown', 'name'])).toBe(named);
+    expect(p.pick(['email', 'name'])).toBe(p);
+    expect(p.pick([]).of('x')).toBe('[x.id]');
   });
 });
 
@@ -64,13 +85,19 @@ describe('the coverage and contacts statements give the rows of the map projecti
     const params = { ids, at, role };
     const old = await store.read(OLD_COVERAGE(true), params);
     expect(old.length).toBeGreaterThan(1);
-    expectSame((await store.read(COVERAGE_OF_CUSTOMERS_AT, params)).map(coverageRow), old);
+    expectSame(
+      (await store.read(COVERAGE_OF_CUSTOMERS_AT, params)).map((r) => coverageRow(r)),
+      old,
+    );
   });
 
   it('coverage history', async () => {
     const old = await store.read(OLD_COVERAGE(false), { ids });
     expect(old).toHaveLength(5);
-    expectSame((await store.read(COVERAGE_HISTORY_OF_CUSTOMERS, { ids })).map(coverageRow), old);
+    expectSame(
+      (await store.read(COVERAGE_HISTORY_OF_CUSTOMERS, { ids })).map((r) => coverageRow(r)),
+      old,
+    );
   });
 
   it.each([
@@ -80,7 +107,36 @@ describe('the coverage and contacts statements give the rows of the map projecti
     const params = { ids, at, includeFormer };
     const old = await store.read(OLD_CONTACTS, params);
     expect(old.length).toBeGreaterThan(1);
-    // The old statement sorted by name, id; the new one leaves that to contactRows.
-    expectSame(contactRows(await store.read(CONTACTS_OF_CUSTOMERS, params)), old);
+    // The old statement sorted by name, id; the new one leaves that to contactRows. The employment
+    // (w) was never read from these rows and is no longer returned.
+    expectSame(
+      contactRows(await store.read(CONTACTS_OF_CUSTOMERS, params)),
+      old.map(({ w: _w, ...row }) => row),
+    );
+  });
+
+  /** `row` with its `key` maps restricted to `keys` (what a picked projection gives). */
+  const only = (map: unknown, keys: readonly string[]) =>
+    map === null ? null : Object.fromEntries(keys.map((k) => [k, (map as Record<string, unknown>)[k]]));
+
+  it('a picked projection returns those properties of the same rows', async () => {
+    const params = { ids, at, role: null };
+    const full = (await store.read(COVERAGE_OF_CUSTOMERS_AT, params)).map((r) => coverageRow(r));
+    const r = COVERAGE_FIELDS.pick(['role']);
+    const e = ENGINEER_FIELDS.pick(['name', 'phone']);
+    const slim = (await store.read(coverageOfCustomersAtCypher(r, e), params)).map((row) => coverageRow(row, r, e));
+    expectSame(
+      slim,
+      full.map((row) => ({ ...row, r: only(row.r, ['id', 'role']), e: only(row.e, ['id', 'name', 'phone']) })),
+    );
+    const p = CONTACT_FIELDS.pick(['name', 'role']);
+    const contacts = { ids, at, includeFormer: true };
+    const sortById = (rows: Record<string, unknown>[]) => [...rows].sort((x, y) => String(x.contactId).localeCompare(String(y.contactId)));
+    expectSame(
+      sortById((await store.read(contactsOfCustomersCypher(p), contacts)).map((row) => contactRow(row, p))),
+      sortById(
+        contactRows(await store.read(CONTACTS_OF_CUSTOMERS, contacts)).map((row) => ({ ...row, p: only(row.p, ['id', 'name', 'role']) })),
+      ),
+    );
   });
 });

@@ -12,19 +12,43 @@ const CURRENT_AT = `${currentAt('r')} AND ($role IS NULL OR r.role = $role)`;
 /**
  * The coverage and engineer properties the types read, as lists of values (cheaper than map
  * projections on the embedded engine, see ListProjection); `coverageRow` turns a row back into
- * `{key, r, engineerId, customerId, e}` with `r` and `e` maps.
+ * `{key, r, engineerId, customerId, e}` with `r` and `e` maps. A query may ask for fewer
+ * (`coverageOfCustomersAtCypher`).
  */
-const COVERAGE_FIELDS = new ListProjection(['id', 'role', 'from', 'to', 'assignedBy']);
-const ENGINEER_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'kind', 'status', 'phone', 'email', 'skills']);
-const COVERAGE_RETURN = `RETURN id AS key, ${COVERAGE_FIELDS.of('r')} AS r, ${ENGINEER_FIELDS.of('e')} AS e`;
+export const COVERAGE_FIELDS = new ListProjection(['id', 'role', 'from', 'to', 'assignedBy']);
+export const ENGINEER_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'kind', 'status', 'phone', 'email', 'skills']);
+/** The coverage's (`r`) and engineer's (`e`) properties a statement returns. */
+export interface CoverageFields {
+  r: ListProjection;
+  e: ListProjection;
+}
+const coverageReturn = (r: ListProjection, e: ListProjection) => `RETURN id AS key, ${r.of('r')} AS r, ${e.of('e')} AS e`;
+const COVERAGE_RETURN = coverageReturn(COVERAGE_FIELDS, ENGINEER_FIELDS);
 
-/** Read its rows with `coverageRow`. */
-export const COVERAGE_OF_CUSTOMERS_AT = `
+const coverageTexts = new Map<string, string>();
+
+/**
+ * Coverage current at $at ($role null: every role), newest first, with the coverage's `r` and the
+ * engineer's `e` properties (default: every one the types read). Read its rows with `coverageRow`
+ * and the same projections. The ordering reads `from` and `id`, selected or not.
+ */
+export function coverageOfCustomersAtCypher(r: ListProjection = COVERAGE_FIELDS, e: ListProjection = ENGINEER_FIELDS): string {
+  const name = `${r.keys.join(',')}|${e.keys.join(',')}`;
+  let text = coverageTexts.get(name);
+  if (text === undefined) {
+    text = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
 WHERE ${CURRENT_AT}
 WITH id, r, e ORDER BY r.from DESC, r.id DESC
-${COVERAGE_RETURN}`;
+${coverageReturn(r, e)}`;
+    coverageTexts.set(name, text);
+  }
+  return text;
+}
+
+/** Every property the types read (see coverageOfCustomersAtCypher). */
+export const COVERAGE_OF_CUSTOMERS_AT = coverageOfCustomersAtCypher();
 
 /** Read its rows with `coverageRow`. */
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
@@ -34,9 +58,9 @@ WITH id, r, e ORDER BY r.from DESC, r.id DESC
 ${COVERAGE_RETURN}`;
 
 /** A row of COVERAGE_OF_CUSTOMERS_AT or COVERAGE_HISTORY_OF_CUSTOMERS as `{key, r, engineerId, customerId, e}`. */
-export function coverageRow(row: Row): Row {
-  const e = ENGINEER_FIELDS.toMap(row.e);
-  return { key: row.key, r: COVERAGE_FIELDS.toMap(row.r), engineerId: e?.id ?? null, customerId: row.key, e };
+export function coverageRow(row: Row, r: ListProjection = COVERAGE_FIELDS, e: ListProjection = ENGINEER_FIELDS): Row {
+  const engineer = e.toMap(row.e);
+  return { key: row.key, r: r.toMap(row.r), engineerId: engineer?.id ?? null, customerId: row.key, e: engineer };
 }
 
 export const PORTFOLIO_OF_ENGINEERS_AT = `

@@ -47,31 +47,44 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[:BRANCH_OF]-(b:Customer)
 RETURN id AS key, b ORDER BY b.name`;
 
-const CONTACT_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'title', 'role', 'phone', 'email', 'status']);
-const EMPLOYMENT_FIELDS = new ListProjection(['from', 'to', 'title']);
+/** The properties the Contact type reads. A query may ask for fewer: `contactsOfCustomersCypher`. */
+export const CONTACT_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'title', 'role', 'phone', 'email', 'status']);
+
+const contactsTexts = new Map<ListProjection, string>();
 
 /**
  * Contacts with their employment current at $at; former (and not yet started) ones only when asked.
- * The properties come as lists of values (see ListProjection): read the rows with `contactRow`. Not
- * sorted: a customer's few contacts are put in name order in JavaScript (`contactRows`, or the
+ * The contacts' properties come as a list of values (see ListProjection), only `fields` of them
+ * (default: every one the Contact type reads): read the rows with `contactRow` and the same `fields`.
+ * Not sorted: a customer's few contacts are put in name order in JavaScript (`contactRows`, or the
  * contacts loader, both by `byNameThenId`); sorting ~500 rows in the statement cost the engine ~0.7 ms of ~5 ms.
  */
-export const CONTACTS_OF_CUSTOMERS = `
+export function contactsOfCustomersCypher(fields: ListProjection = CONTACT_FIELDS): string {
+  let text = contactsTexts.get(fields);
+  if (text === undefined) {
+    text = `
 UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[w:WORKS_AT]-(p:Contact)
 WHERE $includeFormer OR ${currentAt('w')}
-RETURN id AS key, ${CONTACT_FIELDS.of('p')} AS p, ${EMPLOYMENT_FIELDS.of('w')} AS w`;
+RETURN id AS key, ${fields.of('p')} AS p`;
+    contactsTexts.set(fields, text);
+  }
+  return text;
+}
 
-/** A row of CONTACTS_OF_CUSTOMERS as `{key, p, w, contactId, customerId}` with `p` and `w` maps. */
-export function contactRow(row: Row): Row {
-  const p = CONTACT_FIELDS.toMap(row.p);
-  return { key: row.key, p, w: EMPLOYMENT_FIELDS.toMap(row.w), contactId: p?.id ?? null, customerId: row.key };
+/** Every property the Contact type reads (see contactsOfCustomersCypher). */
+export const CONTACTS_OF_CUSTOMERS = contactsOfCustomersCypher();
+
+/** A row of contactsOfCustomersCypher(fields) as `{key, p, contactId, customerId}` with `p` a map. */
+export function contactRow(row: Row, fields: ListProjection = CONTACT_FIELDS): Row {
+  const p = fields.toMap(row.p);
+  return { key: row.key, p, contactId: p?.id ?? null, customerId: row.key };
 }
 
 type Named = { name: string; id: string };
 
 /** CONTACTS_OF_CUSTOMERS' rows read with `contactRow`, in the contacts' name order (each customer's too). */
-export const contactRows = (rows: Row[]): Row[] => rows.map(contactRow).sort((a, b) => byNameThenId(a.p as Named, b.p as Named));
+export const contactRows = (rows: Row[]): Row[] => rows.map((r) => contactRow(r)).sort((a, b) => byNameThenId(a.p as Named, b.p as Named));
 
 export const DEVICES_OF_CUSTOMERS = `
 UNWIND $ids AS id
