@@ -13,6 +13,41 @@ export type PlainRow = Record<string, unknown>;
 
 const label = (l: NodeLabel) => `\`${l}\``;
 
+/**
+ * A statement over `UNWIND $rows AS row` rewritten to read each row as a list (`row[0]`, `row[1]`…)
+ * instead of a map (`row.id`, `row.name`…), with the fields in the order of their first use. The
+ * engines receive the same values; handing a row over as a list spares the binding a property-name
+ * conversion per field and row (issue 15: the import's parameters were ~40 % of its statement CPU on
+ * the embedded engine). A field a row lacks is null in its list, as `row.field` was for the map.
+ */
+export interface PositionalStatement {
+  text: string;
+  fields: readonly string[];
+}
+
+const positionalTexts = new Map<string, PositionalStatement>();
+
+export function positional(text: string): PositionalStatement {
+  let out = positionalTexts.get(text);
+  if (!out) {
+    const fields: string[] = [];
+    const rewritten = text.replace(/\brow\.([A-Za-z_][A-Za-z0-9_]*)/g, (_, field: string) => {
+      let i = fields.indexOf(field);
+      if (i < 0) i = fields.push(field) - 1;
+      return `row[${i}]`;
+    });
+    out = { text: rewritten, fields };
+    positionalTexts.set(text, out);
+  }
+  return out;
+}
+
+/** Runs a `UNWIND $rows AS row` statement with its rows handed over as lists (see positional). */
+export function runRows(tx: TxRunner, text: string, rows: readonly PlainRow[], params: Record<string, unknown> = {}): Promise<Row[]> {
+  const { text: statement, fields } = positional(text);
+  return tx.run(statement, { ...params, rows: rows.map((r) => fields.map((f) => r[f] ?? null)) });
+}
+
 const setClause = (variable: string, fields: FieldSpec[], skip: string[] = []) =>
   fields
     .filter((f) => !skip.includes(f.name))
@@ -143,9 +178,11 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], chang
     }
   }
   for (const group of groups.values())
-    await tx.run(
+    await runRows(
+      tx,
       nodeCreateCypher(kind, group.folded, changeBatch != null, keyed),
-      changeBatch != null ? { rows: group.rows, batch: changeBatch } : { rows: group.rows },
+      group.rows,
+      changeBatch != null ? { batch: changeBatch } : {},
     );
   for (const link of kind.links.filter((l) => !foldable(kind, l))) {
     const withLink = rows.filter((r) => r[link.field] != null);
@@ -154,7 +191,7 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], chang
     if (link.many && targets.length === 1) {
       // One row per (record, target) pair, duplicates removed: the single-valued statement, no inner UNWIND.
       const pairs = withLink.flatMap((r) => [...new Set(r[link.field] as unknown[])].map((t) => ({ id: r.id, [link.field]: t })));
-      if (pairs.length) await tx.run(linkCreateCypher(kind, { ...link, many: false }, targets[0]), { rows: pairs });
+      if (pairs.length) await runRows(tx, linkCreateCypher(kind, { ...link, many: false }, targets[0]), pairs);
       continue;
     }
     const linkRows = withLink.map((r) => ({
@@ -163,7 +200,7 @@ async function createNodes(tx: TxRunner, kind: NodeKind, rows: PlainRow[], chang
     }));
     for (const target of targets) {
       const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
-      if (subset.length) await tx.run(linkCreateCypher(kind, link, target), { rows: subset });
+      if (subset.length) await runRows(tx, linkCreateCypher(kind, link, target), subset);
     }
   }
 }
@@ -185,17 +222,17 @@ export async function upsertNodes(
   const stored = newIds ? rows.filter((r) => !newIds.has(String(r.id))) : rows;
   if (fresh.length) await createNodes(tx, kind, fresh, opts.changeBatch);
   if (!stored.length) return;
-  await tx.run(nodeUpsertCypher(kind), { rows: stored });
+  await runRows(tx, nodeUpsertCypher(kind), stored);
   for (const link of kind.links) {
     const withLink = stored.filter((r) => r[link.field] != null);
     if (!withLink.length) continue;
     const targets = targetsOf(link);
     const linkRows = withLink.map((r) => ({ id: r.id, [link.field]: r[link.field] }));
     for (const target of targets) {
-      await tx.run(unlinkCypher(kind, link, target), { rows: linkRows });
+      await runRows(tx, unlinkCypher(kind, link, target), linkRows);
       // A link whose target label is decided by the id prefix: each label gets its own statement.
       const subset = targets.length === 1 ? linkRows : linkRows.filter((r) => labelOfId(String(r[link.field])) === target);
-      if (subset.length) await tx.run(linkCypher(kind, link, target), { rows: subset });
+      if (subset.length) await runRows(tx, linkCypher(kind, link, target), subset);
     }
   }
 }
@@ -210,8 +247,8 @@ export async function upsertEdges(tx: TxRunner, kind: EdgeKind, rows: PlainRow[]
   const keyed = rows.map((r) => ({ ...r, key: edgeKey(kind, r) }));
   const fresh = newKeys ? keyed.filter((r) => newKeys.has(r.key)) : [];
   const stored = newKeys ? keyed.filter((r) => !newKeys.has(r.key)) : keyed;
-  if (fresh.length) await tx.run(edgeCreateCypher(kind), { rows: fresh });
-  if (stored.length) await tx.run(edgeUpsertCypher(kind), { rows: stored });
+  if (fresh.length) await runRows(tx, edgeCreateCypher(kind), fresh);
+  if (stored.length) await runRows(tx, edgeUpsertCypher(kind), stored);
 }
 
 export interface UpsertOptions {
