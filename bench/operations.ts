@@ -137,7 +137,9 @@ async function directCard(store: Store, vars: Record<string, unknown>, { now }: 
   const at = now.toISOString();
   const [customer] = await read(store, nodesByIdCypher('Customer'), [id]);
   if (!customer) return null;
-  const coverageP = read(store, cov.COVERAGE_OF_CUSTOMERS_AT, [id], { at, role: null }).then((rows) => rows.map((r) => cov.coverageRow(r)));
+  const coverageP = read(store, cov.COVERAGE_WITH_ABSENCES_OF_CUSTOMERS_AT, [id], { at, role: null }).then((rows) =>
+    rows.map((r) => cov.coverageRow(r)),
+  );
   const contactsP = read(store, cus.CONTACTS_OF_CUSTOMERS, [id], { includeFormer: false, at }).then(cus.contactRows);
   // The cases carry their ownerships (one statement, no second wave for the owner).
   const casesP = read(store, cus.CASES_OF_CUSTOMERS_WITH_STATUS, [id], { statuses: [...OPEN_CASE_STATUSES].sort() }).then((rows) =>

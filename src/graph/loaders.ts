@@ -1,4 +1,5 @@
 import * as abs from './repositories/absence.repo';
+import { absencesFromLists } from './repositories/absence-rows';
 import type DataLoader from 'dataloader';
 import type { NodeLabel } from '../domain/ids';
 import { LoaderFamily, manyLoader, oneLoader } from './batch';
@@ -92,15 +93,26 @@ export function createLoaders(store: Store, now: Date) {
     /** `fields`: the coverage's and engineer's properties to read (null: all; see src/resolvers/projections.ts). */
     coverageOfCustomer: new LoaderFamily(
       ({ at, role, fields }: { at: string; role: string | null; fields: cov.CoverageFields | null }) =>
-        fields && (fields.r !== cov.COVERAGE_FIELDS || fields.e !== cov.ENGINEER_FIELDS)
+        fields?.absences
           ? manyLoader(
               store,
-              cov.coverageOfCustomersAtCypher(fields.r, fields.e),
-              (raw) => coverageWithOwnEngineer(cov.coverageRow(raw, fields.r, fields.e)),
-              { at, role },
+              cov.COVERAGE_WITH_ABSENCES_OF_CUSTOMERS_AT,
+              (raw) => primeAbsences(raw, coverageWithEngineer(cov.coverageRow(raw))),
+              {
+                at,
+                role,
+              },
             )
-          : manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (raw) => coverageWithEngineer(cov.coverageRow(raw)), { at, role }),
-      (a) => `${a.at}|${a.role}|${a.fields ? `${a.fields.r.keys.join(',')}|${a.fields.e.keys.join(',')}` : '*'}`,
+          : fields && (fields.r !== cov.COVERAGE_FIELDS || fields.e !== cov.ENGINEER_FIELDS)
+            ? manyLoader(
+                store,
+                cov.coverageOfCustomersAtCypher(fields.r, fields.e),
+                (raw) => coverageWithOwnEngineer(cov.coverageRow(raw, fields.r, fields.e)),
+                { at, role },
+              )
+            : manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (raw) => coverageWithEngineer(cov.coverageRow(raw)), { at, role }),
+      (a) =>
+        `${a.at}|${a.role}|${a.fields ? (a.fields.absences ? '*+absences' : `${a.fields.r.keys.join(',')}|${a.fields.e.keys.join(',')}`) : '*'}`,
     ),
     coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (raw) => coverageWithEngineer(cov.coverageRow(raw))),
     /** `fields`: the contacts' properties to read, `name` among them for the order (null: all; see src/resolvers/projections.ts). */
@@ -248,6 +260,12 @@ export function createLoaders(store: Store, now: Date) {
     const coverage = cov.toCoverage(row);
     const e = row.e as Props | null;
     if (e) coverage.engineer = e as unknown as EngineerRecord;
+    return coverage;
+  }
+
+  /** The coverage row's engineer's absences, as absencesOfEngineer would load them (escalation path). */
+  function primeAbsences(row: Row, coverage: CoverageRecord): CoverageRecord {
+    loaders.absencesOfEngineer.prime(coverage.engineerId, absencesFromLists(coverage.engineerId, row.absences, row.absenceCovers));
     return coverage;
   }
 

@@ -1,7 +1,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import type { Context } from '../context';
 import type { ListProjection } from '../graph/list-projection';
-import type { CoverageFields } from '../graph/repositories/coverage.repo';
+import { COVERAGE_WITH_ABSENCES, type CoverageFields } from '../graph/repositories/coverage.repo';
 import { OPEN_CASE_STATUSES } from '../schema/enums';
 import { contactFieldsOf, coverageFieldsOf, fieldsOf } from './projections';
 
@@ -28,8 +28,8 @@ export function prefetchCustomerFields(ctx: Context, id: string, info: GraphQLRe
   const first = (name: string) => plain.find((f) => f.name.value === name);
   const coverage = first('coverage');
   if (coverage) loads.push(coverageAt(ctx, null, null, coverageFieldsOf(info, coverage)).load(id));
-  // escalationPath reads every property (and a coverage field beside it then does too).
-  if (first('escalationPath') && !coverage) loads.push(coverageAt(ctx, null, null, null).load(id));
+  // escalationPath reads every property and the engineers' absences (and a coverage field beside it then does too).
+  if (first('escalationPath') && !coverage) loads.push(coverageAt(ctx, null, null, COVERAGE_WITH_ABSENCES).load(id));
   const contacts = first('contacts');
   if (contacts) loads.push(contactsOf(ctx, null, contactFieldsOf(info, contacts)).load(id));
   if (first('openCases')) loads.push(openCasesOf(ctx).load(id));

@@ -1,4 +1,5 @@
 import type { EngineerRecord } from '../graph/records';
+import { COVERAGE_WITH_ABSENCES } from '../graph/repositories/coverage.repo';
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, Info, Resolver, Root } from 'type-graphql';
 import type { Context } from '../context';
@@ -73,7 +74,8 @@ export class CustomerResolver {
       'Engineers who are not ACTIVE are listed with skippedBecause.',
   })
   async escalationPath(@Root() c: CustomerRecord, @Ctx() ctx: Context) {
-    const coverage = await coverageAt(ctx, null, null, null).load(c.id);
+    // The coverage's statement brings the engineers (primed) and their absences (primed): one statement.
+    const coverage = await coverageAt(ctx, null, null, COVERAGE_WITH_ABSENCES).load(c.id);
     const engineers = await ctx.loaders.engineer.loadMany(coverage.map((cv) => cv.engineerId));
     const candidates = coverage.flatMap((cv, i) => {
       const e = engineers[i];

@@ -7,7 +7,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ListProjection } from '../graph/list-projection';
-import { COVERAGE_FIELDS, ENGINEER_FIELDS, type CoverageFields } from '../graph/repositories/coverage.repo';
+import { COVERAGE_FIELDS, COVERAGE_WITH_ABSENCES, ENGINEER_FIELDS, type CoverageFields } from '../graph/repositories/coverage.repo';
 import { CONTACT_FIELDS } from '../graph/repositories/customer.repo';
 
 /**
@@ -118,11 +118,12 @@ export function contactFields(beside: readonly FieldNode[], fragments: Fragments
 
 /**
  * The coverage's and engineer's properties the `coverage` fields (`nodes`) select, or null for all
- * of them. Also null when `escalationPath` is beside them: it reads the same coverage with every
- * property, and one statement then answers both.
+ * of them. COVERAGE_WITH_ABSENCES when `escalationPath` is beside them: it reads the same coverage
+ * with every property and the engineers' absences, and one statement then answers both.
  */
 export function coverageFields(nodes: readonly FieldNode[], beside: readonly FieldNode[], fragments: Fragments): CoverageFields | null {
-  if (!nodes.length || beside.some((f) => f.name.value === 'escalationPath')) return null;
+  if (!nodes.length) return null;
+  if (beside.some((f) => f.name.value === 'escalationPath')) return COVERAGE_WITH_ABSENCES;
   const children = childrenOf(nodes, fragments);
   const engineers = children.filter((f) => f.name.value === 'engineer');
   const r = reads(

@@ -4,10 +4,12 @@ import { overlaps } from '../../domain/coverage';
 import { periodProblem } from '../../domain/write-rules';
 import { badInput, conflict, notFound } from '../../errors';
 import { lock } from '../invariants';
-import type { Props } from '../records';
 import type { Store, TxRunner } from '../store';
+import { toAbsence } from './absence-rows';
 import { recordChanges } from './change.repo';
 import { canonicalTime, changeEntry, requireNode, throwIfProblems, type WriteMeta } from './write.repo';
+
+export { toAbsence };
 
 /**
  * Vacations and leave: dated periods of an engineer, `(Engineer)-[:HAS]->(Absence)-[:COVERED_BY]->(Engineer)`.
@@ -31,7 +33,7 @@ export const ABSENCES_OF_ENGINEERS = `
 UNWIND $ids AS id
 MATCH (e:Engineer {id: id})-[:HAS]->(a:Absence)
 // A pattern comprehension, not OPTIONAL MATCH: see SNAPSHOT_COVERAGE in attention.repo.ts.
-RETURN id AS key, a, [(a)-[:COVERED_BY]->(cover:Engineer) | cover.id] AS coverIds ORDER BY a.from DESC`;
+RETURN id AS key, a, [(a)-[:COVERED_BY]->(cover:Engineer) | cover.id] AS coverIds ORDER BY a.from DESC, a.id`;
 
 const ABSENCE_BY_ID = `
 MATCH (a:Absence {id: $id})<-[:HAS]-(e:Engineer)
@@ -52,20 +54,6 @@ const END_ABSENCE = `
 MATCH (a:Absence {id: $id})
 SET a.to = datetime($to)
 RETURN a`;
-
-export function toAbsence(row: Record<string, unknown>): AbsenceRecord {
-  const a = row.a as Props;
-  return {
-    id: a.id as string,
-    engineerId: row.key as string,
-    from: a.from as string,
-    to: (a.to as string) ?? null,
-    reason: a.reason as string,
-    note: (a.note as string) ?? null,
-    handoffId: (a.handoffId as string) ?? null,
-    coverIds: ((row.coverIds as string[]) ?? []).filter(Boolean),
-  };
-}
 
 export interface RecordAbsenceCommand {
   engineerId: string;

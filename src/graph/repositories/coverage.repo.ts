@@ -2,6 +2,7 @@ import type { CoverageRecord } from '../records';
 import type { Row } from '../store';
 import { currentAt } from '../current';
 import { ListProjection } from '../list-projection';
+import { absenceListsOf } from './absence-rows';
 
 /**
  * Coverage is the COVERS relationship. It is current at T when from <= T and (to is null or T < to).
@@ -21,6 +22,8 @@ export const ENGINEER_FIELDS = new ListProjection(['id', 'name', 'nameLatin', 'k
 export interface CoverageFields {
   r: ListProjection;
   e: ListProjection;
+  /** Each row also carries its engineer's absences (the escalation path's), every property read. */
+  absences?: boolean;
 }
 const coverageReturn = (r: ListProjection, e: ListProjection) => `RETURN id AS key, ${r.of('r')} AS r, ${e.of('e')} AS e`;
 const COVERAGE_RETURN = coverageReturn(COVERAGE_FIELDS, ENGINEER_FIELDS);
@@ -49,6 +52,14 @@ ${coverageReturn(r, e)}`;
 
 /** Every property the types read (see coverageOfCustomersAtCypher). */
 export const COVERAGE_OF_CUSTOMERS_AT = coverageOfCustomersAtCypher();
+
+/**
+ * Every property, and each row's engineer's absences with their covers (`absencesFromLists`): the
+ * escalation path's coverage, so that it needs no second statement for the absences (issue 15).
+ */
+export const COVERAGE_WITH_ABSENCES: CoverageFields = { r: COVERAGE_FIELDS, e: ENGINEER_FIELDS, absences: true };
+export const COVERAGE_WITH_ABSENCES_OF_CUSTOMERS_AT = `${COVERAGE_OF_CUSTOMERS_AT},
+  ${absenceListsOf('e')}`;
 
 /** Read its rows with `coverageRow`. */
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
