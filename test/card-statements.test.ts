@@ -194,6 +194,8 @@ describe.each(testEngines())('the customer card on $name', (engine) => {
       ['BACKUP', 'eng_card-b2', true],
     ]);
     expect(customer.escalationPath[0].skippedBecause).toMatch(/^absent: /);
+    // Bob covers the customer himself too: he is named once as the cover.
+    expect(customer.escalationPath[0].skippedBecause.match(/eng_card-b2/g)).toHaveLength(1);
   });
 
   // Read beside the coverage (for the escalation path) or on their own: the same absences, in the

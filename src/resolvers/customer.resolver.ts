@@ -86,7 +86,12 @@ export class CustomerResolver {
     const absences = (await ctx.loaders.absencesOfEngineer.loadMany(ids)).flatMap((list) => (Array.isArray(list) ? list : []));
     const current = absences.filter((a) => isCurrentAt(a, ctx.now));
     const covers = await ctx.loaders.engineer.loadMany([...new Set(current.flatMap((a) => a.coverIds))]);
-    const known = [...engineers, ...covers].filter((e): e is EngineerRecord => Boolean(e) && !(e instanceof Error));
+    // Each engineer once: a cover may also cover the customer himself (named twice otherwise).
+    const known = [
+      ...new Map(
+        [...engineers, ...covers].filter((e): e is EngineerRecord => Boolean(e) && !(e instanceof Error)).map((e) => [e.id, e]),
+      ).values(),
+    ];
     const absent = new Map(
       current.map(
         (a) =>
