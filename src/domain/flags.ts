@@ -433,7 +433,7 @@ const maintenanceExpiring: Rule = (s, policy, now) => {
   const days = Math.ceil(Math.min(...hits.map((d) => (ms(d.maintenanceUntil!) - now.getTime()) / DAY_MS)));
   return {
     code: FlagCode.MAINTENANCE_EXPIRING,
-    message: `${plural(deviceIds.length, 'device')} leave maintenance within ${limit} days: ${list(deviceIds)} (first in ${days} days)`,
+    message: `${plural(deviceIds.length, 'device')} ${deviceIds.length === 1 ? 'leaves' : 'leave'} maintenance within ${limit} days: ${list(deviceIds)} (first in ${days} days)`,
     evidence: { deviceIds, count: deviceIds.length, days, limit },
   };
 };

@@ -412,6 +412,7 @@ describe('MAINTENANCE_EXPIRED and MAINTENANCE_EXPIRING (V5)', () => {
   it('flags a contract ending within 30 days with the days left', () => {
     const s = snap((x) => (x.devices[0].maintenanceUntil = '2025-07-01T00:00:00.000Z'));
     expect(flag(s, FlagCode.MAINTENANCE_EXPIRING)?.evidence).toEqual({ deviceIds: ['dev_1'], count: 1, days: 11, limit: 30 });
+    expect(flag(s, FlagCode.MAINTENANCE_EXPIRING)?.message).toBe('1 device leaves maintenance within 30 days: dev_1 (first in 11 days)');
     expect(codes(s)).toEqual([FlagCode.MAINTENANCE_EXPIRING]);
     s.devices[0].maintenanceUntil = '2025-07-21T00:00:00.000Z';
     expect(codes(s)).toEqual([]);
