@@ -205,7 +205,7 @@ export async function directCustomers(store: Store, vars: Record<string, unknown
   const ids = page.edges.map((e) => e.node.id);
   const { r, e } = LIST_COVERAGE;
   const [coverage, contacts] = await Promise.all([
-    read(store, cov.coverageOfCustomersAtCypher(r, e), ids, { at, role: null }).then((rows) =>
+    read(store, cov.coverageOfCustomersAtCypher(LIST_COVERAGE), ids, { at, role: null }).then((rows) =>
       rows.map((row) => cov.coverageRow(row, r, e)),
     ),
     read(store, cus.contactsOfCustomersCypher(LIST_CONTACTS), ids, { includeFormer: false, at }).then((rows) =>

@@ -10,9 +10,12 @@ import type { Value } from './store';
  */
 export class ListProjection {
   readonly keys: readonly string[];
+  /** Its keys in one string: the identity of the projection in statement-text caches and loader keys. */
+  readonly name: string;
 
   constructor(keys: readonly string[]) {
     this.keys = [...keys].sort();
+    this.name = this.keys.join(',');
   }
 
   /**
@@ -25,9 +28,9 @@ export class ListProjection {
     want.add('id');
     const keys = this.keys.filter((k) => want.has(k));
     if (keys.length === this.keys.length) return this;
-    const name = keys.join(',');
-    let out = this.subsets.get(name);
-    if (!out) this.subsets.set(name, (out = new ListProjection(keys)));
+    const subset = new ListProjection(keys);
+    let out = this.subsets.get(subset.name);
+    if (!out) this.subsets.set(subset.name, (out = subset));
     return out;
   }
 

@@ -92,27 +92,23 @@ export function createLoaders(store: Store, now: Date) {
     branchesOfCustomer: manyLoader(store, cus.BRANCHES_OF_CUSTOMERS, node<CustomerRecord>('b')),
     /** `fields`: the coverage's and engineer's properties to read (null: all; see src/resolvers/projections.ts). */
     coverageOfCustomer: new LoaderFamily(
-      ({ at, role, fields }: { at: string; role: string | null; fields: cov.CoverageFields | null }) =>
-        fields?.absences
-          ? manyLoader(
-              store,
-              cov.COVERAGE_WITH_ABSENCES_OF_CUSTOMERS_AT,
-              (raw) => primeAbsences(raw, coverageWithEngineer(cov.coverageRow(raw))),
-              {
-                at,
-                role,
-              },
-            )
-          : fields && (fields.r !== cov.COVERAGE_FIELDS || fields.e !== cov.ENGINEER_FIELDS)
-            ? manyLoader(
-                store,
-                cov.coverageOfCustomersAtCypher(fields.r, fields.e),
-                (raw) => coverageWithOwnEngineer(cov.coverageRow(raw, fields.r, fields.e)),
-                { at, role },
-              )
-            : manyLoader(store, cov.COVERAGE_OF_CUSTOMERS_AT, (raw) => coverageWithEngineer(cov.coverageRow(raw)), { at, role }),
-      (a) =>
-        `${a.at}|${a.role}|${a.fields ? (a.fields.absences ? '*+absences' : `${a.fields.r.keys.join(',')}|${a.fields.e.keys.join(',')}`) : '*'}`,
+      ({ at, role, fields }: { at: string; role: string | null; fields: cov.CoverageFields | null }) => {
+        const f = fields ?? cov.ALL_COVERAGE_FIELDS;
+        const whole = cov.readsEveryProperty(f);
+        return manyLoader(
+          store,
+          cov.coverageOfCustomersAtCypher(f),
+          (raw) => {
+            const row = cov.coverageRow(raw, f.r, f.e);
+            if (!whole) return coverageWithOwnEngineer(row);
+            const coverage = coverageWithEngineer(row);
+            if (f.absences) primeAbsences(raw, coverage);
+            return coverage;
+          },
+          { at, role },
+        );
+      },
+      (a) => `${a.at}|${a.role}|${cov.coverageFieldsName(a.fields ?? cov.ALL_COVERAGE_FIELDS)}`,
     ),
     coverageHistoryOfCustomer: manyLoader(store, cov.COVERAGE_HISTORY_OF_CUSTOMERS, (raw) => coverageWithEngineer(cov.coverageRow(raw))),
     /** `fields`: the contacts' properties to read, `name` among them for the order (null: all; see src/resolvers/projections.ts). */
@@ -127,7 +123,7 @@ export function createLoaders(store: Store, now: Date) {
           byNameThenId,
         );
       },
-      (a) => `${a.includeFormer}|${a.fields ? a.fields.keys.join(',') : '*'}`,
+      (a) => `${a.includeFormer}|${(a.fields ?? cus.CONTACT_FIELDS).name}`,
     ),
     devicesOfCustomer: manyLoader(store, cus.DEVICES_OF_CUSTOMERS, node<DeviceRecord>('d')),
     casesOfCustomer: new LoaderFamily((a: { statuses: string[] | null }) =>
@@ -264,9 +260,8 @@ export function createLoaders(store: Store, now: Date) {
   }
 
   /** The coverage row's engineer's absences, as absencesOfEngineer would load them (escalation path). */
-  function primeAbsences(row: Row, coverage: CoverageRecord): CoverageRecord {
+  function primeAbsences(row: Row, coverage: CoverageRecord): void {
     loaders.absencesOfEngineer.prime(coverage.engineerId, absencesFromLists(coverage.engineerId, row.absences, row.absenceCovers));
-    return coverage;
   }
 
   function primeEngineer<T>(row: Row, value: T): T {

@@ -7,7 +7,13 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { ListProjection } from '../graph/list-projection';
-import { COVERAGE_FIELDS, COVERAGE_WITH_ABSENCES, ENGINEER_FIELDS, type CoverageFields } from '../graph/repositories/coverage.repo';
+import {
+  COVERAGE_FIELDS,
+  COVERAGE_WITH_ABSENCES,
+  ENGINEER_FIELDS,
+  readsEveryProperty,
+  type CoverageFields,
+} from '../graph/repositories/coverage.repo';
 import { CONTACT_FIELDS } from '../graph/repositories/customer.repo';
 
 /**
@@ -133,7 +139,7 @@ export function coverageFields(nodes: readonly FieldNode[], beside: readonly Fie
   if (!r) return null;
   const e = reads(childrenOf(engineers, fragments), ENGINEER_READS);
   const fields = { r: COVERAGE_FIELDS.pick(r), e: e ? ENGINEER_FIELDS.pick(e) : ENGINEER_FIELDS };
-  return fields.r === COVERAGE_FIELDS && fields.e === ENGINEER_FIELDS ? null : fields;
+  return readsEveryProperty(fields) ? null : fields;
 }
 
 const contactCache = new WeakMap<readonly FieldNode[], ListProjection | null>();

@@ -124,7 +124,7 @@ describe('the coverage and contacts statements give the rows of the map projecti
     const full = (await store.read(COVERAGE_OF_CUSTOMERS_AT, params)).map((r) => coverageRow(r));
     const r = COVERAGE_FIELDS.pick(['role']);
     const e = ENGINEER_FIELDS.pick(['name', 'phone']);
-    const slim = (await store.read(coverageOfCustomersAtCypher(r, e), params)).map((row) => coverageRow(row, r, e));
+    const slim = (await store.read(coverageOfCustomersAtCypher({ r, e }), params)).map((row) => coverageRow(row, r, e));
     expectSame(
       slim,
       full.map((row) => ({ ...row, r: only(row.r, ['id', 'role']), e: only(row.e, ['id', 'name', 'phone']) })),

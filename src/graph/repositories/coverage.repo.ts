@@ -28,15 +28,30 @@ export interface CoverageFields {
 const coverageReturn = (r: ListProjection, e: ListProjection) => `RETURN id AS key, ${r.of('r')} AS r, ${e.of('e')} AS e`;
 const COVERAGE_RETURN = coverageReturn(COVERAGE_FIELDS, ENGINEER_FIELDS);
 
+/** Every property the types read. */
+export const ALL_COVERAGE_FIELDS: CoverageFields = { r: COVERAGE_FIELDS, e: ENGINEER_FIELDS };
+/**
+ * Every property, and each row's engineer's absences with their covers (`absencesFromLists`): the
+ * escalation path's coverage, so that it needs no second statement for the absences (issue 15).
+ */
+export const COVERAGE_WITH_ABSENCES: CoverageFields = { r: COVERAGE_FIELDS, e: ENGINEER_FIELDS, absences: true };
+
+/** The identity of a CoverageFields (statement texts, loader keys). */
+export const coverageFieldsName = (f: CoverageFields) => `${f.r.name}|${f.e.name}${f.absences ? '|absences' : ''}`;
+
+/** Whether these fields are every property of the coverage and the engineer (a whole engineer, which the request's engineer loader may hold). */
+export const readsEveryProperty = (f: CoverageFields) => f.r === COVERAGE_FIELDS && f.e === ENGINEER_FIELDS;
+
 const coverageTexts = new Map<string, string>();
 
 /**
  * Coverage current at $at ($role null: every role), newest first, with the coverage's `r` and the
- * engineer's `e` properties (default: every one the types read). Read its rows with `coverageRow`
- * and the same projections. The ordering reads `from` and `id`, selected or not.
+ * engineer's `e` properties (default: every one the types read), and with `absences` the
+ * engineer's absences too. Read its rows with `coverageRow` and the same projections. The ordering
+ * reads `from` and `id`, selected or not.
  */
-export function coverageOfCustomersAtCypher(r: ListProjection = COVERAGE_FIELDS, e: ListProjection = ENGINEER_FIELDS): string {
-  const name = `${r.keys.join(',')}|${e.keys.join(',')}`;
+export function coverageOfCustomersAtCypher(fields: CoverageFields = ALL_COVERAGE_FIELDS): string {
+  const name = coverageFieldsName(fields);
   let text = coverageTexts.get(name);
   if (text === undefined) {
     text = `
@@ -44,7 +59,7 @@ UNWIND $ids AS id
 MATCH (c:Customer {id: id})<-[r:COVERS]-(e:Engineer)
 WHERE ${CURRENT_AT}
 WITH id, r, e ORDER BY r.from DESC, r.id DESC
-${coverageReturn(r, e)}`;
+${coverageReturn(fields.r, fields.e)}${fields.absences ? `,\n  ${absenceListsOf('e')}` : ''}`;
     coverageTexts.set(name, text);
   }
   return text;
@@ -52,14 +67,7 @@ ${coverageReturn(r, e)}`;
 
 /** Every property the types read (see coverageOfCustomersAtCypher). */
 export const COVERAGE_OF_CUSTOMERS_AT = coverageOfCustomersAtCypher();
-
-/**
- * Every property, and each row's engineer's absences with their covers (`absencesFromLists`): the
- * escalation path's coverage, so that it needs no second statement for the absences (issue 15).
- */
-export const COVERAGE_WITH_ABSENCES: CoverageFields = { r: COVERAGE_FIELDS, e: ENGINEER_FIELDS, absences: true };
-export const COVERAGE_WITH_ABSENCES_OF_CUSTOMERS_AT = `${COVERAGE_OF_CUSTOMERS_AT},
-  ${absenceListsOf('e')}`;
+export const COVERAGE_WITH_ABSENCES_OF_CUSTOMERS_AT = coverageOfCustomersAtCypher(COVERAGE_WITH_ABSENCES);
 
 /** Read its rows with `coverageRow`. */
 export const COVERAGE_HISTORY_OF_CUSTOMERS = `
